@@ -1,0 +1,1 @@
+//! JavaScript exports (filled in below).

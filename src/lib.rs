@@ -1,0 +1,22 @@
+//! # tango-orders
+//!
+//! The client for the order part of Tango's rewards API (Tango Card / BHN "RaaS" v2), for Rust and,
+//! compiled to WebAssembly, for JavaScript in browsers, Node ≥ 18 and workers.
+//!
+//! | module | what it owns |
+//! |---|---|
+//! | [`model`] | wire types with Tango's exact field names, open enums, and helpers that read them |
+//! | `js` (wasm32 only) | the JavaScript exports: conversion at the boundary, no logic |
+//!
+//! ```
+//! use tango_orders::model::{derive_order_status, order_source, LineItemStatus, Order, OrderSource, OrderStatus};
+//!
+//! let order: Order = serde_json::from_str(r#"{"referenceOrderID":"RA230918-1234-56","status":"COMPLETE"}"#).unwrap();
+//! assert_eq!(order_source(order.reference_order_id.as_deref().unwrap_or("")), Some(OrderSource::Api));
+//! assert_eq!(derive_order_status(&[LineItemStatus::Complete, LineItemStatus::Failed]), OrderStatus::Partial);
+//! ```
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+mod js;
