@@ -6,6 +6,9 @@
 //! | module | what it owns |
 //! |---|---|
 //! | [`model`] | wire types with Tango's exact field names, open enums, and helpers that read them |
+//! | [`validate`] | the report types (`Report`, `Issue`, `Code`) for Tango's rules |
+//! | [`decode`] | reading response bodies into models, with errors that never quote a value |
+//! | [`error`] | the one error type, with a `kind` to branch on |
 //! | `js` (wasm32 only) | the JavaScript exports: conversion at the boundary, no logic |
 //!
 //! ```
@@ -16,7 +19,10 @@
 //! assert_eq!(derive_order_status(&[LineItemStatus::Complete, LineItemStatus::Failed]), OrderStatus::Partial);
 //! ```
 
+pub mod decode;
+pub mod error;
 pub mod model;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod js;

@@ -19,8 +19,11 @@ fn through<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, Stri
     serde_json::to_value(decoded).map_err(|e| e.to_string())
 }
 
+/// Decodes a JSON value as some model and encodes it again.
+type RoundTrip = fn(&Value) -> Result<Value, String>;
+
 /// The Rust type that models each component schema, as a decode-then-encode function.
-fn model_of(schema: &str) -> Option<fn(&Value) -> Result<Value, String>> {
+fn model_of(schema: &str) -> Option<RoundTrip> {
     Some(match schema {
         "ErrorInfo" | "ErrorDTO" => through::<ApiErrorBody>,
         "CancelLineItemRequestCriteria" => through::<CancelLineItemRequest>,

@@ -1,1 +1,10 @@
-//! JavaScript exports (filled in below).
+//! The JavaScript exports. The only code that knows about wasm-bindgen: each export converts its
+//! input, calls the core, and converts the result. No logic lives here.
+
+mod convert;
+mod error;
+mod helpers;
+mod parse;
+
+#[cfg(test)]
+mod tests;

@@ -6,9 +6,9 @@ use tsify::Tsify;
 /// A string holding personal data (a name, an email, a phone number, an address line, a gift
 /// message) or a reward credential.
 ///
-/// On the wire and in JavaScript it is a plain string. In Rust its `Debug` output is `"[redacted]"`
-/// and it has no `Display`, so it cannot end up in a log line or an error message by accident;
-/// read it deliberately with [`Sensitive::expose`].
+/// On the wire and in JavaScript it is a plain string: the name only marks the fields that carry
+/// personal data. In Rust its `Debug` output is `"[redacted]"` and it has no `Display`, so it cannot
+/// end up in a log line or an error message by accident; it is read deliberately with `expose()`.
 #[derive(Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, Tsify)]
 #[serde(transparent)]
 pub struct Sensitive(String);

@@ -1,0 +1,40 @@
+//! Conversions between JavaScript values and Rust models, failing with value-free errors.
+
+use crate::error::Error;
+use crate::validate::Code;
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::JsValue;
+
+/// Reads a JavaScript value as `T`.
+///
+/// A wrong shape is a `validation` error at the field's path. The message is ours, not serde's:
+/// serde's messages quote the value (`invalid type: string "jane@…"`), which may be personal data.
+pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let message = if path.is_empty() {
+            format!("{what} has the wrong type")
+        } else {
+            format!("`{path}` has the wrong type")
+        };
+        Error::invalid(path, Code::InvalidFormat, message)
+    })
+}
+
+/// Reads a JavaScript string argument.
+pub fn string_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
+    value
+        .as_string()
+        .ok_or_else(|| Error::invalid("", Code::InvalidFormat, format!("{what} must be a string")))
+}
+
+/// Writes a model as plain JavaScript objects and arrays (never `Map`), leaving out absent fields.
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
+    // json_compatible: maps become objects and 64-bit integers become numbers, as JSON.parse gives.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|_| Error::Decode {
+        message: "the value could not be turned into a JavaScript object".into(),
+    })
+}

@@ -1,0 +1,187 @@
+//! Boundary tests, run by `wasm-bindgen-test` in Node and in headless Chromium: the exports, a
+//! model crossing the boundary both ways, and errors that reach JavaScript as `TangoError`s.
+
+use super::helpers::*;
+use super::parse::*;
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+/// The `kind` and first issue path of a thrown error, after checking it is a real `Error`.
+fn kind_of(error: &JsValue) -> (String, String) {
+    assert!(error.is_instance_of::<js_sys::Error>(), "not an Error");
+    assert_eq!(
+        get(error, "name").as_string().as_deref(),
+        Some("TangoError")
+    );
+    assert_eq!(get(error, "retryable").as_bool(), Some(false));
+    let issues = get(error, "issues");
+    let path = if issues.is_undefined() {
+        String::new()
+    } else {
+        let first = Array::from(&issues).get(0);
+        get(&first, "path").as_string().unwrap_or_default()
+    };
+    (get(error, "kind").as_string().unwrap_or_default(), path)
+}
+
+#[wasm_bindgen_test]
+fn order_source_reads_the_prefix() {
+    assert_eq!(
+        order_source("RA230918-1234-56".into()).unwrap().as_deref(),
+        Some("RA")
+    );
+    assert_eq!(order_source("qw1".into()).unwrap().as_deref(), Some("QW"));
+    assert_eq!(order_source("7".into()).unwrap(), None);
+    let error = order_source(JsValue::from(42)).unwrap_err();
+    assert_eq!(kind_of(&error).0, "validation");
+}
+
+#[wasm_bindgen_test]
+fn derive_order_status_reads_a_js_array() {
+    let status = |json: &str| derive_order_status(js(json)).unwrap();
+    assert_eq!(status(r#"["COMPLETE","COMPLETE"]"#), "COMPLETE");
+    assert_eq!(status(r#"["COMPLETE","FAILED"]"#), "PARTIAL");
+    assert_eq!(status(r#"["FAILED"]"#), "FAILED");
+    assert_eq!(status(r#"["COMPLETE","NEW_THING"]"#), "PENDING");
+    // A number where a status belongs: a validation error at that index, not a trap.
+    let error = derive_order_status(js(r#"["COMPLETE", 7]"#)).unwrap_err();
+    assert_eq!(kind_of(&error), ("validation".into(), "[1]".into()));
+    let error = derive_order_status(JsValue::NULL).unwrap_err();
+    assert_eq!(kind_of(&error).0, "validation");
+}
+
+#[wasm_bindgen_test]
+fn finality_helpers() {
+    assert!(is_order_status_final("PARTIAL".into()).unwrap());
+    assert!(!is_order_status_final("ON_HOLD".into()).unwrap());
+    assert!(is_line_item_status_final("CANCELED".into()).unwrap());
+    assert!(!is_line_item_status_final("SOMETHING_NEW".into()).unwrap());
+    assert!(is_order_status_final(JsValue::UNDEFINED).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_model_crosses_the_boundary_both_ways() {
+    let body = r#"{
+        "referenceOrderID": "RA260101-0001-01", "status": "COMPLETE", "sendEmail": true,
+        "deliveryMethod": "EMAIL", "futureField": {"x": 1},
+        "amountCharged": {"value": 10.5, "currencyCode": "USD", "total": 10.5},
+        "recipient": {"email": "zelda@example.com", "address": null},
+        "reward": {"credentials": {"code": "X"}, "credentialList": [{"label": "Code", "value": "ABC", "type": "text", "credentialType": "rewardSecurityCode"}]},
+        "customStatus": "x"
+    }"#;
+    // Rust → JS: plain objects, wire names, absent fields left out, unknown fields dropped.
+    let order: JsValue = parse_order(body.into()).unwrap().into();
+    assert_eq!(
+        get(&order, "referenceOrderID").as_string().as_deref(),
+        Some("RA260101-0001-01")
+    );
+    assert_eq!(
+        get(&get(&order, "amountCharged"), "value").as_f64(),
+        Some(10.5)
+    );
+    assert!(get(&order, "futureField").is_undefined());
+    assert!(!Reflect::has(&order, &"etid".into()).unwrap());
+    let list = get(&get(&order, "reward"), "credentialList");
+    assert!(Array::is_array(&list));
+    assert_eq!(
+        get(&Array::from(&list).get(0), "value")
+            .as_string()
+            .as_deref(),
+        Some("ABC")
+    );
+    let prototype = js_sys::Object::get_prototype_of(&order);
+    assert_eq!(
+        prototype,
+        js_sys::Object::get_prototype_of(&js_sys::Object::new().into())
+    );
+
+    // JS → Rust: the object we produced is accepted back, and read correctly.
+    assert!(can_resend_order(tsify::Ts::new_unchecked(order.clone())).unwrap());
+    Reflect::set(&order, &"status".into(), &"FAILED".into()).unwrap();
+    assert!(!can_resend_order(tsify::Ts::new_unchecked(order.clone())).unwrap());
+
+    // A wrong type deep inside is a validation error at its wire path.
+    let bad = js(r#"{"deliveryMethod": "EMAIL", "recipient": {"email": 5}}"#);
+    let error = can_resend_order(tsify::Ts::new_unchecked(bad)).unwrap_err();
+    assert_eq!(
+        kind_of(&error),
+        ("validation".into(), "recipient.email".into())
+    );
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(!message.contains('5'), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn parse_failures_are_decode_errors_without_values() {
+    let error =
+        parse_order_list_page(r#"{"orders": [{"recipient": {"email": ["secret@x.io"]}}]}"#.into())
+            .unwrap_err();
+    assert_eq!(kind_of(&error).0, "decode");
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(message.contains("orders[0].recipient.email"), "{message}");
+    assert!(!message.contains("secret"), "{message}");
+    assert_eq!(
+        kind_of(&parse_order("not json".into()).unwrap_err()).0,
+        "decode"
+    );
+    assert_eq!(
+        kind_of(&parse_order(JsValue::NULL).unwrap_err()).0,
+        "validation"
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_parser_reads_its_model() {
+    let page: JsValue = parse_line_item_list_page(
+        r#"{"keysetPage":{"nextPageKeys":["k1"],"totalCount":3},"lineItems":[{"status":"CANCELED","emailStatus":"NOT DELIVERED"}]}"#.into(),
+    )
+    .unwrap()
+    .into();
+    let item = Array::from(&get(&page, "lineItems")).get(0);
+    assert_eq!(
+        get(&item, "emailStatus").as_string().as_deref(),
+        Some("NOT_DELIVERED")
+    );
+    assert_eq!(
+        get(&get(&page, "keysetPage"), "totalCount").as_f64(),
+        Some(3.0)
+    );
+    let item: JsValue = parse_line_item(r#"{"deliveryStatus":"DISPATCHED"}"#.into())
+        .unwrap()
+        .into();
+    assert_eq!(
+        get(&item, "deliveryStatus").as_string().as_deref(),
+        Some("DISPATCHED")
+    );
+    let resend: JsValue = parse_order_resend_result(r#"{"id": 12}"#.into())
+        .unwrap()
+        .into();
+    assert_eq!(get(&resend, "id").as_f64(), Some(12.0));
+    let resend: JsValue = parse_line_item_resend_result(r#"{"reasonCode": "REMINDER"}"#.into())
+        .unwrap()
+        .into();
+    assert_eq!(
+        get(&resend, "reasonCode").as_string().as_deref(),
+        Some("REMINDER")
+    );
+    let body: JsValue = parse_api_error_body(
+        r#"{"httpCode": 422, "errors": [{"code": 422001, "i18nKey": "404.142"}]}"#.into(),
+    )
+    .unwrap()
+    .into();
+    let detail = Array::from(&get(&body, "errors")).get(0);
+    assert_eq!(
+        get(&detail, "i18nKey").as_string().as_deref(),
+        Some("404.142")
+    );
+    assert_eq!(get(&detail, "code").as_f64(), Some(422001.0));
+}

@@ -1,0 +1,71 @@
+//! `Report`, `Issue` and `Code`: every problem with an input, by wire path, with a stable code.
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+/// What is wrong with a field. The codes are stable: programs and forms branch on them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// A required field is missing or empty.
+    Required,
+    /// Shorter than allowed.
+    TooShort,
+    /// Longer than allowed.
+    TooLong,
+    /// Contains characters Tango does not accept there.
+    InvalidCharacters,
+    /// Not in the expected format (a pattern, a date, an email, a phone number), or of the wrong type.
+    InvalidFormat,
+    /// Not one of the allowed values.
+    InvalidValue,
+    /// Present where Tango forbids it (e.g. an address on a digital order).
+    NotAllowed,
+    /// A number or date outside its allowed range.
+    OutOfRange,
+    /// Valid in general but not supported here (e.g. a non-US number for PHONE delivery).
+    Unsupported,
+    /// Contradicts another field.
+    Conflict,
+}
+
+/// One problem: where (the wire path, e.g. `recipient.address.postalCode`), what (a stable code),
+/// and a short English sentence. The message never contains the value, which may be personal data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct Issue {
+    /// Wire path of the field, dotted, with `[i]` for list items; empty for the input as a whole.
+    pub path: String,
+    /// What is wrong.
+    pub code: Code,
+    /// A short sentence for people, without the value.
+    pub message: String,
+}
+
+impl Issue {
+    /// An issue at `path`.
+    pub fn new(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
+        Issue {
+            path: path.into(),
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// Every problem found in one input, in the order found. Empty means valid.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, Tsify)]
+pub struct Report {
+    /// Whether there were no issues.
+    pub valid: bool,
+    /// The problems.
+    pub issues: Vec<Issue>,
+}
+
+impl From<Vec<Issue>> for Report {
+    fn from(issues: Vec<Issue>) -> Self {
+        Report {
+            valid: issues.is_empty(),
+            issues,
+        }
+    }
+}
