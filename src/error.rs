@@ -74,22 +74,44 @@ impl Error {
 impl core::fmt::Display for Error {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
-            Error::Validation(report) => {
-                let count = report.issues.len();
-                write!(f, "invalid input: {count} issue(s)")?;
-                if let Some(first) = report.issues.first() {
-                    let at = if first.path.is_empty() {
-                        "input"
-                    } else {
-                        &first.path
-                    };
-                    write!(f, "; {at}: {}", first.message)?;
+            Error::Validation(report) => match report.issues.as_slice() {
+                [] => f.write_str("invalid input"),
+                [only] => f.write_str(&only.message),
+                [first, rest @ ..] => {
+                    let plural = if rest.len() == 1 { "" } else { "s" };
+                    write!(
+                        f,
+                        "{} (and {} more problem{plural})",
+                        first.message,
+                        rest.len()
+                    )
                 }
-                Ok(())
-            }
+            },
             Error::Decode { message } => f.write_str(message),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_messages_summarise_the_report() {
+        let one = Error::invalid(
+            "recipient.email",
+            Code::Required,
+            "`recipient.email` is required",
+        );
+        assert_eq!(one.to_string(), "`recipient.email` is required");
+        let two = Error::Validation(Report::from(vec![
+            Issue::new("utid", Code::Required, "`utid` is required"),
+            Issue::new("amount", Code::OutOfRange, "`amount` must be more than 0"),
+        ]));
+        assert_eq!(two.to_string(), "`utid` is required (and 1 more problem)");
+        assert_eq!(two.kind().as_str(), "validation");
+        assert!(!two.retryable());
+    }
+}

@@ -8,6 +8,7 @@ mod action;
 mod delivery;
 mod error_body;
 mod filter;
+mod items;
 mod line_item;
 mod money;
 mod open_enum;
@@ -26,6 +27,7 @@ pub use action::{
 pub use delivery::{order_source, DeliveryMethod, OrderSource};
 pub use error_body::{ApiErrorBody, ApiErrorDetail};
 pub use filter::{LineItemFilter, LineItemSortColumn, OrderFilter};
+pub use items::Items;
 pub use line_item::{
     EmbeddedUrl, LineItem, LineItemAction, LineItemErrorDetail, ResendAuditEvent,
     RewardStatusChange,

@@ -1,5 +1,6 @@
 //! List pages: page-numbered for orders, keyset for line items.
 
+use super::items::Items;
 use super::line_item::LineItem;
 use super::order::Order;
 use serde::{Deserialize, Serialize};
@@ -30,9 +31,8 @@ pub struct OrderListPage {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<Page>,
     /// The orders on it (without `reward`: get an order for its credentials).
-    #[serde(default)]
     #[tsify(type = "Order[]")]
-    pub orders: Vec<Order>,
+    pub orders: Items<Order>,
 }
 
 /// Position of a page of `GET /lineItems` (`KeysetPageView`): pass `nextPageKeys` back as
@@ -62,7 +62,6 @@ pub struct LineItemListPage {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keyset_page: Option<KeysetPage>,
     /// The line items on it.
-    #[serde(default)]
     #[tsify(type = "LineItem[]")]
-    pub line_items: Vec<LineItem>,
+    pub line_items: Items<LineItem>,
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: the wasm module with its web glue, optimised by wasm-opt -Oz,
+# the entry files and package.json from pkg-template/, and prints the sizes users will pay for.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+tools_dir=${TANGO_TOOLS_DIR:-$HOME/.cache/tango-orders/tools}
+out="$root/pkg"
+crate=tango_orders
+
+cd "$root"
+cargo build --quiet --release --target wasm32-unknown-unknown --lib
+
+rm -rf "$out"
+mkdir -p "$out/wasm"
+"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm" \
+  "target/wasm32-unknown-unknown/release/$crate.wasm"
+# wasm-opt from npm's binaryen: Debian's old binaryen silently breaks modules that use externref.
+"$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  "$out/wasm/${crate}_bg.wasm" -o "$out/wasm/${crate}_bg.wasm"
+
+cp pkg-template/index.js pkg-template/index.node.js pkg-template/index.d.ts pkg-template/README.md "$out/"
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+sed "s/\"0.0.0-set-by-build\"/\"$version\"/" pkg-template/package.json > "$out/package.json"
+
+size() { printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)" "${1#"$out"/}"; }
+echo "tango-orders $version built in pkg/:"
+size "$out/wasm/${crate}_bg.wasm"
+size "$out/wasm/${crate}.js"
+size "$out/index.js"
+cat "$out/wasm/${crate}_bg.wasm" "$out/wasm/${crate}.js" "$out/index.js" > "$out/.total"
+printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$out/.total")" "$(gzip -9 -c "$out/.total" | wc -c)" "browser entry in total (wasm + glue)"
+rm "$out/.total"

@@ -1,0 +1,61 @@
+// A consumer of the package's types, checked with `tsc --strict`. The @ts-expect-error lines fail
+// the check if the types ever become loose enough to accept them.
+import {
+  canResendOrder,
+  deriveOrderStatus,
+  orderSource,
+  parseOrder,
+  parseOrderListPage,
+  type CreateOrderRequest,
+  type DeliveryMethod,
+  type Issue,
+  type LineItemStatus,
+  type Order,
+  type OrderSource,
+  type OrderStatus,
+  type TangoError,
+} from "tango-orders";
+
+// Open enums: known literals autocomplete, and a value the server adds later still type-checks.
+const known: OrderStatus = "COMPLETE";
+const fromTheFuture: OrderStatus = "PENDING_SOMETHING_NEW";
+const statuses: LineItemStatus[] = ["COMPLETE", "CANCELED", "RETURNED_TO_SENDER"];
+const derived: OrderStatus = deriveOrderStatus(statuses);
+const source: OrderSource | undefined = orderSource("RA123");
+const method: DeliveryMethod = "EMAIL";
+
+// Required fields of a create request are required in TypeScript too.
+const order: CreateOrderRequest = {
+  customerIdentifier: "demo-customer",
+  accountIdentifier: "demo-account",
+  utid: "U000001",
+  amount: 10,
+  deliveryMethod: method,
+  recipient: { email: "ada@example.com", firstName: "Ada", address: null },
+};
+// @ts-expect-error: amount is a number
+const wrongType: CreateOrderRequest = { ...order, amount: "10" };
+// @ts-expect-error: utid is required
+const missing: CreateOrderRequest = { customerIdentifier: "a", accountIdentifier: "b", amount: 1 };
+
+// Responses: every field optional, nested models typed.
+const parsed: Order = parseOrder('{"status":"COMPLETE"}');
+const value: number | undefined = parsed.amountCharged?.value;
+const code: string | undefined = parsed.reward?.credentialList?.[0]?.value;
+const page = parseOrderListPage('{"orders":[]}');
+const first: Order | undefined = page.orders[0];
+const resendable: boolean = canResendOrder(parsed);
+
+// Errors: a kind to branch on, issues for validation.
+function describe(error: unknown): string {
+  const e = error as TangoError;
+  if (e.kind === "validation") {
+    const issues: Issue[] = e.issues ?? [];
+    return issues.map((i) => `${i.path}: ${i.code}`).join(", ");
+  }
+  // @ts-expect-error: not a kind
+  if (e.kind === "oops") return "";
+  return e.retryable ? "retry" : e.message;
+}
+
+export { known, fromTheFuture, derived, source, wrongType, missing, value, code, first, resendable, describe };

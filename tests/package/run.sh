@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Tests the package as users get it: packs pkg/ with `npm pack`, installs the tarball into a
+# throwaway project, and there imports it by name from Node ESM, type-checks a consumer under
+# `tsc --strict`, compares the shipped .d.ts with the checked-in reference, and loads it in Chromium.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/tango-orders-consumer.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+[ -f "$root/pkg/package.json" ] || { echo "package test: build pkg/ first (make pkg)" >&2; exit 1; }
+
+tarball=$(cd "$work" && npm pack --silent "$root/pkg")
+echo "packed $tarball ($(wc -c < "$work/$tarball") bytes):"
+tar -tzf "$work/$tarball" | sed 's/^/  /'
+
+mkdir "$work/project"
+cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/consumer.ts \
+  "$here"/tsconfig.json "$work/project/"
+cd "$work/project"
+echo '{ "name": "consumer", "private": true, "type": "module" }' > package.json
+npm install --silent --no-audit --no-fund "../$tarball"
+
+# The reference the shipped types are compared with, and the tools, come from the repository.
+export TANGO_TYPES_REFERENCE="$root/tests/reference/tango_orders.d.ts"
+export NODE_PATH="$root/node_modules"
+"$root/node_modules/.bin/tsc" -p tsconfig.json
+echo "tsc --strict: consumer.ts type-checks"
+node --test consumer.test.mjs types.test.mjs browser.test.mjs

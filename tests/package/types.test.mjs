@@ -1,0 +1,18 @@
+// The shipped TypeScript types are the checked-in reference: a change to the generated .d.ts must be
+// deliberate (`make update-types` rewrites the reference, and the diff shows in review).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+test("generated .d.ts matches tests/reference/tango_orders.d.ts", () => {
+  const require = createRequire(import.meta.url);
+  const shipped = readFileSync(require.resolve("tango-orders/package.json").replace(/package\.json$/, "wasm/tango_orders.d.ts"), "utf8");
+  const reference = readFileSync(process.env.TANGO_TYPES_REFERENCE, "utf8");
+  if (shipped !== reference) {
+    const a = reference.split("\n"), b = shipped.split("\n");
+    const line = a.findIndex((l, i) => l !== b[i]);
+    assert.fail(`the generated types changed at line ${line + 1}:\n  reference: ${a[line]}\n  generated: ${b[line]}\n` +
+      "If the change is intended, run `make update-types` and commit tests/reference/tango_orders.d.ts.");
+  }
+});

@@ -1,0 +1,1555 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** What kind of failure: branch on this, not on the message. */
+export type TangoErrorKind =
+| "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon";
+
+/** Every error this package throws: a real `Error` with fields a program can branch on. */
+export interface TangoError extends Error {
+    name: "TangoError";
+    kind: TangoErrorKind;
+    /** Whether trying the same call again could succeed. */
+    retryable: boolean;
+    /** For `validation`: every problem, by wire path, with a stable code. */
+    issues?: Issue[];
+}
+
+
+/**
+ * A cancel, freeze, unfreeze or reissue of a line item (`LineItemAction`).
+ */
+export interface LineItemAction {
+    /**
+     * What was done.
+     */
+    action?: string;
+    /**
+     * Why.
+     */
+    reason?: string;
+    /**
+     * When (RFC 3339).
+     */
+    actionDate?: string;
+    /**
+     * The line item before a reissue.
+     */
+    oldReferenceLineItemId?: string;
+    /**
+     * The line item after a reissue.
+     */
+    newReferenceLineItemId?: string;
+}
+
+/**
+ * A change of a reward's status (`RewardViewHistory`).
+ */
+export interface RewardStatusChange {
+    /**
+     * When (RFC 3339).
+     */
+    date?: string;
+    /**
+     * The new status.
+     */
+    status?: RewardStatus;
+}
+
+/**
+ * A line item as Tango returns it: each entry of `GET /lineItems` (`LineItemView`),
+ * `GET /lineItems/{id}` (`LineItemViewVerbose`, with the reward and its histories) and each entry
+ * of a redemption history (`LineItemRedemptionHistoryView`).
+ *
+ * One type for the three, every field optional: they differ only in which fields are present.
+ */
+export interface LineItem {
+    /**
+     * Tango's ID for the line item.
+     */
+    referenceLineItemID?: string;
+    /**
+     * Your reference for the line item.
+     */
+    externalReferenceLineItemID?: string;
+    /**
+     * The order it belongs to.
+     */
+    referenceOrderID?: string;
+    /**
+     * Where the order came from.
+     */
+    orderSource?: OrderSource;
+    /**
+     * Whether the reward was created.
+     */
+    status?: LineItemStatus;
+    /**
+     * The status of the whole order.
+     */
+    orderStatus?: OrderStatus;
+    /**
+     * What happened to the reward email.
+     */
+    emailStatus?: EmailStatus;
+    /**
+     * How the reward is delivered.
+     */
+    deliveryMethod?: DeliveryMethod;
+    /**
+     * How far delivery got.
+     */
+    deliveryStatus?: DeliveryStatus;
+    /**
+     * Whether the reward can be used.
+     */
+    rewardStatus?: RewardStatus;
+    /**
+     * Whether Tango allows cancelling it now.
+     */
+    canCancel?: boolean;
+    /**
+     * Whether Tango allows freezing it now.
+     */
+    canFreeze?: boolean;
+    /**
+     * Position in the order.
+     */
+    lineNumber?: number;
+    /**
+     * The reward's name.
+     */
+    rewardName?: string;
+    /**
+     * The reward's face value.
+     */
+    amountIssued?: Money;
+    /**
+     * What the account was charged.
+     */
+    amountCharged?: Money;
+    /**
+     * What is left on the reward.
+     */
+    remainingBalance?: number;
+    /**
+     * When it was issued (RFC 3339).
+     */
+    dateIssued?: string;
+    /**
+     * When the reward expires (RFC 3339).
+     */
+    expirationDate?: string;
+    /**
+     * Tango's account number.
+     */
+    accountNumber?: string;
+    /**
+     * The account it was paid from.
+     */
+    accountIdentifier?: string;
+    /**
+     * Email template ID.
+     */
+    etid?: string;
+    /**
+     * Printed template ID.
+     */
+    ptid?: string;
+    /**
+     * The reward's catalog ID.
+     */
+    utid?: string;
+    /**
+     * The customer the account belongs to.
+     */
+    customerIdentifier?: string;
+    /**
+     * Who receives it.
+     */
+    recipient?: Recipient;
+    /**
+     * Who sent it.
+     */
+    sender?: Sender;
+    /**
+     * Purchase order number.
+     */
+    purchaseOrderNumber?: string;
+    /**
+     * Free label for reporting.
+     */
+    campaign?: string;
+    /**
+     * The order's notes.
+     */
+    orderNotes?: string;
+    /**
+     * Why it was last cancelled, frozen or reissued.
+     */
+    lineItemActionReason?: string;
+    /**
+     * The line item this one replaced.
+     */
+    reissuedFromReferenceLineItemId?: string;
+    /**
+     * The line item that replaced this one.
+     */
+    reissuedToReferenceLineItemId?: string;
+    /**
+     * Why it failed.
+     */
+    lineItemErrors?: LineItemErrorDetail[];
+    /**
+     * How many rewards.
+     */
+    quantity?: number;
+    /**
+     * The reward and its credentials (detail only).
+     */
+    reward?: Reward;
+    /**
+     * Every resend (detail only).
+     */
+    resendHistory?: ResendAuditEvent[];
+    /**
+     * Related line items of the same reward (detail only).
+     */
+    redemptionHistory?: LineItem[];
+    /**
+     * Cancels, freezes and reissues (detail only).
+     */
+    lineItemActionHistory?: LineItemAction[];
+    /**
+     * Changes of the reward's status (detail only).
+     */
+    rewardViewHistory?: RewardStatusChange[];
+}
+
+/**
+ * A line item of an asynchronous order that failed (`LineItemError`).
+ */
+export interface AsyncLineItemError {
+    /**
+     * The line item.
+     */
+    lineItemId?: string;
+    /**
+     * Your reference for the line item.
+     */
+    externalRefLineItemID?: string;
+    /**
+     * The reward's catalog ID.
+     */
+    utid?: string;
+    /**
+     * What was wrong.
+     */
+    errors?: FieldError[];
+}
+
+/**
+ * A postal address (`AddressCriteria`, `RecipientAddressView`). Every line is personal data.
+ */
+export interface Address {
+    /**
+     * Company, when the reward goes to a workplace.
+     */
+    companyName?: Sensitive;
+    /**
+     * At most 35 characters.
+     */
+    streetLine1?: Sensitive;
+    /**
+     * At most 35 characters.
+     */
+    streetLine2?: Sensitive;
+    /**
+     * At most 30 characters.
+     */
+    city?: Sensitive;
+    /**
+     * A USPS code in the US, a province code in Canada, a region elsewhere.
+     */
+    stateOrProvince?: Sensitive;
+    /**
+     * Five digits in the US.
+     */
+    postalCode?: Sensitive;
+    /**
+     * ISO 3166-1 alpha-2, upper case.
+     */
+    country?: Sensitive;
+}
+
+/**
+ * A string holding personal data (a name, an email, a phone number, an address line, a gift
+ * message) or a reward credential.
+ *
+ * On the wire and in JavaScript it is a plain string: the name only marks the fields that carry
+ * personal data. In Rust its `Debug` output is `"[redacted]"` and it has no `Display`, so it cannot
+ * end up in a log line or an error message by accident; it is read deliberately with `expose()`.
+ */
+export type Sensitive = string;
+
+/**
+ * An amount in a currency: `amountCharged`, `denomination`, `amountIssued`.
+ *
+ * `value` is the face value; `total` is what the account was charged (`value` + `fee`, converted at
+ * `exchangeRate` when the reward's currency differs from the account's).
+ */
+export interface Money {
+    /**
+     * The amount, in `currencyCode`.
+     */
+    value?: number;
+    /**
+     * ISO 4217 code, e.g. `USD`.
+     */
+    currencyCode?: string;
+    /**
+     * Rate used to convert into the account's currency.
+     */
+    exchangeRate?: number;
+    /**
+     * Fee charged on top of the value.
+     */
+    fee?: number;
+    /**
+     * Total charged.
+     */
+    total?: number;
+}
+
+/**
+ * An order as Tango returns it: from `POST /orders` (`OrderViewSummary`), `GET /orders/{id}`
+ * (`OrderViewVerbose`, with `reward.credentialList`) and each entry of `GET /orders`
+ * (`OrderListItemView`, without `reward`).
+ *
+ * One type for the three: they differ only in which fields are present, and every field is
+ * optional because real responses leave out fields the OpenAPI document calls required.
+ */
+export interface Order {
+    /**
+     * Tango's ID for the order; its first two letters are the order source (`RA` for the API).
+     */
+    referenceOrderID?: string;
+    /**
+     * The ID of the order's line item, for single-reward orders.
+     */
+    referenceLineItemID?: string;
+    /**
+     * Your idempotency key, as sent.
+     */
+    externalRefID?: string;
+    /**
+     * The customer the account belongs to.
+     */
+    customerIdentifier?: string;
+    /**
+     * The account the order was paid from.
+     */
+    accountIdentifier?: string;
+    /**
+     * Tango's account number.
+     */
+    accountNumber?: string;
+    /**
+     * What the account was charged.
+     */
+    amountCharged?: Money;
+    /**
+     * The reward's face value.
+     */
+    denomination?: Money;
+    /**
+     * The reward's catalog ID.
+     */
+    utid?: string;
+    /**
+     * Printed template ID, for printed rewards.
+     */
+    ptid?: string;
+    /**
+     * The reward's name, e.g. `Amazon.com Gift Card`.
+     */
+    rewardName?: string;
+    /**
+     * Who sent it.
+     */
+    sender?: Sender;
+    /**
+     * Who receives it.
+     */
+    recipient?: Recipient;
+    /**
+     * Subject of the reward email.
+     */
+    emailSubject?: string;
+    /**
+     * Gift message.
+     */
+    message?: Sensitive;
+    /**
+     * Deprecated by Tango; whether Tango emailed the reward.
+     */
+    sendEmail?: boolean;
+    /**
+     * How the reward is delivered.
+     */
+    deliveryMethod?: DeliveryMethod;
+    /**
+     * Email template ID.
+     */
+    etid?: string;
+    /**
+     * The order's status.
+     */
+    status?: OrderStatus;
+    /**
+     * The order's status, as the list endpoint also reports it.
+     */
+    orderStatus?: OrderStatus;
+    /**
+     * The status of the order's line item.
+     */
+    lineItemStatus?: LineItemStatus;
+    /**
+     * Free label for reporting.
+     */
+    campaign?: string;
+    /**
+     * When the order was placed (RFC 3339).
+     */
+    createdAt?: string;
+    /**
+     * Order notes.
+     */
+    notes?: string;
+    /**
+     * Which client placed it.
+     */
+    orderClientSource?: string;
+    /**
+     * Purchase order number.
+     */
+    purchaseOrderNumber?: string;
+    /**
+     * Whether this `externalRefID` was already used by another order.
+     */
+    orderExternalRefIdDupe?: boolean;
+    /**
+     * Progress of an asynchronous (`AA`) order.
+     */
+    asyncOrderEntity?: AsyncOrderEntity;
+    /**
+     * The reward and its credentials (create and get only).
+     */
+    reward?: Reward;
+    /**
+     * How to redeem, as HTML (create only; also inside `reward`).
+     */
+    redemptionInstructions?: string;
+}
+
+/**
+ * Every problem found in one input, in the order found. Empty means valid.
+ */
+export interface Report {
+    /**
+     * Whether there were no issues.
+     */
+    valid: boolean;
+    /**
+     * The problems.
+     */
+    issues: Issue[];
+}
+
+/**
+ * One credential of a reward (`CredentialView`).
+ */
+export interface Credential {
+    /**
+     * What to call it in a UI, e.g. `Security Code`.
+     */
+    label?: string;
+    /**
+     * The credential itself: a secret, redacted in `Debug`.
+     */
+    value?: Sensitive;
+    /**
+     * How to show it: `text`, `url`, `date`, …
+     */
+    type?: string;
+    /**
+     * A stable name for the credential, e.g. `rewardSecurityCode`, `redemptionUrl`, `expirationDate`.
+     */
+    credentialType?: string;
+}
+
+/**
+ * One invalid field of an asynchronous line item (`ValidationErrorDto`).
+ */
+export interface FieldError {
+    /**
+     * The field's name.
+     */
+    field?: string;
+    /**
+     * Tango's numeric error code.
+     */
+    errorCodeValue?: number;
+    /**
+     * Tango's error code name.
+     */
+    errorCodeName?: string;
+    /**
+     * Tango's message.
+     */
+    message?: string;
+}
+
+/**
+ * One page of `GET /lineItems` (`LineItemListView`).
+ */
+export interface LineItemListPage {
+    /**
+     * Where this page is.
+     */
+    keysetPage?: KeysetPage;
+    /**
+     * The line items on it.
+     */
+    lineItems: LineItem[];
+}
+
+/**
+ * One page of `GET /orders` (`OrderListView`).
+ */
+export interface OrderListPage {
+    /**
+     * Where this page is.
+     */
+    page?: Page;
+    /**
+     * The orders on it (without `reward`: get an order for its credentials).
+     */
+    orders: Order[];
+}
+
+/**
+ * One problem inside an error body. The OpenAPI document leaves these untyped; the docs show
+ * `{code, i18nKey, message}`, and validation errors name the `field`.
+ */
+export interface ApiErrorDetail {
+    /**
+     * Tango's code: a number in the docs (`422001`), kept as sent.
+     */
+    code?: number | string;
+    /**
+     * A stable key for the error, e.g. `404.142` (frozen account).
+     */
+    i18nKey?: string;
+    /**
+     * Tango's message.
+     */
+    message?: string;
+    /**
+     * The field the problem is about.
+     */
+    field?: string;
+}
+
+/**
+ * One problem: where (the wire path, e.g. `recipient.address.postalCode`), what (a stable code),
+ * and a short English sentence. The message never contains the value, which may be personal data.
+ */
+export interface Issue {
+    /**
+     * Wire path of the field, dotted, with `[i]` for list items; empty for the input as a whole.
+     */
+    path: string;
+    /**
+     * What is wrong.
+     */
+    code: Code;
+    /**
+     * A short sentence for people, without the value.
+     */
+    message: string;
+}
+
+/**
+ * One resend of a line item (`RaasLineItemResendAuditEventDto`).
+ */
+export interface ResendAuditEvent {
+    /**
+     * When (RFC 3339).
+     */
+    dateIssued?: string;
+    /**
+     * Who sent it.
+     */
+    sender?: Sender;
+    /**
+     * Where it went (email and mobile number only).
+     */
+    recipient?: Recipient;
+    /**
+     * How it went.
+     */
+    deliveryMethod?: DeliveryMethod;
+    /**
+     * How far delivery got.
+     */
+    deliveryStatus?: DeliveryStatus;
+    /**
+     * Email template ID.
+     */
+    etid?: string;
+    /**
+     * Why it was resent.
+     */
+    reasonCode?: ResendReason;
+    /**
+     * The reason in words, for `OTHER`.
+     */
+    otherReason?: string;
+}
+
+/**
+ * Position of a page of `GET /lineItems` (`KeysetPageView`): pass `nextPageKeys` back as
+ * `pageKeys` for the next page.
+ */
+export interface KeysetPage {
+    /**
+     * Keys of the next page; empty or absent on the last page.
+     */
+    nextPageKeys?: string[];
+    /**
+     * Keys of the previous page.
+     */
+    previousPageKeys?: string[];
+    /**
+     * How many line items this page holds.
+     */
+    resultCount?: number;
+    /**
+     * How many line items match the query.
+     */
+    totalCount?: number;
+}
+
+/**
+ * Position of a page of `GET /orders` (`PageView`).
+ */
+export interface Page {
+    /**
+     * Page number, from 0.
+     */
+    number?: number;
+    /**
+     * Page size asked for.
+     */
+    elementsPerBlock?: number;
+    /**
+     * How many orders this page holds.
+     */
+    resultCount?: number;
+    /**
+     * How many orders match the query (Tango returns at most 10,000 of them).
+     */
+    totalCount?: number;
+}
+
+/**
+ * Progress of an asynchronous order (`AsyncOrderEntity`).
+ */
+export interface AsyncOrderEntity {
+    /**
+     * Your idempotency key.
+     */
+    externalRefID?: string;
+    /**
+     * Processing status of the asynchronous order.
+     */
+    status?: string;
+    /**
+     * How many line items the order has.
+     */
+    totalLineItems?: number;
+    /**
+     * When it was accepted (RFC 3339).
+     */
+    createdAt?: string;
+    /**
+     * The line items that failed, with why.
+     */
+    failedLineItems?: AsyncLineItemError[];
+    /**
+     * Line item reference IDs sent more than once, with how often.
+     */
+    duplicateLineItemRefIds?: Record<string, number>;
+}
+
+/**
+ * Tango's answer to a line item resend (`ResendView`).
+ */
+export interface LineItemResendResult {
+    /**
+     * The resend's ID.
+     */
+    id?: number;
+    /**
+     * The resend's ID in Tango's older system.
+     */
+    legacyId?: string;
+    /**
+     * When (RFC 3339).
+     */
+    createdAt?: string;
+    /**
+     * How it was sent.
+     */
+    deliveryMethod?: DeliveryMethod;
+    /**
+     * Where it was sent.
+     */
+    email?: Sensitive;
+    /**
+     * Where it was sent.
+     */
+    mobileNumber?: Sensitive;
+    /**
+     * Why.
+     */
+    reasonCode?: ResendReason;
+    /**
+     * The reason in words.
+     */
+    otherReason?: string;
+}
+
+/**
+ * Tango's answer to an order resend (`ResendOrderView`).
+ */
+export interface OrderResendResult {
+    /**
+     * The resend's ID.
+     */
+    id?: number;
+    /**
+     * The resend's ID in Tango's older system.
+     */
+    legacyId?: string;
+    /**
+     * When (RFC 3339).
+     */
+    createdAt?: string;
+    /**
+     * Where it was sent.
+     */
+    email?: Sensitive;
+    /**
+     * Where it was sent.
+     */
+    mobileNumber?: Sensitive;
+}
+
+/**
+ * The answer of `GET /lineItems/{id}/embeddedUrl` (`EmbeddableResponseDTO`).
+ */
+export interface EmbeddedUrl {
+    /**
+     * The page to embed; it shows the reward, so treat it as a secret.
+     */
+    url?: Sensitive;
+}
+
+/**
+ * The body of `PATCH /lineItems/{id}` (`UpdateLineItemRequest`).
+ */
+export interface UpdateLineItemRequest {
+    /**
+     * Purchase order number.
+     */
+    purchaseOrderNumber?: string;
+    /**
+     * Letters, digits and spaces, at most 100.
+     */
+    campaign?: string;
+    /**
+     * At most 150 characters.
+     */
+    orderNotes?: string;
+}
+
+/**
+ * The body of `POST /lineItems/{id}/cancel` (`CancelLineItemRequestCriteria`).
+ */
+export interface CancelLineItemRequest {
+    /**
+     * Why.
+     */
+    reasonCode: CancelReason;
+    /**
+     * The reason in words; required with `OTHER`.
+     */
+    otherReason?: string;
+}
+
+/**
+ * The body of `POST /lineItems/{id}/freeze` and `/unfreeze` (`FreezeLineItemRequestCriteria`,
+ * `UnfreezeLineItemRequestCriteria`, which are the same).
+ */
+export interface FreezeLineItemRequest {
+    /**
+     * Why.
+     */
+    reasonCode: FreezeReason;
+    /**
+     * The reason in words; required with `OTHER`.
+     */
+    otherReason?: string;
+}
+
+/**
+ * The body of `POST /lineItems/{id}/reissue` (`ReissueLineItemRequestCriteria`).
+ */
+export interface ReissueLineItemRequest {
+    /**
+     * Why.
+     */
+    reasonCode: ReissueReason;
+    /**
+     * The reason in words; required with `OTHER`.
+     */
+    otherReason?: string;
+    /**
+     * A new face value.
+     */
+    amount?: number;
+    /**
+     * A new delivery method.
+     */
+    deliveryMethod?: DeliveryMethod;
+    /**
+     * A new recipient (names, email, mobile number).
+     */
+    recipient?: Recipient;
+    /**
+     * At most 150 characters.
+     */
+    notes?: string;
+}
+
+/**
+ * The body of `POST /lineItems/{referenceLineItemId}/resends` (`LineItemResendRequestCriteria`):
+ * can switch the delivery method, e.g. from email to phone.
+ */
+export interface LineItemResendRequest {
+    /**
+     * Switch delivery method: NONE, EMAIL, PHONE or WHATSAPP.
+     */
+    newDeliveryMethod?: DeliveryMethod;
+    /**
+     * Send to this email address instead.
+     */
+    newEmail?: Sensitive;
+    /**
+     * Send to this mobile number instead (E.164).
+     */
+    newMobileNumber?: Sensitive;
+    /**
+     * Use this email template.
+     */
+    newEtid?: string;
+    /**
+     * Why it is resent.
+     */
+    reasonCode?: ResendReason;
+    /**
+     * The reason in words; required with `OTHER`.
+     */
+    otherReason?: string;
+}
+
+/**
+ * The body of `POST /orders/{referenceOrderID}/resends` (`OrderResendRequestCriteria`). Every field
+ * is optional: an empty body resends to the original recipient.
+ */
+export interface OrderResendRequest {
+    /**
+     * Send to this email address instead (same recipient).
+     */
+    newEmail?: Sensitive;
+    /**
+     * Send to this mobile number instead (E.164).
+     */
+    newMobile?: Sensitive;
+    /**
+     * Use this email template.
+     */
+    newEtid?: string;
+    /**
+     * Switch delivery method: NONE, EMAIL, PHONE or WHATSAPP.
+     */
+    newDeliveryMethod?: DeliveryMethod;
+}
+
+/**
+ * The body of `POST /orders` (`CreateOrderCriteria`).
+ *
+ * Required fields are `Option` in Rust so that an incomplete order still decodes and validation
+ * can report every missing field at once; the TypeScript type marks them required.
+ */
+export interface CreateOrderRequest {
+    /**
+     * Your idempotency key: letters and digits, at most 100. A second create with the same value
+     * returns the first order (HTTP 200) instead of placing another.
+     */
+    externalRefID?: string;
+    /**
+     * The customer the account belongs to.
+     */
+    customerIdentifier: string;
+    /**
+     * The account the order is paid from.
+     */
+    accountIdentifier: string;
+    /**
+     * The reward's catalog ID, e.g. `U000001`.
+     */
+    utid: string;
+    /**
+     * How to deliver. When omitted it is inferred: an address means ADDRESS, `sendEmail: true`
+     * EMAIL, `sendEmail: false` NONE.
+     */
+    deliveryMethod?: DeliveryMethod;
+    /**
+     * Face value of the reward, at most two decimal places.
+     */
+    amount: number;
+    /**
+     * Printed template ID, required for a printed reward link.
+     */
+    ptid?: string;
+    /**
+     * Who sends it (for tracking only).
+     */
+    sender?: Sender;
+    /**
+     * Who receives it.
+     */
+    recipient?: Recipient;
+    /**
+     * Subject of the reward email.
+     */
+    emailSubject?: string;
+    /**
+     * Gift message, at most 3000 characters.
+     */
+    message?: Sensitive;
+    /**
+     * Deprecated by Tango in favour of `deliveryMethod`; still sent, derived from it.
+     */
+    sendEmail?: boolean;
+    /**
+     * Email template ID, e.g. `E000000`; only with EMAIL delivery.
+     */
+    etid?: string;
+    /**
+     * Free label for reporting, at most 100 characters.
+     */
+    campaign?: string;
+    /**
+     * At most 100 characters.
+     */
+    purchaseOrderNumber?: string;
+    /**
+     * At most 150 characters.
+     */
+    notes?: string;
+    /**
+     * RFC 3339 date-time when a promo link expires; promo links only.
+     */
+    expirationDate?: string;
+    /**
+     * Your own fields, stored with the order.
+     */
+    customFields?: Record<string, unknown>;
+}
+
+/**
+ * The deprecated `credentials` value, kept verbatim and redacted in `Debug`.
+ */
+export type LegacyCredentials = unknown;
+
+/**
+ * The query of `GET /lineItems`: every filter of the OpenAPI operation. All optional.
+ */
+export interface LineItemFilter {
+    /**
+     * Only this order's line items.
+     */
+    referenceOrderID?: string;
+    /**
+     * Only the order with this idempotency key.
+     */
+    externalRefID?: string;
+    /**
+     * The reward's catalog ID.
+     */
+    utid?: string;
+    /**
+     * Printed template ID.
+     */
+    ptid?: string;
+    /**
+     * Email template ID.
+     */
+    etid?: string;
+    /**
+     * The line item's status.
+     */
+    status?: LineItemStatus;
+    /**
+     * What happened to the email.
+     */
+    emailStatus?: EmailStatus;
+    /**
+     * How the reward is delivered.
+     */
+    deliveryMethod?: DeliveryMethod;
+    /**
+     * How far delivery got.
+     */
+    deliveryStatus?: DeliveryStatus;
+    /**
+     * The order's status.
+     */
+    orderStatus?: OrderStatus;
+    /**
+     * Where the order came from.
+     */
+    orderSource?: OrderSource;
+    /**
+     * Recipient's email.
+     */
+    recipientEmail?: Sensitive;
+    /**
+     * Recipient's mobile number.
+     */
+    recipientMobileNumber?: Sensitive;
+    /**
+     * Recipient's first name.
+     */
+    recipientFirstName?: Sensitive;
+    /**
+     * Recipient's last name.
+     */
+    recipientLastName?: Sensitive;
+    /**
+     * The account.
+     */
+    accountIdentifier?: string;
+    /**
+     * Campaign label.
+     */
+    campaign?: string;
+    /**
+     * Purchase order number.
+     */
+    purchaseOrderNumber?: string;
+    /**
+     * Order notes.
+     */
+    orderNotes?: string;
+    /**
+     * Recipient's street, line 1.
+     */
+    recipientStreetLine1?: Sensitive;
+    /**
+     * Recipient's street, line 2.
+     */
+    recipientStreetLine2?: Sensitive;
+    /**
+     * Recipient's city.
+     */
+    recipientCity?: Sensitive;
+    /**
+     * Recipient's state or province.
+     */
+    recipientStateOrProvince?: Sensitive;
+    /**
+     * Recipient's postal code.
+     */
+    recipientPostalCode?: Sensitive;
+    /**
+     * Recipient's country.
+     */
+    recipientCountry?: Sensitive;
+    /**
+     * From this RFC 3339 date or date-time.
+     */
+    startDate?: string;
+    /**
+     * Up to this RFC 3339 date or date-time.
+     */
+    endDate?: string;
+    /**
+     * Sort column; Tango's default is `dateIssued`.
+     */
+    columnSortName?: LineItemSortColumn;
+    /**
+     * Sort ascending; Tango's default is descending.
+     */
+    columnSortAscending?: boolean;
+    /**
+     * Page size.
+     */
+    elementsPerBlock?: number;
+    /**
+     * Walk backwards from `pageKeys`.
+     */
+    pagePrevious?: boolean;
+    /**
+     * The `nextPageKeys` (or `previousPageKeys`) of the page before.
+     */
+    pageKeys?: string[];
+    /**
+     * Smallest remaining balance.
+     */
+    minRemainingBalance?: number;
+    /**
+     * Largest remaining balance.
+     */
+    maxRemainingBalance?: number;
+    /**
+     * Only rewards with money left on them.
+     */
+    hasRemainingBalance?: boolean;
+}
+
+/**
+ * The query of `GET /orders`: every filter of the OpenAPI operation. All optional.
+ */
+export interface OrderFilter {
+    /**
+     * Only this account's orders.
+     */
+    accountIdentifier?: string;
+    /**
+     * Only this customer's orders.
+     */
+    customerIdentifier?: string;
+    /**
+     * Only the order with this idempotency key.
+     */
+    externalRefID?: string;
+    /**
+     * From this RFC 3339 date or date-time.
+     */
+    startDate?: string;
+    /**
+     * Up to this RFC 3339 date or date-time.
+     */
+    endDate?: string;
+    /**
+     * Page size.
+     */
+    elementsPerBlock?: number;
+    /**
+     * Page number, from 0.
+     */
+    page?: number;
+    /**
+     * Smallest face value.
+     */
+    minAmount?: number;
+    /**
+     * Largest face value.
+     */
+    maxAmount?: number;
+    /**
+     * `AUD`, `CAD`, `EUR`, `GBP` or `USD`.
+     */
+    currencyCode?: string;
+    /**
+     * The reward's catalog ID.
+     */
+    utid?: string;
+    /**
+     * Printed template ID.
+     */
+    ptid?: string;
+    /**
+     * The reward's name.
+     */
+    rewardName?: string;
+    /**
+     * Sender's first name.
+     */
+    senderFirstName?: Sensitive;
+    /**
+     * Sender's last name.
+     */
+    senderLastName?: Sensitive;
+    /**
+     * Sender's email.
+     */
+    senderEmail?: Sensitive;
+    /**
+     * Recipient's email.
+     */
+    recipientEmail?: Sensitive;
+    /**
+     * Recipient's mobile number.
+     */
+    recipientMobileNumber?: Sensitive;
+    /**
+     * Recipient's first name.
+     */
+    recipientFirstName?: Sensitive;
+    /**
+     * Recipient's last name.
+     */
+    recipientLastName?: Sensitive;
+    /**
+     * Whether Tango emailed the reward.
+     */
+    sendEmail?: boolean;
+    /**
+     * How the reward is delivered.
+     */
+    deliveryMethod?: DeliveryMethod;
+    /**
+     * Deprecated by Tango: use `orderStatus`.
+     */
+    status?: OrderStatus;
+    /**
+     * The order's status.
+     */
+    orderStatus?: OrderStatus;
+    /**
+     * The status of a line item of the order.
+     */
+    lineItemStatus?: LineItemStatus;
+    /**
+     * Campaign label.
+     */
+    campaign?: string;
+    /**
+     * Order notes.
+     */
+    notes?: string;
+    /**
+     * Line item notes.
+     */
+    lineItemNotes?: string;
+    /**
+     * Purchase order number.
+     */
+    purchaseOrderNumber?: string;
+}
+
+/**
+ * The reason codes each line item action accepts, code → description
+ * (`GET /lineItems/reasonCodes`, `RewardReasonsMap`).
+ */
+export interface ReasonCodes {
+    /**
+     * Reasons to freeze.
+     */
+    FREEZE?: Record<string, string>;
+    /**
+     * Reasons to unfreeze.
+     */
+    UNFREEZE?: Record<string, string>;
+    /**
+     * Reasons to cancel.
+     */
+    CANCEL?: Record<string, string>;
+    /**
+     * Reasons to cancel and reissue.
+     */
+    CANCEL_AND_REISSUE?: Record<string, string>;
+}
+
+/**
+ * The reward issued for an order or line item (`RewardView`).
+ */
+export interface Reward {
+    /**
+     * Deprecated by Tango: read `credentialList`. Kept as it came (an object in the docs, a string
+     * in the OpenAPI document).
+     */
+    credentials?: LegacyCredentials;
+    /**
+     * The credentials to show or send to the recipient: codes, URLs, PINs, expiration dates.
+     */
+    credentialList?: Credential[];
+    /**
+     * How to redeem, as HTML.
+     */
+    redemptionInstructions?: string;
+}
+
+/**
+ * What Tango says went wrong. Every field is optional: error bodies vary by endpoint and status.
+ */
+export interface ApiErrorBody {
+    /**
+     * When (RFC 3339).
+     */
+    timestamp?: string;
+    /**
+     * Tango's ID for the request: quote it to Tango's support.
+     */
+    requestId?: string;
+    /**
+     * The path that failed.
+     */
+    path?: string;
+    /**
+     * The HTTP status.
+     */
+    httpCode?: number;
+    /**
+     * The HTTP reason phrase.
+     */
+    httpPhrase?: string;
+    /**
+     * A stable key for the error, e.g. `403.005` (resend within 30 s).
+     */
+    i18nKey?: string;
+    /**
+     * Tango's message.
+     */
+    message?: string;
+    /**
+     * Values for the placeholders of the `i18nKey` message (`ErrorDTO`).
+     */
+    i18nTokenReplacements?: unknown[];
+    /**
+     * One entry per problem, e.g. per invalid field.
+     */
+    errors?: ApiErrorDetail[];
+}
+
+/**
+ * What is wrong with a field. The codes are stable: programs and forms branch on them.
+ */
+export type Code = "required" | "too_short" | "too_long" | "invalid_characters" | "invalid_format" | "invalid_value" | "not_allowed" | "out_of_range" | "unsupported" | "conflict";
+
+/**
+ * Who receives the reward (`RecipientInfoCriteria`, `RecipientInfoView`, `RecipientDTO`,
+ * `ReissueLineItemRecipientInfoCriteria`).
+ */
+export interface Recipient {
+    /**
+     * Required for EMAIL and ADDRESS delivery.
+     */
+    firstName?: Sensitive;
+    /**
+     * Required for ADDRESS delivery.
+     */
+    lastName?: Sensitive;
+    /**
+     * Required for EMAIL delivery.
+     */
+    email?: Sensitive;
+    /**
+     * E.164 (`+12025550123`); required for PHONE and WHATSAPP delivery.
+     */
+    mobileNumber?: Sensitive;
+    /**
+     * Required for a physical reward; must be absent or `null` for a digital one.
+     */
+    address?: Address | null;
+}
+
+/**
+ * Who sent the reward (`SenderInfoCriteria`, `SenderInfoView`, `SenderDTO`). For tracking only: it
+ * does not change the address Tango's email comes from.
+ */
+export interface Sender {
+    /**
+     * At most 100 characters, without `<`, `>` or `/`.
+     */
+    firstName?: Sensitive;
+    /**
+     * At most 100 characters, without `<`, `>` or `/`.
+     */
+    lastName?: Sensitive;
+    /**
+     * The sender's email address.
+     */
+    email?: Sensitive;
+}
+
+/**
+ * Why a line item failed (`LineItemErrorDTO`; Tango spells these two fields in snake case).
+ */
+export interface LineItemErrorDetail {
+    /**
+     * Tango's error code.
+     */
+    error_code?: string;
+    /**
+     * Tango's message.
+     */
+    error_message?: string;
+}
+
+/** CancelReason: one of the known values, or any other string the server sends. */
+export type CancelReason = "DELIVERY_INFO" | "REWARD_AMOUNT" | "REWARD_TYPE" | "RECIPIENT" | "CURRENCY" | "RECIPIENT_REQUESTED" | "RECIPIENT_OBLIGATIONS" | "DUPLICATE" | "FRAUD" | "OTHER" | (string & {});
+
+/** DeliveryMethod: one of the known values, or any other string the server sends. */
+export type DeliveryMethod = "NONE" | "EMAIL" | "PHONE" | "ADDRESS" | "EMBEDDED" | "EMBEDDED_COMPONENT" | "WHATSAPP" | "BULKSHIPMENT" | "QRCODE" | "BULKDIGITAL" | (string & {});
+
+/** DeliveryStatus: one of the known values, or any other string the server sends. */
+export type DeliveryStatus = "PENDING" | "PROCESSING" | "DISPATCHED" | "DELIVERED" | "FAILED" | "ENGAGED" | (string & {});
+
+/** EmailStatus: one of the known values, or any other string the server sends. */
+export type EmailStatus = "DELIVERED" | "NOT_DELIVERED" | "PENDING" | "SENT" | "DEFERRED" | "DROPPED" | "BOUNCE" | "BLOCKED" | (string & {});
+
+/** FreezeReason: one of the known values, or any other string the server sends. */
+export type FreezeReason = "DELIVERY_INFO" | "REWARD_AMOUNT" | "REWARD_TYPE" | "VERIFY_ORDER" | "FRAUD" | "OTHER" | (string & {});
+
+/** LineItemSortColumn: one of the known values, or any other string the server sends. */
+export type LineItemSortColumn = "accountNumber" | "amountIssued" | "dateIssued" | "emailStatus" | "deliveryMethod" | "externalReferenceId" | "status" | "orderSource" | "orderStatus" | "recipientFirstName" | "recipientLastName" | "rewardName" | (string & {});
+
+/** LineItemStatus: one of the known values, or any other string the server sends. */
+export type LineItemStatus = "COMPLETE" | "PENDING" | "FAILED" | "DELETED" | "CANCELLED" | "CANCELED" | "RETURNED" | (string & {});
+
+/** OrderSource: one of the known values, or any other string the server sends. */
+export type OrderSource = "RA" | "RG" | "BE" | "BI" | "CI" | "QW" | "AA" | (string & {});
+
+/** OrderStatus: one of the known values, or any other string the server sends. */
+export type OrderStatus = "COMPLETE" | "PENDING" | "FAILED" | "CANCELLED" | "PARTIAL" | "QUEUED" | "PENDING_MR" | "ON_HOLD" | "DELETED" | "PENDING_KYB" | "PENDING_PAYMENT" | (string & {});
+
+/** ReissueReason: one of the known values, or any other string the server sends. */
+export type ReissueReason = "DELIVERY_INFO" | "REWARD_AMOUNT" | "REWARD_TYPE" | "RECIPIENT" | "CURRENCY" | "RECIPIENT_REQUESTED" | "OTHER" | (string & {});
+
+/** ResendReason: one of the known values, or any other string the server sends. */
+export type ResendReason = "NOT_RECEIVED" | "LOST_DELETED" | "DELIVERY_INFO" | "DELIVERY_METHOD" | "REMINDER" | "OTHER" | (string & {});
+
+/** RewardStatus: one of the known values, or any other string the server sends. */
+export type RewardStatus = "ACTIVE" | "INACTIVE" | "DELETED" | "SUSPENDED" | "CANCELLED" | "CANCELED" | "PROCESSING" | "FAILED" | "FROZEN" | (string & {});
+
+
+/**
+ * Whether Tango can resend this order: it delivered the reward itself (EMAIL, PHONE, WHATSAPP, or
+ * `sendEmail: true`) and the order did not fail or get cancelled.
+ */
+export function canResendOrder(order: Order): boolean;
+
+/**
+ * The order status that a set of line item statuses implies: `COMPLETE` only when every line item
+ * is complete, `FAILED` when none completed and some failed, `CANCELLED` when all were cancelled,
+ * `PARTIAL` when some completed and others did not, `PENDING` while any is pending or unknown.
+ */
+export function deriveOrderStatus(lineItemStatuses: LineItemStatus[]): OrderStatus;
+
+/**
+ * Whether a line item status is final (anything but PENDING or an unknown status).
+ */
+export function isLineItemStatusFinal(status: LineItemStatus): boolean;
+
+/**
+ * Whether an order status is final (COMPLETE, FAILED, CANCELLED, PARTIAL, DELETED). Unknown
+ * statuses are not final.
+ */
+export function isOrderStatusFinal(status: OrderStatus): boolean;
+
+/**
+ * The source of an order from the first two letters of its reference order ID: `"RA"` (API),
+ * `"RG"` (portal), `"BE"`, `"BI"`, `"CI"`, `"QW"`, `"AA"`, or another two-letter prefix as is.
+ * `undefined` when the ID does not start with two letters.
+ */
+export function orderSource(referenceOrderID: string): OrderSource | undefined;
+
+/**
+ * Reads the body Tango sends with an error status.
+ */
+export function parseApiErrorBody(body: string): ApiErrorBody;
+
+/**
+ * Reads the body of `GET /lineItems/{id}`.
+ */
+export function parseLineItem(body: string): LineItem;
+
+/**
+ * Reads the body of `GET /lineItems`.
+ */
+export function parseLineItemListPage(body: string): LineItemListPage;
+
+/**
+ * Reads the body of `POST /lineItems/{id}/resends`.
+ */
+export function parseLineItemResendResult(body: string): LineItemResendResult;
+
+/**
+ * Reads the body of `POST /orders` or `GET /orders/{id}`.
+ */
+export function parseOrder(body: string): Order;
+
+/**
+ * Reads the body of `GET /orders`.
+ */
+export function parseOrderListPage(body: string): OrderListPage;
+
+/**
+ * Reads the body of `POST /orders/{id}/resends`.
+ */
+export function parseOrderResendResult(body: string): OrderResendResult;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly canResendOrder: (a: any) => [number, number, number];
+    readonly deriveOrderStatus: (a: any) => [number, number, number, number];
+    readonly isLineItemStatusFinal: (a: any) => [number, number, number];
+    readonly isOrderStatusFinal: (a: any) => [number, number, number];
+    readonly orderSource: (a: any) => [number, number, number, number];
+    readonly parseApiErrorBody: (a: any) => [number, number, number];
+    readonly parseLineItem: (a: any) => [number, number, number];
+    readonly parseLineItemListPage: (a: any) => [number, number, number];
+    readonly parseLineItemResendResult: (a: any) => [number, number, number];
+    readonly parseOrder: (a: any) => [number, number, number];
+    readonly parseOrderListPage: (a: any) => [number, number, number];
+    readonly parseOrderResendResult: (a: any) => [number, number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
