@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 /// The source of an order from the first two letters of its reference order ID: `"RA"` (API),
 /// `"RG"` (portal), `"BE"`, `"BI"`, `"CI"`, `"QW"`, `"AA"`, or another two-letter prefix as is.
-/// `undefined` when the ID does not start with two letters.
+/// `undefined` when the ID is not two upper-case letters followed by digits.
 #[wasm_bindgen(js_name = orderSource, unchecked_return_type = "OrderSource | undefined")]
 pub fn order_source(
     #[wasm_bindgen(js_name = referenceOrderID, unchecked_param_type = "string")] reference_order_id: JsValue,

@@ -39,8 +39,9 @@ fn order_source_reads_the_prefix() {
         order_source("RA230918-1234-56".into()).unwrap().as_deref(),
         Some("RA")
     );
-    assert_eq!(order_source("qw1".into()).unwrap().as_deref(), Some("QW"));
+    assert_eq!(order_source("QW1".into()).unwrap().as_deref(), Some("QW"));
     assert_eq!(order_source("7".into()).unwrap(), None);
+    assert_eq!(order_source("string".into()).unwrap(), None);
     let error = order_source(JsValue::from(42)).unwrap_err();
     assert_eq!(kind_of(&error).0, "validation");
 }

@@ -66,14 +66,18 @@ open_enum! {
 
 /// The source of an order, read from the first two letters of its reference order ID.
 ///
-/// Returns `None` when the ID does not start with two ASCII letters; a two-letter prefix Tango has
-/// not documented comes back as `OrderSource::Unknown` with the prefix upper-cased.
+/// Tango's IDs are two upper-case letters followed by digits (`RA230918-1234-56`), so anything else
+/// (`"string"`, `"ra1"`, `""`) returns `None` rather than a made-up source. A two-letter prefix Tango
+/// has not documented comes back as `OrderSource::Unknown`.
 pub fn order_source(reference_order_id: &str) -> Option<OrderSource> {
-    let prefix = reference_order_id.trim().get(..2)?;
-    if !prefix.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return None;
+    match reference_order_id.as_bytes() {
+        [a, b, digit, ..]
+            if a.is_ascii_uppercase() && b.is_ascii_uppercase() && digit.is_ascii_digit() =>
+        {
+            reference_order_id.get(..2).map(OrderSource::from)
+        }
+        _ => None,
     }
-    Some(OrderSource::from(prefix.to_ascii_uppercase()))
 }
 
 #[cfg(test)]
@@ -83,7 +87,11 @@ mod tests {
     #[test]
     fn order_source_reads_the_prefix() {
         assert_eq!(order_source("RA230918-1234-56"), Some(OrderSource::Api));
-        assert_eq!(order_source("rg1"), Some(OrderSource::Portal));
+        assert_eq!(order_source("RG1"), Some(OrderSource::Portal));
+        // Placeholders and lower case are not IDs.
+        assert_eq!(order_source("string"), None);
+        assert_eq!(order_source("rg1"), None);
+        assert_eq!(order_source("RA"), None);
         assert_eq!(order_source("AA0001"), Some(OrderSource::AsyncApi));
         assert_eq!(
             order_source("ZZ0001"),
@@ -94,6 +102,7 @@ mod tests {
         assert_eq!(order_source("12345"), None);
         // A multi-byte character where the prefix would end must not panic.
         assert_eq!(order_source("Ré123"), None);
+        assert_eq!(order_source("RÉ1"), None);
         assert_eq!(order_source("é"), None);
     }
 

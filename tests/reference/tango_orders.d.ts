@@ -1467,7 +1467,7 @@ export function isOrderStatusFinal(status: OrderStatus): boolean;
 /**
  * The source of an order from the first two letters of its reference order ID: `"RA"` (API),
  * `"RG"` (portal), `"BE"`, `"BI"`, `"CI"`, `"QW"`, `"AA"`, or another two-letter prefix as is.
- * `undefined` when the ID does not start with two letters.
+ * `undefined` when the ID is not two upper-case letters followed by digits.
  */
 export function orderSource(referenceOrderID: string): OrderSource | undefined;
 
