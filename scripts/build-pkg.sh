@@ -20,7 +20,7 @@ mkdir -p "$out/wasm"
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   "$out/wasm/${crate}_bg.wasm" -o "$out/wasm/${crate}_bg.wasm"
 
-cp pkg-template/index.js pkg-template/index.node.js pkg-template/index.d.ts pkg-template/README.md "$out/"
+cp pkg-template/index.js pkg-template/index.node.js pkg-template/index.d.ts pkg-template/README.md LICENSE "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"0.0.0-set-by-build\"/\"$version\"/" pkg-template/package.json > "$out/package.json"
 
