@@ -14,7 +14,7 @@ cargo build --quiet --release --target wasm32-unknown-unknown --lib
 rm -rf "$out"
 mkdir -p "$out/wasm"
 "$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm" \
-  "target/wasm32-unknown-unknown/release/$crate.wasm"
+  "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release/$crate.wasm"
 # wasm-opt from npm's binaryen: Debian's old binaryen silently breaks modules that use externref.
 "$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
