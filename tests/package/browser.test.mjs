@@ -1,49 +1,38 @@
-// The installed package loads in a real Chromium page (Debian's, driven by playwright-core): the
-// browser entry fetches and compiles the wasm itself, with no init call in the page.
-import { test } from "node:test";
+// The installed package in a real Chromium page (Debian's, driven by playwright-core), loaded two
+// ways: as plain ES modules through an import map, and bundled by Vite. Either way the browser entry
+// fetches and compiles the wasm itself, with no init call in the page.
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, normalize } from "node:path";
+import { dirname, extname, join, normalize } from "node:path";
 
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve("tango-orders/package.json"));
-const { chromium } = require("playwright-core"); // from the repository's dev tools, via NODE_PATH
-
-const PAGE = `<!doctype html><meta charset="utf-8"><title>tango-orders in a page</title>
-<script type="importmap">{ "imports": { "tango-orders": "/tango-orders/index.js" } }</script>
-<script type="module">
-  import * as tango from "tango-orders";
-  const order = tango.parseOrder('{"referenceOrderID":"RA1","status":"COMPLETE","deliveryMethod":"EMAIL"}');
-  let error;
-  try { tango.parseOrder("{"); } catch (e) { error = { name: e.name, kind: e.kind, isError: e instanceof Error }; }
-  window.result = {
-    source: tango.orderSource(order.referenceOrderID),
-    derived: tango.deriveOrderStatus(["COMPLETE", "FAILED"]),
-    resendable: tango.canResendOrder(order),
-    error,
-  };
-</script>`;
+const { chromium } = require("playwright-core"); // the repository's dev tools, via NODE_PATH
+const here = dirname(new URL(import.meta.url).pathname);
 
 const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
+const EXPECTED = {
+  source: "RA",
+  derived: "PARTIAL",
+  resendable: true,
+  error: { name: "TangoError", kind: "decode", isError: true },
+};
 
-function serve() {
+/** Serves `routes` (URL prefix → directory) on loopback; `/` is `index.html` of the "/" route. */
+function serve(routes) {
   const server = createServer(async (request, response) => {
-    const url = new URL(request.url, "http://localhost");
-    if (url.pathname === "/") {
-      response.writeHead(200, { "content-type": "text/html" }).end(PAGE);
-      return;
-    }
-    const relative = normalize(url.pathname.replace(/^\/tango-orders\//, ""));
-    if (!url.pathname.startsWith("/tango-orders/") || relative.startsWith("..")) {
-      response.writeHead(404).end();
-      return;
-    }
+    const path = new URL(request.url, "http://localhost").pathname;
+    const prefix = Object.keys(routes).sort((a, b) => b.length - a.length).find((p) => path.startsWith(p));
+    const relative = normalize(path.slice(prefix?.length ?? 0) || "index.html");
+    if (prefix === undefined || relative.startsWith("..")) return response.writeHead(404).end();
     try {
-      const body = await readFile(join(packageDir, relative));
-      const type = TYPES[relative.slice(relative.lastIndexOf("."))] ?? "application/octet-stream";
-      response.writeHead(200, { "content-type": type }).end(body);
+      const body = await readFile(join(routes[prefix], relative));
+      response.writeHead(200, { "content-type": TYPES[extname(relative)] ?? "application/octet-stream" }).end(body);
     } catch {
       response.writeHead(404).end();
     }
@@ -51,13 +40,18 @@ function serve() {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-test("the package loads and works in Chromium", { timeout: 60_000 }, async () => {
-  const server = await serve();
-  const browser = await chromium.launch({
+let browser;
+before(async () => {
+  browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+});
+after(() => browser?.close());
+
+async function resultOfPage(routes) {
+  const server = await serve(routes);
   try {
     const page = await browser.newPage();
     const failures = [];
@@ -65,15 +59,30 @@ test("the package loads and works in Chromium", { timeout: 60_000 }, async () =>
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => window.result !== undefined, null, { timeout: 20_000 }).catch(() => {});
     assert.deepEqual(failures, []);
-    const result = await page.evaluate(() => window.result);
-    assert.deepEqual(result, {
-      source: "RA",
-      derived: "PARTIAL",
-      resendable: true,
-      error: { name: "TangoError", kind: "decode", isError: true },
-    });
+    return await page.evaluate(() => window.result);
   } finally {
-    await browser.close();
     server.close();
   }
+}
+
+test("plain ES modules: the package loads and works in Chromium", { timeout: 60_000 }, async () => {
+  const site = join(process.cwd(), "plain-site");
+  mkdirSync(site, { recursive: true });
+  copyFileSync(join(here, "page-main.js"), join(site, "page-main.js"));
+  writeFileSync(join(site, "index.html"), `<!doctype html><meta charset="utf-8"><title>plain</title>
+<script type="importmap">{ "imports": { "tango-orders": "/tango-orders/index.js" } }</script>
+<script type="module" src="/page-main.js"></script>`);
+  assert.deepEqual(await resultOfPage({ "/": site, "/tango-orders/": packageDir }), EXPECTED);
+});
+
+test("bundled by Vite: the .wasm is emitted as an asset and loads in Chromium", { timeout: 120_000 }, async () => {
+  const app = join(process.cwd(), "vite-app");
+  mkdirSync(app, { recursive: true });
+  copyFileSync(join(here, "page-main.js"), join(app, "page-main.js"));
+  writeFileSync(join(app, "index.html"), `<!doctype html><meta charset="utf-8"><title>vite</title>
+<script type="module" src="./page-main.js"></script>`);
+  const vite = join(dirname(require.resolve("vite/package.json")), "bin", "vite.js");
+  execFileSync(process.execPath, [vite, "build", "--logLevel", "warn", "--outDir", "dist", "--emptyOutDir"],
+    { cwd: app, stdio: "inherit" });
+  assert.deepEqual(await resultOfPage({ "/": join(app, "dist") }), EXPECTED);
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the package as users get it: packs pkg/ with `npm pack`, installs the tarball into a
 # throwaway project, and there imports it by name from Node ESM, type-checks a consumer under
-# `tsc --strict`, compares the shipped .d.ts with the checked-in reference, and loads it in Chromium.
+# `tsc --strict`, compares the shipped .d.ts with the checked-in reference, and loads it in Chromium
+# both as plain ES modules and bundled by Vite.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,7 +17,7 @@ echo "packed $tarball ($(wc -c < "$work/$tarball") bytes):"
 tar -tzf "$work/$tarball" | sed 's/^/  /'
 
 mkdir "$work/project"
-cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/consumer.ts \
+cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/page-main.js "$here"/consumer.ts \
   "$here"/tsconfig.json "$work/project/"
 cd "$work/project"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > package.json
