@@ -37,10 +37,12 @@ if [ "$installed" != "$pinned" ]; then
   cargo install wasm-bindgen-cli --version "$pinned" --root "$tools_dir" --force
 fi
 
-# 3. npm dev tools, exactly as package-lock.json says.
+# 3. npm dev tools at the versions package-lock.json records. `npm install --no-save` rather than
+#    `npm ci`: lockfiles written here leave out the other platforms' optional packages (rollup's
+#    native builds), which `npm ci` then reports as "not in sync" and refuses.
 if [ ! -d "$root/node_modules" ] || [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   say "installing npm dev tools"
-  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$root" && npm install --no-save --no-audit --no-fund --loglevel=error)
 fi
 
 # 4. Chromium and ChromeDriver from Debian, for the browser tests. Never a browser download.
