@@ -1,6 +1,171 @@
-//! Tango's rules, checked before anything is sent. This release has the report types; the rules of
-//! SPEC section 3 come with the validation work.
+//! Tango's rules (SPEC section 3), checked before anything is sent: every problem at once, each at
+//! its wire path with a stable code and a message that never contains the value.
+//!
+//! The validators take `serde_json::Value` so that a wrong type in one field is reported at that
+//! field while every other field is still checked; typed models can be validated through
+//! `serde_json::to_value`.
 
+mod check;
+mod contact;
+mod datetime;
+mod filter;
+mod labels;
+mod normalize;
+mod order;
+mod regions;
 mod report;
+mod resend;
 
-pub use report::{Code, Issue, Report};
+pub use datetime::{parse_date_or_date_time, parse_date_time};
+pub use normalize::normalize_create_order;
+pub use order::Fulfillment;
+pub use report::{BulkIssue, BulkReport, Code, Issue, Report};
+pub use resend::LineItemAction;
+
+use crate::error::Error;
+use check::Checker;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tsify::Tsify;
+
+/// The most rows one bulk validation takes: the size of Tango's own bulk upload.
+pub const MAX_BULK_ROWS: usize = 50_000;
+
+/// How to validate.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidateOptions {
+    /// Digital or physical, overriding the inference (physical when the delivery method is ADDRESS
+    /// or a `ptid` is given). Create orders only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fulfillment: Option<FulfillmentOption>,
+    /// For a form being filled in: a field that is not filled yet (absent, empty or only spaces) is
+    /// not reported as `required`; everything filled is checked in full.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
+    /// Report only these wire paths and what is inside them (`recipient.address` covers
+    /// `recipient.address.city`). Rules that span fields still see the whole input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<String>>,
+    /// The current time in epoch milliseconds, for "expiration date in the future". JavaScript
+    /// callers leave it out: the package reads the clock.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub now_ms: Option<f64>,
+}
+
+/// `"digital"` or `"physical"`: see [`Fulfillment`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum FulfillmentOption {
+    /// A code or link.
+    Digital,
+    /// Printed and mailed.
+    Physical,
+}
+
+impl ValidateOptions {
+    fn finish(&self, checker: Checker) -> Report {
+        let mut issues = checker.issues;
+        if let Some(fields) = &self.fields {
+            check::keep_fields(&mut issues, fields);
+        }
+        Report::from(issues)
+    }
+
+    fn checker(&self) -> Checker {
+        Checker::new(self.partial)
+    }
+}
+
+/// Validates the body of `POST /orders`.
+pub fn validate_create_order(order: &Value, options: &ValidateOptions) -> Report {
+    let mut checker = options.checker();
+    let fulfillment = options.fulfillment.map(|f| match f {
+        FulfillmentOption::Digital => Fulfillment::Digital,
+        FulfillmentOption::Physical => Fulfillment::Physical,
+    });
+    let now = options.now_ms.filter(|n| n.is_finite()).map(|n| n as i64);
+    order::check_create_order(&mut checker, order, fulfillment, now);
+    options.finish(checker)
+}
+
+/// Validates many create-order bodies at once (a bulk upload): every issue of every row, with its
+/// row index, plus a `conflict` on `externalRefID` for a row that repeats an earlier row's key
+/// (Tango would answer it with the earlier row's order, and the reward would never be sent).
+pub fn validate_create_orders(
+    orders: &[Value],
+    options: &ValidateOptions,
+) -> Result<BulkReport, Error> {
+    if orders.len() > MAX_BULK_ROWS {
+        let message =
+            format!("A bulk validation takes at most {MAX_BULK_ROWS} rows; split the input.");
+        return Err(Error::invalid("", Code::OutOfRange, message));
+    }
+    let mut report = BulkReport::default();
+    let mut first_row_of_key = std::collections::HashMap::new();
+    for (index, order) in orders.iter().enumerate() {
+        let mut row = validate_create_order(order, options).issues;
+        if let Some(key) = order.get("externalRefID").and_then(Value::as_str) {
+            if let Some(first) = first_row_of_key.get(key) {
+                let message = format!("External reference ID repeats the one of row {first}.");
+                row.push(Issue::new("externalRefID", Code::Conflict, message));
+            } else {
+                first_row_of_key.insert(key, index);
+            }
+        }
+        if row.is_empty() {
+            report.valid_count += 1;
+        } else {
+            report.invalid_count += 1;
+        }
+        report.issues.extend(row.into_iter().map(|issue| BulkIssue {
+            index,
+            path: issue.path,
+            code: issue.code,
+            message: issue.message,
+        }));
+    }
+    Ok(report)
+}
+
+/// Validates the query of `GET /orders`.
+pub fn validate_order_filter(filter: &Value, options: &ValidateOptions) -> Report {
+    let mut checker = options.checker();
+    filter::check_order_filter(&mut checker, filter);
+    options.finish(checker)
+}
+
+/// Validates the body of `POST /orders/{id}/resends`.
+pub fn validate_order_resend(body: &Value, options: &ValidateOptions) -> Report {
+    let mut checker = options.checker();
+    resend::check_order_resend(&mut checker, body);
+    options.finish(checker)
+}
+
+/// Validates the body of `POST /lineItems/{id}/resends`.
+pub fn validate_line_item_resend(body: &Value, options: &ValidateOptions) -> Report {
+    let mut checker = options.checker();
+    resend::check_line_item_resend(&mut checker, body);
+    options.finish(checker)
+}
+
+/// Validates the body of a line item cancel, freeze or unfreeze.
+pub fn validate_line_item_action(body: &Value, action: LineItemAction) -> Report {
+    let mut checker = Checker::new(false);
+    resend::check_line_item_action(&mut checker, body, action);
+    Report::from(checker.issues)
+}
+
+/// Validates an ID that goes into a path (`referenceOrderID`, `referenceLineItemID`): 1 to 100
+/// letters, digits and hyphens, so that no ID can change the route even before it is encoded.
+pub fn validate_path_id(name: &str, id: &str) -> Report {
+    let ok = (1..=100).contains(&id.chars().count()) && id.chars().all(check::identifier_char);
+    if ok {
+        return Report::from(Vec::new());
+    }
+    let message = format!(
+        "{} must be 1 to 100 letters, digits and hyphens.",
+        labels::label(name)
+    );
+    Report::from(vec![Issue::new(name, Code::InvalidFormat, message)])
+}

@@ -69,3 +69,28 @@ impl From<Vec<Issue>> for Report {
         }
     }
 }
+
+/// One problem in one row of a bulk validation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct BulkIssue {
+    /// The row's position in the input, from 0.
+    pub index: usize,
+    /// Wire path of the field within the row.
+    pub path: String,
+    /// What is wrong.
+    pub code: Code,
+    /// A short sentence for people, without the value.
+    pub message: String,
+}
+
+/// The result of validating many rows at once.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkReport {
+    /// Rows without issues.
+    pub valid_count: usize,
+    /// Rows with at least one issue.
+    pub invalid_count: usize,
+    /// Every problem of every row, in row order.
+    pub issues: Vec<BulkIssue>,
+}
