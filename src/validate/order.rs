@@ -89,7 +89,12 @@ pub fn check_create_order(
     let field = |key: &str| Field::of(Some(order), key);
 
     let method = check_delivery_method(checker, order);
-    let physical_by_request = method == Some("ADDRESS") || field("ptid").is_filled();
+    // Without a usable method (missing or invalid, and already reported), an address still says
+    // what the order is meant to be, as it does in Tango's own inference.
+    let address_given = matches!(field("recipient"), Field::Object(r) if !matches!(Field::of(Some(r), "address"), Field::Absent));
+    let physical_by_request = method == Some("ADDRESS")
+        || field("ptid").is_filled()
+        || (method.is_none() && address_given);
     let fulfillment = fulfillment.unwrap_or(if physical_by_request {
         Fulfillment::Physical
     } else {
