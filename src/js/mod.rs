@@ -5,6 +5,7 @@ mod convert;
 mod error;
 mod helpers;
 mod parse;
+mod validate;
 
 #[cfg(test)]
 mod tests;

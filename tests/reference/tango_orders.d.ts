@@ -467,6 +467,32 @@ export interface Report {
 }
 
 /**
+ * How to validate.
+ */
+export interface ValidateOptions {
+    /**
+     * Digital or physical, overriding the inference (physical when the delivery method is ADDRESS
+     * or a `ptid` is given). Create orders only.
+     */
+    fulfillment?: FulfillmentOption;
+    /**
+     * For a form being filled in: a field that is not filled yet (absent, empty or only spaces) is
+     * not reported as `required`; everything filled is checked in full.
+     */
+    partial?: boolean;
+    /**
+     * Report only these wire paths and what is inside them (`recipient.address` covers
+     * `recipient.address.city`). Rules that span fields still see the whole input.
+     */
+    fields?: string[];
+    /**
+     * The current time in epoch milliseconds, for "expiration date in the future". JavaScript
+     * callers leave it out: the package reads the clock.
+     */
+    nowMs?: number;
+}
+
+/**
  * One credential of a reward (`CredentialView`).
  */
 export interface Credential {
@@ -536,6 +562,28 @@ export interface OrderListPage {
      * The orders on it (without `reward`: get an order for its credentials).
      */
     orders: Order[];
+}
+
+/**
+ * One problem in one row of a bulk validation.
+ */
+export interface BulkIssue {
+    /**
+     * The row's position in the input, from 0.
+     */
+    index: number;
+    /**
+     * Wire path of the field within the row.
+     */
+    path: string;
+    /**
+     * What is wrong.
+     */
+    code: Code;
+    /**
+     * A short sentence for people, without the value.
+     */
+    message: string;
 }
 
 /**
@@ -1278,6 +1326,24 @@ export interface ReasonCodes {
 }
 
 /**
+ * The result of validating many rows at once.
+ */
+export interface BulkReport {
+    /**
+     * Rows without issues.
+     */
+    validCount: number;
+    /**
+     * Rows with at least one issue.
+     */
+    invalidCount: number;
+    /**
+     * Every problem of every row, in row order.
+     */
+    issues: BulkIssue[];
+}
+
+/**
  * The reward issued for an order or line item (`RewardView`).
  */
 export interface Reward {
@@ -1403,6 +1469,11 @@ export interface LineItemErrorDetail {
     error_message?: string;
 }
 
+/**
+ * `"digital"` or `"physical"`: see [`Fulfillment`].
+ */
+export type FulfillmentOption = "digital" | "physical";
+
 /** CancelReason: one of the known values, or any other string the server sends. */
 export type CancelReason = "DELIVERY_INFO" | "REWARD_AMOUNT" | "REWARD_TYPE" | "RECIPIENT" | "CURRENCY" | "RECIPIENT_REQUESTED" | "RECIPIENT_OBLIGATIONS" | "DUPLICATE" | "FRAUD" | "OTHER" | (string & {});
 
@@ -1465,6 +1536,13 @@ export function isLineItemStatusFinal(status: LineItemStatus): boolean;
 export function isOrderStatusFinal(status: OrderStatus): boolean;
 
 /**
+ * Returns a cleaned copy of a create-order body: strings trimmed (spaces-only ones removed),
+ * `deliveryMethod` and the address's `country` and `postalCode` upper-cased (postal code without
+ * spaces), and the state upper-cased for US and Canadian addresses. Unknown fields are kept.
+ */
+export function normalizeCreateOrder(order: Partial<CreateOrderRequest> | Record<string, unknown>): Partial<CreateOrderRequest>;
+
+/**
  * The source of an order from the first two letters of its reference order ID: `"RA"` (API),
  * `"RG"` (portal), `"BE"`, `"BI"`, `"CI"`, `"QW"`, `"AA"`, or another two-letter prefix as is.
  * `undefined` when the ID is not two upper-case letters followed by digits.
@@ -1506,6 +1584,38 @@ export function parseOrderListPage(body: string): OrderListPage;
  */
 export function parseOrderResendResult(body: string): OrderResendResult;
 
+/**
+ * Checks a create-order body against every rule of Tango's and returns every problem at once,
+ * each with its wire path, a stable code and a message. Never changes the input.
+ *
+ * `options.partial`: for a form being filled in, fields not filled yet are not `required`.
+ * `options.fields`: report only these paths (and what is inside them), e.g. the field that lost
+ * focus. `options.fulfillment`: `"digital"` or `"physical"`, overriding the inference.
+ */
+export function validateCreateOrder(order: Partial<CreateOrderRequest> | Record<string, unknown>, options?: ValidateOptions | null): Report;
+
+/**
+ * Checks up to 50,000 create-order bodies at once (a bulk upload). Issues carry the row `index`;
+ * a row that repeats an earlier row's `externalRefID` is a `conflict`. Throws a `validation`
+ * TangoError when `orders` is not an array or has more than 50,000 rows.
+ */
+export function validateCreateOrders(orders: Array<Partial<CreateOrderRequest> | Record<string, unknown>>, options?: ValidateOptions | null): BulkReport;
+
+/**
+ * Checks the body of a line item resend.
+ */
+export function validateLineItemResend(body: LineItemResendRequest | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
+
+/**
+ * Checks the filters of a `GET /orders` query.
+ */
+export function validateOrderFilter(filter: OrderFilter | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
+
+/**
+ * Checks the body of an order resend.
+ */
+export function validateOrderResend(body: OrderResendRequest | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -1514,6 +1624,7 @@ export interface InitOutput {
     readonly deriveOrderStatus: (a: any) => [number, number, number, number];
     readonly isLineItemStatusFinal: (a: any) => [number, number, number];
     readonly isOrderStatusFinal: (a: any) => [number, number, number];
+    readonly normalizeCreateOrder: (a: any) => [number, number, number];
     readonly orderSource: (a: any) => [number, number, number, number];
     readonly parseApiErrorBody: (a: any) => [number, number, number];
     readonly parseLineItem: (a: any) => [number, number, number];
@@ -1522,6 +1633,11 @@ export interface InitOutput {
     readonly parseOrder: (a: any) => [number, number, number];
     readonly parseOrderListPage: (a: any) => [number, number, number];
     readonly parseOrderResendResult: (a: any) => [number, number, number];
+    readonly validateCreateOrder: (a: any, b: number) => [number, number, number];
+    readonly validateCreateOrders: (a: any, b: number) => [number, number, number];
+    readonly validateLineItemResend: (a: any, b: number) => [number, number, number];
+    readonly validateOrderFilter: (a: any, b: number) => [number, number, number];
+    readonly validateOrderResend: (a: any, b: number) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

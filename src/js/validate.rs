@@ -1,0 +1,129 @@
+//! Validation exports: every rule of Tango's, in the browser, before anything is sent.
+
+use super::convert::{from_js, json_from_js, to_js};
+use crate::error::Error;
+use crate::validate::{self, BulkReport, Report, ValidateOptions};
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+/// Reads the options, filling in the clock for the "expiration date in the future" rule.
+fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<ValidateOptions, Error> {
+    let mut options: ValidateOptions = match options {
+        Some(options) => from_js(options.into(), "options")?,
+        None => ValidateOptions::default(),
+    };
+    if options.now_ms.is_none() {
+        options.now_ms = Some(js_sys::Date::now());
+    }
+    Ok(options)
+}
+
+/// Runs a validator on a JavaScript value. Input JSON cannot hold becomes a one-issue report
+/// rather than an exception: a report is what the caller asked for.
+fn report_for(
+    input: &JsValue,
+    validator: impl FnOnce(&serde_json::Value) -> Report,
+) -> Result<Ts<Report>, JsValue> {
+    let report = match json_from_js(input) {
+        Ok(value) => validator(&value),
+        Err(Error::Validation(report)) => report,
+        Err(other) => return Err(other.into()),
+    };
+    Ok(Ts::new_unchecked(to_js(&report)?))
+}
+
+/// Checks a create-order body against every rule of Tango's and returns every problem at once,
+/// each with its wire path, a stable code and a message. Never changes the input.
+///
+/// `options.partial`: for a form being filled in, fields not filled yet are not `required`.
+/// `options.fields`: report only these paths (and what is inside them), e.g. the field that lost
+/// focus. `options.fulfillment`: `"digital"` or `"physical"`, overriding the inference.
+#[wasm_bindgen(js_name = validateCreateOrder)]
+pub fn validate_create_order(
+    #[wasm_bindgen(unchecked_param_type = "Partial<CreateOrderRequest> | Record<string, unknown>")]
+    order: JsValue,
+    options: Option<Ts<ValidateOptions>>,
+) -> Result<Ts<Report>, JsValue> {
+    let options = options_from_js(options)?;
+    report_for(&order, |order| {
+        validate::validate_create_order(order, &options)
+    })
+}
+
+/// Checks up to 50,000 create-order bodies at once (a bulk upload). Issues carry the row `index`;
+/// a row that repeats an earlier row's `externalRefID` is a `conflict`. Throws a `validation`
+/// TangoError when `orders` is not an array or has more than 50,000 rows.
+#[wasm_bindgen(js_name = validateCreateOrders)]
+pub fn validate_create_orders(
+    #[wasm_bindgen(
+        unchecked_param_type = "Array<Partial<CreateOrderRequest> | Record<string, unknown>>"
+    )]
+    orders: JsValue,
+    options: Option<Ts<ValidateOptions>>,
+) -> Result<Ts<BulkReport>, JsValue> {
+    let options = options_from_js(options)?;
+    let rows = match json_from_js(&orders)? {
+        serde_json::Value::Array(rows) => rows,
+        _ => {
+            let code = validate::Code::InvalidFormat;
+            return Err(Error::invalid("", code, "The orders must be an array.").into());
+        }
+    };
+    let report = validate::validate_create_orders(&rows, &options)?;
+    Ok(Ts::new_unchecked(to_js(&report)?))
+}
+
+/// Checks the filters of a `GET /orders` query.
+#[wasm_bindgen(js_name = validateOrderFilter)]
+pub fn validate_order_filter(
+    #[wasm_bindgen(unchecked_param_type = "OrderFilter | Record<string, unknown> | undefined")]
+    filter: JsValue,
+    options: Option<Ts<ValidateOptions>>,
+) -> Result<Ts<Report>, JsValue> {
+    let options = options_from_js(options)?;
+    report_for(&filter, |filter| {
+        validate::validate_order_filter(filter, &options)
+    })
+}
+
+/// Checks the body of an order resend.
+#[wasm_bindgen(js_name = validateOrderResend)]
+pub fn validate_order_resend(
+    #[wasm_bindgen(
+        unchecked_param_type = "OrderResendRequest | Record<string, unknown> | undefined"
+    )]
+    body: JsValue,
+    options: Option<Ts<ValidateOptions>>,
+) -> Result<Ts<Report>, JsValue> {
+    let options = options_from_js(options)?;
+    report_for(&body, |body| {
+        validate::validate_order_resend(body, &options)
+    })
+}
+
+/// Checks the body of a line item resend.
+#[wasm_bindgen(js_name = validateLineItemResend)]
+pub fn validate_line_item_resend(
+    #[wasm_bindgen(
+        unchecked_param_type = "LineItemResendRequest | Record<string, unknown> | undefined"
+    )]
+    body: JsValue,
+    options: Option<Ts<ValidateOptions>>,
+) -> Result<Ts<Report>, JsValue> {
+    let options = options_from_js(options)?;
+    report_for(&body, |body| {
+        validate::validate_line_item_resend(body, &options)
+    })
+}
+
+/// Returns a cleaned copy of a create-order body: strings trimmed (spaces-only ones removed),
+/// `deliveryMethod` and the address's `country` and `postalCode` upper-cased (postal code without
+/// spaces), and the state upper-cased for US and Canadian addresses. Unknown fields are kept.
+#[wasm_bindgen(js_name = normalizeCreateOrder, unchecked_return_type = "Partial<CreateOrderRequest>")]
+pub fn normalize_create_order(
+    #[wasm_bindgen(unchecked_param_type = "Partial<CreateOrderRequest> | Record<string, unknown>")]
+    order: JsValue,
+) -> Result<JsValue, JsValue> {
+    let order = json_from_js(&order)?;
+    Ok(to_js(&validate::normalize_create_order(&order))?)
+}

@@ -1,0 +1,114 @@
+// Validation through the installed package: the shared case table that the Rust tests also run,
+// the other validators, the normalizer, and a bulk call on 50,000 generated rows.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import {
+  normalizeCreateOrder,
+  validateCreateOrder,
+  validateCreateOrders,
+  validateLineItemResend,
+  validateOrderFilter,
+  validateOrderResend,
+} from "tango-orders";
+
+const table = JSON.parse(readFileSync(process.env.TANGO_VALIDATION_CASES, "utf8"));
+
+function apply(order, set) {
+  const copy = structuredClone(order);
+  for (const [pointer, value] of Object.entries(set)) {
+    const keys = pointer.split("/").slice(1);
+    const last = keys.pop();
+    const parent = keys.reduce((o, k) => o[k], copy);
+    if (value === null) delete parent[last];
+    else parent[last] = value === "NULL" ? null : value;
+  }
+  return copy;
+}
+
+test("every shared case gives exactly its expected issues", () => {
+  const nowMs = Date.parse(table.now);
+  for (const c of table.cases) {
+    const order = apply(table.bases[c.base], c.set);
+    const report = validateCreateOrder(order, { ...c.options, nowMs });
+    const found = report.issues.map((i) => [i.path, i.code]);
+    assert.deepEqual(found, c.expect, c.name);
+    assert.equal(report.valid, c.expect.length === 0, c.name);
+    for (const issue of report.issues) assert.equal(typeof issue.message, "string");
+  }
+});
+
+test("validation never changes its input and reads the clock itself", () => {
+  const order = apply(table.bases.digital, { "/expirationDate": "2001-01-01T00:00:00Z" });
+  const before = JSON.stringify(order);
+  const report = validateCreateOrder(order);
+  assert.deepEqual(report.issues.map((i) => i.code), ["out_of_range"]);
+  assert.equal(JSON.stringify(order), before);
+});
+
+test("input JSON cannot hold is a one-issue report, not a crash", () => {
+  const cyclic = { utid: "U1" };
+  cyclic.self = cyclic;
+  for (const input of [cyclic, { amount: 10n }, { get utid() { throw new Error("boom"); } }]) {
+    const report = validateCreateOrder(input);
+    assert.equal(report.valid, false);
+    assert.deepEqual(report.issues.map((i) => [i.path, i.code]), [["", "invalid_format"]]);
+  }
+  assert.deepEqual(validateCreateOrder(undefined).issues.map((i) => i.path), [""]);
+  assert.throws(() => validateCreateOrder({}, { partial: "yes" }), (e) => e.kind === "validation");
+  assert.equal(validateCreateOrder(table.bases.digital).valid, true);
+});
+
+test("filters, resends and line item resends", () => {
+  assert.equal(validateOrderFilter({ orderStatus: "COMPLETE", startDate: "2026-01-01" }).valid, true);
+  assert.equal(validateOrderFilter(undefined).valid, true);
+  assert.deepEqual(
+    validateOrderFilter({ orderStatus: "COMPLETED", minAmount: 5, maxAmount: 1 }).issues.map((i) => [i.path, i.code]),
+    [["maxAmount", "out_of_range"], ["orderStatus", "invalid_value"]],
+  );
+  assert.equal(validateOrderResend().valid, true);
+  assert.deepEqual(validateOrderResend({ newDeliveryMethod: "PHONE" }).issues.map((i) => [i.path, i.code]), [["newMobile", "required"]]);
+  assert.deepEqual(
+    validateLineItemResend({ reasonCode: "OTHER", newEmail: "x@" }).issues.map((i) => [i.path, i.code]),
+    [["newEmail", "invalid_format"], ["otherReason", "required"]],
+  );
+});
+
+test("normalizeCreateOrder trims and upper-cases where safe", () => {
+  const normal = normalizeCreateOrder({
+    deliveryMethod: "address ",
+    recipient: { firstName: " Ada", address: { country: "us", stateOrProvince: "il", postalCode: " 62701 " } },
+    extra: { kept: true },
+  });
+  assert.deepEqual(normal, {
+    deliveryMethod: "ADDRESS",
+    recipient: { firstName: "Ada", address: { country: "US", stateOrProvince: "IL", postalCode: "62701" } },
+    extra: { kept: true },
+  });
+});
+
+test("bulk: 50,000 generated rows, every invalid row reported at its index", () => {
+  const rows = [];
+  const invalid = new Map(); // index → expected path
+  for (let i = 0; i < 50_000; i++) {
+    const row = {
+      customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001",
+      amount: 10 + (i % 100), deliveryMethod: "EMAIL", externalRefID: `bulk${i}`,
+      recipient: { firstName: `Person${i}`, email: `person${i}@example.com` },
+    };
+    if (i % 10 === 3) { row.recipient.email = `person${i}@`; invalid.set(i, "recipient.email"); }
+    if (i % 10 === 7) { row.amount = 0; invalid.set(i, "amount"); }
+    rows.push(row);
+  }
+  const started = performance.now();
+  const report = validateCreateOrders(rows);
+  const elapsed = performance.now() - started;
+  console.log(`# validateCreateOrders: 50,000 rows (10,000 invalid) in ${elapsed.toFixed(1)} ms`);
+  assert.equal(report.validCount, 40_000);
+  assert.equal(report.invalidCount, 10_000);
+  assert.equal(report.issues.length, 10_000);
+  for (const issue of report.issues) assert.equal(issue.path, invalid.get(issue.index), `row ${issue.index}`);
+  assert.deepEqual(new Set(report.issues.map((i) => i.index)), new Set(invalid.keys()));
+  assert.throws(() => validateCreateOrders(new Array(50_001).fill({})), (e) => e.kind === "validation");
+  assert.throws(() => validateCreateOrders({}), (e) => e.kind === "validation");
+});
