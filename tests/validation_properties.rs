@@ -1,8 +1,8 @@
 //! Property tests: any JSON at all, and any order-shaped JSON, gets a report (never a panic), the
 //! same input always gets the same report, and normalizing twice changes nothing more.
 
-
 #![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use tango_orders::validate::*;
