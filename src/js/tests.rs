@@ -186,3 +186,88 @@ fn every_parser_reads_its_model() {
     );
     assert_eq!(get(&detail, "code").as_f64(), Some(422001.0));
 }
+
+fn issue_pairs(report: &JsValue) -> Vec<(String, String)> {
+    Array::from(&get(report, "issues"))
+        .iter()
+        .map(|issue| {
+            let text = |key| get(&issue, key).as_string().unwrap_or_default();
+            (text("path"), text("code"))
+        })
+        .collect()
+}
+
+fn pair(path: &str, code: &str) -> (String, String) {
+    (path.to_owned(), code.to_owned())
+}
+
+#[wasm_bindgen_test]
+fn validation_reports_every_issue_by_path_and_code() {
+    use super::validate::*;
+    let order = js(
+        r#"{"customerIdentifier":"demo-customer","accountIdentifier":"demo-account","utid":"U1",
+        "amount":0,"deliveryMethod":"ADDRESS","recipient":{"firstName":"Zoë","lastName":"L",
+        "address":{"streetLine1":"1 A St","city":"B","stateOrProvince":"ny","postalCode":"1234","country":"US"}}}"#,
+    );
+    let report: JsValue = validate_create_order(order, None).unwrap().into();
+    assert_eq!(get(&report, "valid").as_bool(), Some(false));
+    assert_eq!(
+        issue_pairs(&report),
+        [
+            pair("amount", "out_of_range"),
+            pair("recipient.firstName", "invalid_characters"),
+            pair("recipient.address.stateOrProvince", "invalid_value"),
+            pair("recipient.address.postalCode", "invalid_format"),
+        ]
+    );
+    // A form in progress: only what is filled in.
+    let options = js(r#"{"partial": true}"#);
+    let form = js(r#"{"recipient": {"email": "ada@"}, "deliveryMethod": "EMAIL"}"#);
+    let report: JsValue = validate_create_order(form, Some(tsify::Ts::new_unchecked(options)))
+        .unwrap()
+        .into();
+    assert_eq!(
+        issue_pairs(&report),
+        [pair("recipient.email", "invalid_format")]
+    );
+}
+
+#[wasm_bindgen_test]
+fn validation_survives_hostile_input_and_bulk_reports_indexes() {
+    use super::validate::*;
+    let getter =
+        js_sys::Function::new_no_args("return { get utid() { throw new Error('boom'); } };")
+            .call0(&JsValue::NULL)
+            .unwrap();
+    let report: JsValue = validate_create_order(getter, None).unwrap().into();
+    assert_eq!(issue_pairs(&report), [pair("", "invalid_format")]);
+    let report: JsValue = validate_create_order(JsValue::UNDEFINED, None)
+        .unwrap()
+        .into();
+    assert_eq!(issue_pairs(&report), [pair("", "invalid_format")]);
+    let bad_options = tsify::Ts::new_unchecked(js(r#"{"fields": "utid"}"#));
+    let error = validate_create_order(js("{}"), Some(bad_options)).unwrap_err();
+    assert_eq!(kind_of(&error), ("validation".into(), "fields".into()));
+
+    let rows = js(
+        r#"[{"utid": "U1"}, {"customerIdentifier":"demo-customer","accountIdentifier":"demo-account",
+        "utid":"U1","amount":5,"deliveryMethod":"NONE"}, 7]"#,
+    );
+    let report: JsValue = validate_create_orders(rows, None).unwrap().into();
+    assert_eq!(get(&report, "validCount").as_f64(), Some(1.0));
+    assert_eq!(get(&report, "invalidCount").as_f64(), Some(2.0));
+    let indexes: Vec<f64> = Array::from(&get(&report, "issues"))
+        .iter()
+        .filter_map(|issue| get(&issue, "index").as_f64())
+        .collect();
+    assert!(indexes.iter().all(|i| *i == 0.0 || *i == 2.0));
+    assert!(indexes.contains(&2.0));
+    let error = validate_create_orders(js("{}"), None).unwrap_err();
+    assert_eq!(kind_of(&error).0, "validation");
+
+    let normal = normalize_create_order(js(r#"{"deliveryMethod": " email "}"#)).unwrap();
+    assert_eq!(
+        get(&normal, "deliveryMethod").as_string().as_deref(),
+        Some("EMAIL")
+    );
+}
