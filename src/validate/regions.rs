@@ -2,7 +2,7 @@
 //!
 //! Hand-written tables rather than a crate: the country crates on crates.io carry names, numeric
 //! codes and subdivisions we do not need (tens of kilobytes in the wasm), while these three lists
-//! are 396 bytes of text. Sources, as of 2026: USPS Publication 28, Appendix B (state and
+//! are 650 bytes of text. Sources, as of 2026: USPS Publication 28, Appendix B (state and
 //! territory abbreviations, including the military "states" AA, AE, AP); Canada Post's province and
 //! territory symbols; the ISO 3166 Maintenance Agency's list of officially assigned alpha-2 codes.
 
