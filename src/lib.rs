@@ -24,5 +24,5 @@ pub mod error;
 pub mod model;
 pub mod validate;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
 mod js;

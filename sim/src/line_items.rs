@@ -1,0 +1,614 @@
+//! `/lineItems`: list (keyset pages), get, resend (with a switch of method), cancel, freeze,
+//! unfreeze, and the reason codes.
+
+use crate::clock::rfc3339;
+use crate::data::Behaviour;
+use crate::http::{Request, Response};
+use crate::orders::{field_errors, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+use crate::query::{whole, Query};
+use crate::simulator::{Simulator, RESEND_INTERVAL_MS};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use tango_orders::model::*;
+use tango_orders::validate::{
+    parse_date_or_date_time, validate_line_item_action, validate_line_item_resend,
+    LineItemAction as Action, ValidateOptions,
+};
+
+const LINE_ITEM_FILTER_NUMBERS: [&str; 3] = [
+    "elementsPerBlock",
+    "minRemainingBalance",
+    "maxRemainingBalance",
+];
+const LINE_ITEM_FILTER_BOOLEANS: [&str; 3] =
+    ["pagePrevious", "hasRemainingBalance", "columnSortAscending"];
+
+impl Simulator {
+    /// A line item as Tango shows it now; `verbose` adds the reward and the histories.
+    pub(crate) fn line_item_view(&self, index: usize, verbose: bool) -> LineItem {
+        let stored = &self.store.line_items[index];
+        let mut item = stored.item.clone();
+        let status = self.line_item_status(index);
+        let order_statuses: Vec<LineItemStatus> = self.store.orders[stored.order]
+            .line_items
+            .iter()
+            .map(|&i| self.line_item_status(i))
+            .collect();
+        let method = item.delivery_method.clone().unwrap_or(DeliveryMethod::None);
+        let pending = status == LineItemStatus::Pending;
+        let failed = status == LineItemStatus::Failed;
+        item.order_status = Some(derive_order_status(&order_statuses));
+        item.email_status = Some(match (&method, pending, failed) {
+            (DeliveryMethod::Email, _, true) => EmailStatus::NotDelivered,
+            (DeliveryMethod::Email, true, _) => EmailStatus::Pending,
+            (DeliveryMethod::Email, false, _) => EmailStatus::Delivered,
+            _ => EmailStatus::NotDelivered,
+        });
+        item.delivery_status = match (&method, stored.behaviour) {
+            _ if failed => Some(DeliveryStatus::Failed),
+            (DeliveryMethod::Address, _) if pending => Some(DeliveryStatus::Pending),
+            (DeliveryMethod::Address, _) => Some(DeliveryStatus::Dispatched),
+            (m, _) if m.is_delivered_by_tango() && pending => Some(DeliveryStatus::Processing),
+            (m, _) if m.is_delivered_by_tango() => Some(DeliveryStatus::Delivered),
+            _ => None,
+        };
+        let reward_status = if failed {
+            RewardStatus::Failed
+        } else if stored.cancelled {
+            RewardStatus::Cancelled
+        } else if stored.frozen {
+            RewardStatus::Frozen
+        } else if pending {
+            RewardStatus::Processing
+        } else {
+            RewardStatus::Active
+        };
+        let usable = reward_status == RewardStatus::Active || reward_status == RewardStatus::Frozen;
+        item.remaining_balance = Some(if usable {
+            stored.amount_cents as f64 / 100.0
+        } else {
+            0.0
+        });
+        item.can_cancel = Some(matches!(
+            status,
+            LineItemStatus::Complete | LineItemStatus::Pending
+        ));
+        item.can_freeze = Some(status == LineItemStatus::Complete && !stored.frozen);
+        if stored.behaviour == Behaviour::PromoLink {
+            item.expiration_date = item
+                .reward
+                .as_ref()
+                .and_then(|r| r.credential_list.as_ref())
+                .and_then(|list| {
+                    list.iter()
+                        .find(|c| c.credential_type.as_deref() == Some("expirationDate"))
+                })
+                .and_then(|c| c.value.as_ref().map(|v| v.expose().to_owned()));
+        }
+        if failed {
+            item.line_item_errors = Some(vec![LineItemErrorDetail {
+                error_code: Some("REWARD_UNAVAILABLE".into()),
+                error_message: Some(
+                    "The reward could not be issued; the account was refunded.".into(),
+                ),
+            }]);
+        }
+        item.status = Some(status);
+        item.reward_status = Some(reward_status.clone());
+        if verbose {
+            item.resend_history = Some(stored.resend_history.clone());
+            item.line_item_action_history = Some(stored.action_history.clone());
+            item.redemption_history = Some(Vec::new());
+            item.reward_view_history = Some(vec![RewardStatusChange {
+                date: item.date_issued.clone(),
+                status: Some(reward_status),
+            }]);
+        } else {
+            item.reward = None;
+        }
+        item
+    }
+
+    fn find_line_item(&self, id: &str) -> Option<usize> {
+        self.store.line_item_by_id.get(id).copied()
+    }
+
+    pub(crate) fn get_line_item(&mut self, request: &Request, id: &str) -> Response {
+        match self.find_line_item(id) {
+            Some(index) => Response::json(200, &self.line_item_view(index, true)),
+            None => self.error(
+                request,
+                404,
+                "404.002",
+                "No line item with this referenceLineItemID.",
+                vec![],
+            ),
+        }
+    }
+
+    pub(crate) fn list_line_items(&mut self, request: &Request) -> Response {
+        let query = Query::parse(&request.query);
+        let mut filter_json = query.to_json(&LINE_ITEM_FILTER_NUMBERS, &LINE_ITEM_FILTER_BOOLEANS);
+        if let Some(object) = filter_json.as_object_mut() {
+            object.remove("pageKeys");
+            object.remove("pageKeys[]");
+        }
+        let filter: LineItemFilter = match serde_json::from_value(filter_json) {
+            Ok(filter) => filter,
+            Err(_) => {
+                return self.error(request, 400, "400.002", "The query is not valid.", vec![])
+            }
+        };
+        if let Some(errors) = self.line_item_filter_errors(&filter, &query) {
+            return self.error(request, 400, "400.002", "The query is not valid.", errors);
+        }
+        let ascending = filter.column_sort_ascending == Some(true);
+        let mut matching: Vec<usize> = (0..self.store.line_items.len())
+            .filter(|&i| self.line_item_matches(i, &filter))
+            .collect();
+        if !ascending {
+            matching.reverse();
+        }
+        let total = matching.len();
+        let size = whole(query.get("elementsPerBlock"))
+            .unwrap_or(DEFAULT_PAGE_SIZE)
+            .clamp(1, MAX_PAGE_SIZE);
+        let keys = query.all("pageKeys");
+        // A page key is [dateIssued, referenceLineItemID] of the item the page continues from.
+        let anchor = keys.last().and_then(|id| {
+            matching.iter().position(|&i| {
+                self.store.line_items[i]
+                    .item
+                    .reference_line_item_id
+                    .as_deref()
+                    == Some(*id)
+            })
+        });
+        let (start, end) = match (anchor, filter.page_previous == Some(true)) {
+            (None, _) => (0, size.min(total)),
+            (Some(at), false) => (at + 1, (at + 1 + size).min(total)),
+            (Some(at), true) => (at.saturating_sub(size), at),
+        };
+        let page = &matching[start.min(total)..end.max(start).min(total)];
+        let key_of = |i: usize| {
+            let stored = &self.store.line_items[i];
+            vec![
+                stored.created_ms.to_string(),
+                stored
+                    .item
+                    .reference_line_item_id
+                    .clone()
+                    .unwrap_or_default(),
+            ]
+        };
+        let next = if end < total {
+            page.last().map(|&i| key_of(i))
+        } else {
+            None
+        };
+        let previous = if start > 0 {
+            page.first().map(|&i| key_of(i))
+        } else {
+            None
+        };
+        let line_items: Vec<LineItem> = page
+            .iter()
+            .map(|&i| self.line_item_view(i, false))
+            .collect();
+        let body = LineItemListPage {
+            keyset_page: Some(KeysetPage {
+                next_page_keys: Some(next.unwrap_or_default()),
+                previous_page_keys: Some(previous.unwrap_or_default()),
+                result_count: Some(line_items.len() as i64),
+                total_count: Some(total as i64),
+            }),
+            line_items: line_items.into(),
+        };
+        Response::json(200, &body)
+    }
+
+    /// Tango's 400 entries for a line item query, or `None` when it is fine.
+    fn line_item_filter_errors(
+        &self,
+        filter: &LineItemFilter,
+        query: &Query,
+    ) -> Option<Vec<Value>> {
+        let mut errors = Vec::new();
+        let mut bad =
+            |field: &str, message: &str| errors.push(json!({"field": field, "message": message}));
+        let unknown = |known: bool| !known;
+        if filter
+            .status
+            .as_ref()
+            .is_some_and(|s| unknown(s.is_known()))
+        {
+            bad("status", "Unknown line item status.");
+        }
+        if filter
+            .order_status
+            .as_ref()
+            .is_some_and(|s| unknown(s.is_known()))
+        {
+            bad("orderStatus", "Unknown order status.");
+        }
+        if filter
+            .email_status
+            .as_ref()
+            .is_some_and(|s| unknown(s.is_known()))
+        {
+            bad("emailStatus", "Unknown email status.");
+        }
+        if filter
+            .delivery_status
+            .as_ref()
+            .is_some_and(|s| unknown(s.is_known()))
+        {
+            bad("deliveryStatus", "Unknown delivery status.");
+        }
+        if filter
+            .delivery_method
+            .as_ref()
+            .is_some_and(|s| unknown(s.is_known()))
+        {
+            bad("deliveryMethod", "Unknown delivery method.");
+        }
+        if filter
+            .order_source
+            .as_ref()
+            .is_some_and(|s| unknown(s.is_known()))
+        {
+            bad("orderSource", "Unknown order source.");
+        }
+        if filter
+            .column_sort_name
+            .as_ref()
+            .is_some_and(|s| unknown(s.is_known()))
+        {
+            bad("columnSortName", "Unknown sort column.");
+        }
+        for (key, value) in [
+            ("startDate", &filter.start_date),
+            ("endDate", &filter.end_date),
+        ] {
+            if value
+                .as_deref()
+                .is_some_and(|v| parse_date_or_date_time(v).is_none())
+            {
+                bad(key, "Not an RFC 3339 date or date-time.");
+            }
+        }
+        if query.get("elementsPerBlock").is_some()
+            && whole(query.get("elementsPerBlock")).map_or(true, |n| n == 0)
+        {
+            bad("elementsPerBlock", "Must be a whole number of at least 1.");
+        }
+        (!errors.is_empty()).then_some(errors)
+    }
+
+    fn line_item_matches(&self, index: usize, filter: &LineItemFilter) -> bool {
+        let view = self.line_item_view(index, false);
+        let stored = &self.store.line_items[index];
+        let order = &self.store.orders[stored.order].order;
+        let recipient = view.recipient.as_ref();
+        let address = recipient.and_then(|r| r.address.as_ref());
+        let person = |wanted: &Option<Sensitive>, actual: Option<&Sensitive>| {
+            wanted.as_ref().map_or(true, |w| {
+                actual.is_some_and(|a| a.expose().eq_ignore_ascii_case(w.expose()))
+            })
+        };
+        let balance = view.remaining_balance.unwrap_or(0.0);
+        let start = filter
+            .start_date
+            .as_deref()
+            .and_then(parse_date_or_date_time);
+        let end = filter.end_date.as_deref().and_then(|text| {
+            parse_date_or_date_time(text).map(|ms| {
+                if text.len() == 10 {
+                    ms + 86_399_999
+                } else {
+                    ms
+                }
+            })
+        });
+        same(&filter.reference_order_id, &view.reference_order_id)
+            && same(&filter.external_ref_id, &order.external_ref_id)
+            && same(&filter.utid, &view.utid)
+            && same(&filter.ptid, &view.ptid)
+            && same(&filter.etid, &view.etid)
+            && same(&filter.status, &view.status)
+            && same(&filter.email_status, &view.email_status)
+            && same(&filter.delivery_method, &view.delivery_method)
+            && same(&filter.delivery_status, &view.delivery_status)
+            && same(&filter.order_status, &view.order_status)
+            && same(&filter.order_source, &view.order_source)
+            && person(
+                &filter.recipient_email,
+                recipient.and_then(|r| r.email.as_ref()),
+            )
+            && person(
+                &filter.recipient_mobile_number,
+                recipient.and_then(|r| r.mobile_number.as_ref()),
+            )
+            && person(
+                &filter.recipient_first_name,
+                recipient.and_then(|r| r.first_name.as_ref()),
+            )
+            && person(
+                &filter.recipient_last_name,
+                recipient.and_then(|r| r.last_name.as_ref()),
+            )
+            && person(
+                &filter.recipient_street_line1,
+                address.and_then(|a| a.street_line1.as_ref()),
+            )
+            && person(
+                &filter.recipient_street_line2,
+                address.and_then(|a| a.street_line2.as_ref()),
+            )
+            && person(
+                &filter.recipient_city,
+                address.and_then(|a| a.city.as_ref()),
+            )
+            && person(
+                &filter.recipient_state_or_province,
+                address.and_then(|a| a.state_or_province.as_ref()),
+            )
+            && person(
+                &filter.recipient_postal_code,
+                address.and_then(|a| a.postal_code.as_ref()),
+            )
+            && person(
+                &filter.recipient_country,
+                address.and_then(|a| a.country.as_ref()),
+            )
+            && same(&filter.account_identifier, &view.account_identifier)
+            && same(&filter.campaign, &view.campaign)
+            && same(&filter.purchase_order_number, &view.purchase_order_number)
+            && same(&filter.order_notes, &view.order_notes)
+            && start.map_or(true, |start| start <= stored.created_ms)
+            && end.map_or(true, |end| stored.created_ms <= end)
+            && filter
+                .min_remaining_balance
+                .map_or(true, |min| min <= balance)
+            && filter
+                .max_remaining_balance
+                .map_or(true, |max| balance <= max)
+            && filter
+                .has_remaining_balance
+                .map_or(true, |has| has == (balance > 0.0))
+    }
+
+    pub(crate) fn resend_line_item(&mut self, request: &Request, id: &str) -> Response {
+        let Some(index) = self.find_line_item(id) else {
+            return self.error(
+                request,
+                404,
+                "404.002",
+                "No line item with this referenceLineItemID.",
+                vec![],
+            );
+        };
+        let body = match parse_optional_body(request) {
+            Some(body) => body,
+            None => {
+                return self.error(
+                    request,
+                    400,
+                    "400.001",
+                    "The request body is not valid JSON.",
+                    vec![],
+                )
+            }
+        };
+        let report = validate_line_item_resend(&body, &ValidateOptions::default());
+        if !report.valid {
+            let errors = field_errors(&report.issues);
+            return self.error(request, 400, "400.002", "The resend is not valid.", errors);
+        }
+        let criteria: LineItemResendRequest = serde_json::from_value(body).unwrap_or_default();
+        let now = self.now_ms();
+        let status = self.line_item_status(index);
+        let stored = &self.store.line_items[index];
+        let method = stored
+            .item
+            .delivery_method
+            .clone()
+            .unwrap_or(DeliveryMethod::None);
+        let switching = criteria
+            .new_delivery_method
+            .as_ref()
+            .is_some_and(|m| *m != DeliveryMethod::None);
+        if status != LineItemStatus::Complete || (!method.is_delivered_by_tango() && !switching) {
+            let message = "Tango did not deliver this reward, so it cannot resend it.";
+            return self.error(request, 403, "403.003", message, vec![]);
+        }
+        if stored
+            .last_resend_ms
+            .is_some_and(|last| now - last < RESEND_INTERVAL_MS)
+        {
+            let message = "A line item can be resent once every 30 seconds.";
+            return self.error(request, 403, "403.005", message, vec![]);
+        }
+        self.store.resends += 1;
+        let resend_id = self.store.resends;
+        let stored = &mut self.store.line_items[index];
+        stored.last_resend_ms = Some(now);
+        let new_method = criteria.new_delivery_method.clone().unwrap_or(method);
+        stored.item.delivery_method = Some(new_method.clone());
+        let recipient = stored.item.recipient.get_or_insert_with(Recipient::default);
+        if let Some(email) = &criteria.new_email {
+            recipient.email = Some(email.clone());
+        }
+        if let Some(mobile) = &criteria.new_mobile_number {
+            recipient.mobile_number = Some(mobile.clone());
+        }
+        let contact = Recipient {
+            email: recipient.email.clone(),
+            mobile_number: recipient.mobile_number.clone(),
+            ..Recipient::default()
+        };
+        stored.resend_history.push(ResendAuditEvent {
+            date_issued: Some(rfc3339(now)),
+            sender: stored.item.sender.clone(),
+            recipient: Some(contact.clone()),
+            delivery_method: Some(new_method.clone()),
+            delivery_status: Some(DeliveryStatus::Delivered),
+            etid: criteria
+                .new_etid
+                .clone()
+                .or_else(|| stored.item.etid.clone()),
+            reason_code: criteria.reason_code.clone(),
+            other_reason: criteria.other_reason.clone(),
+        });
+        let result = LineItemResendResult {
+            id: Some(resend_id),
+            legacy_id: Some(format!("R{resend_id:08}")),
+            created_at: Some(rfc3339(now)),
+            delivery_method: Some(new_method),
+            email: contact.email,
+            mobile_number: contact.mobile_number,
+            reason_code: criteria.reason_code,
+            other_reason: criteria.other_reason,
+        };
+        Response::json(201, &result)
+    }
+
+    pub(crate) fn line_item_action(
+        &mut self,
+        request: &Request,
+        id: &str,
+        action: &str,
+    ) -> Response {
+        let Some(index) = self.find_line_item(id) else {
+            return self.error(
+                request,
+                404,
+                "404.002",
+                "No line item with this referenceLineItemID.",
+                vec![],
+            );
+        };
+        let Ok(body) = serde_json::from_slice::<Value>(&request.body) else {
+            return self.error(
+                request,
+                400,
+                "400.001",
+                "The request body is not valid JSON.",
+                vec![],
+            );
+        };
+        let kind = if action == "cancel" {
+            Action::Cancel
+        } else {
+            Action::Freeze
+        };
+        let report = validate_line_item_action(&body, kind);
+        if !report.valid {
+            let errors = field_errors(&report.issues);
+            return self.error(request, 400, "400.002", "The request is not valid.", errors);
+        }
+        let reason = body
+            .get("reasonCode")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let status = self.line_item_status(index);
+        let stored = &self.store.line_items[index];
+        let allowed = match action {
+            "cancel" => matches!(status, LineItemStatus::Complete | LineItemStatus::Pending),
+            "freeze" => status == LineItemStatus::Complete && !stored.frozen,
+            _ => stored.frozen && !stored.cancelled,
+        };
+        if !allowed {
+            let message = format!("This line item cannot be {action}d in its current state.");
+            let message = message
+                .replace("cancel", "cancell")
+                .replace("unfreezed", "unfrozen")
+                .replace("freezed", "frozen");
+            return self.error(request, 422, "422.002", &message, vec![]);
+        }
+        let now = self.now_ms();
+        let order_account = self.store.orders[stored.order]
+            .order
+            .account_identifier
+            .clone()
+            .unwrap_or_default();
+        let amount = stored.amount_cents;
+        let stored = &mut self.store.line_items[index];
+        match action {
+            "cancel" => stored.cancelled = true,
+            "freeze" => stored.frozen = true,
+            _ => stored.frozen = false,
+        }
+        stored.action_history.push(LineItemAction {
+            action: Some(action.to_uppercase()),
+            reason: Some(reason),
+            action_date: Some(rfc3339(now)),
+            ..LineItemAction::default()
+        });
+        if action == "cancel" {
+            if let Some(account) = self.store.account_mut(&order_account) {
+                account.balance_cents += amount;
+            }
+        }
+        Response::json(202, &"Accepted")
+    }
+
+    pub(crate) fn reason_codes(&mut self) -> Response {
+        let map = |codes: &[&str]| -> BTreeMap<String, String> {
+            codes
+                .iter()
+                .map(|c| (c.to_string(), c.replace('_', " ").to_lowercase()))
+                .collect()
+        };
+        let freeze = [
+            "DELIVERY_INFO",
+            "REWARD_AMOUNT",
+            "REWARD_TYPE",
+            "VERIFY_ORDER",
+            "FRAUD",
+            "OTHER",
+        ];
+        let cancel = [
+            "DELIVERY_INFO",
+            "REWARD_AMOUNT",
+            "REWARD_TYPE",
+            "RECIPIENT",
+            "CURRENCY",
+            "RECIPIENT_REQUESTED",
+            "RECIPIENT_OBLIGATIONS",
+            "DUPLICATE",
+            "FRAUD",
+            "OTHER",
+        ];
+        let reissue = [
+            "DELIVERY_INFO",
+            "REWARD_AMOUNT",
+            "REWARD_TYPE",
+            "RECIPIENT",
+            "CURRENCY",
+            "RECIPIENT_REQUESTED",
+            "OTHER",
+        ];
+        let body = ReasonCodes {
+            freeze: Some(map(&freeze)),
+            unfreeze: Some(map(&freeze)),
+            cancel: Some(map(&cancel)),
+            cancel_and_reissue: Some(map(&reissue)),
+        };
+        Response::json(200, &body)
+    }
+}
+
+/// A body that may be empty (an empty resend resends to the original recipient); `None` when it is
+/// not JSON.
+fn parse_optional_body(request: &Request) -> Option<Value> {
+    if request.body.iter().all(u8::is_ascii_whitespace) {
+        return Some(Value::Null);
+    }
+    serde_json::from_slice(&request.body).ok()
+}
+
+fn same<T: PartialEq>(wanted: &Option<T>, actual: &Option<T>) -> bool {
+    wanted.is_none() || wanted == actual
+}

@@ -1,0 +1,186 @@
+//! `tango-sim`: the simulator on loopback, for the demo and for tests of the real `fetch` path.
+//!
+//! ```text
+//! tango-sim [--port 4010] [--host 127.0.0.1] [--seed 1] [--virtual-clock]
+//!           [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F]
+//!           [--rate-limit-burst-length N] [--drop-after-commit-rate F]
+//! ```
+//! Prints its base URL and the demo credentials, answers with CORS headers so a page on another
+//! origin can call it, and stops cleanly on Ctrl-C or SIGTERM.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(message) = server::run(std::env::args().skip(1).collect()) {
+        eprintln!("tango-sim: {message}");
+        std::process::exit(2);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod server {
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use tango_sim::simulator::{BASE_PATH, MAX_BODY_BYTES};
+    use tango_sim::{data, Faults, Request, SimOptions, Simulator};
+
+    struct Settings {
+        host: String,
+        port: u16,
+        options: SimOptions,
+    }
+
+    fn parse(args: Vec<String>) -> Result<Settings, String> {
+        let mut settings = Settings {
+            host: "127.0.0.1".into(),
+            port: 4010,
+            options: SimOptions {
+                virtual_clock: false,
+                ..SimOptions::default()
+            },
+        };
+        let mut args = args.into_iter();
+        while let Some(flag) = args.next() {
+            if flag == "--virtual-clock" {
+                settings.options.virtual_clock = true;
+                continue;
+            }
+            if flag == "--help" || flag == "-h" {
+                return Err("usage: tango-sim [--port N] [--host ADDR] [--seed N] [--virtual-clock] [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F] [--rate-limit-burst-length N] [--drop-after-commit-rate F]".into());
+            }
+            let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
+            let bad = || format!("{flag}: not a valid value");
+            let faults: &mut Faults = &mut settings.options.faults;
+            match flag.as_str() {
+                "--port" => settings.port = value.parse().map_err(|_| bad())?,
+                "--host" => settings.host = value,
+                "--seed" => settings.options.seed = value.parse().map_err(|_| bad())?,
+                "--latency-ms" => faults.latency_ms = value.parse().map_err(|_| bad())?,
+                "--server-error-rate" => {
+                    faults.server_error_rate = value.parse().map_err(|_| bad())?
+                }
+                "--rate-limit-burst-rate" => {
+                    faults.rate_limit_burst_rate = value.parse().map_err(|_| bad())?
+                }
+                "--rate-limit-burst-length" => {
+                    faults.rate_limit_burst_length = value.parse().map_err(|_| bad())?
+                }
+                "--drop-after-commit-rate" => {
+                    faults.drop_after_commit_rate = value.parse().map_err(|_| bad())?
+                }
+                other => return Err(format!("unknown flag {other} (see --help)")),
+            }
+        }
+        Ok(settings)
+    }
+
+    pub fn run(args: Vec<String>) -> Result<(), String> {
+        let settings = parse(args)?;
+        let address = format!("{}:{}", settings.host, settings.port);
+        let server = Arc::new(
+            tiny_http::Server::http(&address)
+                .map_err(|e| format!("cannot listen on {address}: {e}"))?,
+        );
+        let port = server
+            .server_addr()
+            .to_ip()
+            .map_or(settings.port, |a| a.port());
+        let simulator = Arc::new(Mutex::new(Simulator::new(settings.options)));
+
+        let stopper = Arc::clone(&server);
+        ctrlc::set_handler(move || stopper.unblock())
+            .map_err(|e| format!("cannot handle signals: {e}"))?;
+
+        println!(
+            "tango-sim listening on http://{}:{port}{BASE_PATH}",
+            settings.host
+        );
+        println!(
+            "  platform {} / key {}  (Basic auth)  customer {}  accounts demo-account, frozen-account, empty-account",
+            data::PLATFORM_NAME,
+            data::PLATFORM_KEY,
+            data::CUSTOMER
+        );
+        println!("  UTIDs: U000001 digital, U000002 physical, U000003 promo link, U000004 fails, U000005 slow");
+        let _ = std::io::stdout().flush();
+
+        let mut workers = Vec::new();
+        for request in server.incoming_requests() {
+            let simulator = Arc::clone(&simulator);
+            workers.push(std::thread::spawn(move || serve(request, &simulator)));
+            workers.retain(|w| !w.is_finished());
+        }
+        for worker in workers {
+            let _ = worker.join();
+        }
+        println!("tango-sim stopped");
+        Ok(())
+    }
+
+    fn serve(mut request: tiny_http::Request, simulator: &Mutex<Simulator>) {
+        let mut body = Vec::new();
+        let _ = request
+            .as_reader()
+            .take(MAX_BODY_BYTES as u64 + 1)
+            .read_to_end(&mut body);
+        let headers = request
+            .headers()
+            .iter()
+            .map(|h| {
+                (
+                    h.field.as_str().as_str().to_owned(),
+                    h.value.as_str().to_owned(),
+                )
+            })
+            .collect();
+        let origin = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Origin"))
+            .map(|h| h.value.as_str().to_owned());
+        let incoming = Request::new(request.method().as_str(), request.url(), headers, body);
+        // Hold the lock only while the simulator decides; latency is spent outside it, so a second
+        // request can arrive while the first is "in progress".
+        let response = match simulator.lock() {
+            Ok(mut simulator) => simulator.handle(&incoming),
+            Err(_) => return,
+        };
+        if response.delay_ms > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(response.delay_ms));
+        }
+        if response.dropped {
+            // The order is committed; the answer is lost. tiny_http keeps the socket open for
+            // keep-alive, so instead of a silent close (which would hang the client until its
+            // timeout) write bytes that are not HTTP: every client fails the request at once, as it
+            // does when a connection breaks mid-response.
+            let mut writer = request.into_writer();
+            let _ = writer.write_all(b"\0dropped\r\n\r\n");
+            let _ = writer.flush();
+            return;
+        }
+        let mut reply =
+            tiny_http::Response::from_data(response.body).with_status_code(response.status);
+        let mut add = |name: &str, value: &str| {
+            if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                reply.add_header(header);
+            }
+        };
+        for (name, value) in &response.headers {
+            add(name, value);
+        }
+        add(
+            "access-control-allow-origin",
+            origin.as_deref().unwrap_or("*"),
+        );
+        add(
+            "access-control-allow-headers",
+            "authorization, content-type",
+        );
+        add("access-control-allow-methods", "GET, POST, PATCH, OPTIONS");
+        add("access-control-expose-headers", "retry-after, x-request-id");
+        add("vary", "origin");
+        let _ = request.respond(reply);
+    }
+}

@@ -1,0 +1,289 @@
+//! `Simulator`: Tango's side of the wire. Takes a raw request, answers as Tango documents.
+
+use crate::clock::{rfc3339, Clock};
+use crate::data;
+use crate::faults::Faults;
+use crate::http::{phrase, Request, Response};
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// The path prefix every endpoint lives under, as on Tango's hosts.
+pub const BASE_PATH: &str = "/raas/v2";
+/// The largest request body read; a larger one is answered 413.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+/// Tango's create limit: one `POST /orders` per second.
+pub const CREATE_INTERVAL_MS: i64 = 1_000;
+/// Tango's resend limit: one resend per order (or line item) per 30 seconds.
+pub const RESEND_INTERVAL_MS: i64 = 30_000;
+/// Tango's list limit: a query returns at most 10,000 results.
+pub const MAX_LIST_RESULTS: usize = 10_000;
+
+/// How to start a simulator.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct SimOptions {
+    /// Seed of the random source (IDs, codes, faults): the same seed, the same run.
+    pub seed: u64,
+    /// Faults to inject.
+    pub faults: Faults,
+    /// Use a virtual clock (moves only with `advance`) instead of the real one.
+    pub virtual_clock: bool,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        SimOptions {
+            seed: 1,
+            faults: Faults::default(),
+            virtual_clock: true,
+        }
+    }
+}
+
+/// A simulated Tango: accounts, catalog, orders and line items, with Tango's documented limits.
+pub struct Simulator {
+    pub(crate) clock: Clock,
+    pub(crate) rng: fastrand::Rng,
+    pub(crate) faults: Faults,
+    pub(crate) store: Store,
+    pub(crate) last_create_ms: Option<i64>,
+    pub(crate) burst_remaining: u32,
+}
+
+impl Simulator {
+    /// A simulator with the default data.
+    pub fn new(options: SimOptions) -> Self {
+        let clock = if options.virtual_clock {
+            Clock::virtual_default()
+        } else {
+            Clock::Real { offset_ms: 0 }
+        };
+        Simulator {
+            clock,
+            rng: fastrand::Rng::with_seed(options.seed),
+            faults: options.faults,
+            store: Store {
+                accounts: data::accounts(),
+                ..Store::default()
+            },
+            last_create_ms: None,
+            burst_remaining: 0,
+        }
+    }
+
+    /// The current simulated time, in epoch milliseconds.
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    /// Moves simulated time forward (pending rewards complete, limits expire).
+    pub fn advance(&mut self, ms: i64) {
+        self.clock.advance(ms);
+    }
+
+    /// Replaces the faults to inject.
+    pub fn set_faults(&mut self, faults: Faults) {
+        self.faults = faults;
+    }
+
+    /// How many orders exist.
+    pub fn order_count(&self) -> usize {
+        self.store.orders.len()
+    }
+
+    /// An account's balance in cents.
+    pub fn balance_cents(&self, account: &str) -> Option<i64> {
+        self.store
+            .accounts
+            .iter()
+            .find(|a| a.identifier == account)
+            .map(|a| a.balance_cents)
+    }
+
+    /// How many orders carry each `externalRefID` (every count should be 1).
+    pub fn external_ref_counts(&self) -> std::collections::HashMap<String, usize> {
+        let mut counts = std::collections::HashMap::new();
+        for stored in &self.store.orders {
+            if let Some(key) = &stored.order.external_ref_id {
+                *counts.entry(key.clone()).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    /// Answers one request.
+    pub fn handle(&mut self, request: &Request) -> Response {
+        let mut response = self.route(request);
+        response.delay_ms = self.faults.latency_ms;
+        response
+            .headers
+            .push(("x-request-id".into(), self.request_id()));
+        response
+    }
+
+    fn route(&mut self, request: &Request) -> Response {
+        let method = request.method.to_ascii_uppercase();
+        if method == "OPTIONS" {
+            return Response::json(204, &Value::Null).without_body();
+        }
+        let Some(segments) = self.segments(&request.path) else {
+            return self.error(request, 404, "404.000", "No such endpoint.", vec![]);
+        };
+        if !self.authorized(request) {
+            return self.error(
+                request,
+                401,
+                "401.000",
+                "Missing or wrong credentials.",
+                vec![],
+            );
+        }
+        if request.body.len() > MAX_BODY_BYTES {
+            return self.error(
+                request,
+                413,
+                "413.000",
+                "The request body is too large.",
+                vec![],
+            );
+        }
+        if let Some(fault) = self.injected_fault(request) {
+            return fault;
+        }
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        match (method.as_str(), segments.as_slice()) {
+            ("POST", ["orders"]) => self.create_order(request),
+            ("GET", ["orders"]) => self.list_orders(request),
+            ("GET", ["orders", id]) => self.get_order(request, id),
+            ("POST", ["orders", id, "resends"]) => self.resend_order(request, id),
+            ("GET", ["lineItems"]) => self.list_line_items(request),
+            ("GET", ["lineItems", "reasonCodes"]) => self.reason_codes(),
+            ("GET", ["lineItems", id]) => self.get_line_item(request, id),
+            ("POST", ["lineItems", id, "resends"]) => self.resend_line_item(request, id),
+            ("POST", ["lineItems", id, action @ ("cancel" | "freeze" | "unfreeze")]) => {
+                self.line_item_action(request, id, action)
+            }
+            (
+                _,
+                ["orders"]
+                | ["orders", _]
+                | ["orders", _, "resends"]
+                | ["lineItems"]
+                | ["lineItems", _],
+            )
+            | (_, ["lineItems", _, "resends" | "cancel" | "freeze" | "unfreeze"]) => {
+                self.error(request, 405, "405.000", "Method not allowed here.", vec![])
+            }
+            _ => self.error(request, 404, "404.000", "No such endpoint.", vec![]),
+        }
+    }
+
+    /// The path's segments after `/raas/v2`, percent-decoded; `None` outside it or when a segment
+    /// does not decode to UTF-8.
+    fn segments(&self, path: &str) -> Option<Vec<String>> {
+        let rest = path.strip_prefix(BASE_PATH)?;
+        let rest = rest.strip_prefix('/').unwrap_or(rest);
+        rest.split('/')
+            .filter(|s| !s.is_empty())
+            .map(|segment| {
+                percent_encoding::percent_decode_str(segment)
+                    .decode_utf8()
+                    .ok()
+                    .map(|s| s.into_owned())
+            })
+            .collect()
+    }
+
+    fn authorized(&self, request: &Request) -> bool {
+        let Some(value) = request.header("authorization") else {
+            return false;
+        };
+        if let Some(token) = value.strip_prefix("Bearer ") {
+            return token == data::BEARER_TOKEN;
+        }
+        let Some(encoded) = value.strip_prefix("Basic ") else {
+            return false;
+        };
+        let expected = format!("{}:{}", data::PLATFORM_NAME, data::PLATFORM_KEY);
+        use base64::Engine as _;
+        let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim());
+        decoded.is_ok_and(|decoded| decoded == expected.as_bytes())
+    }
+
+    fn injected_fault(&mut self, request: &Request) -> Option<Response> {
+        if self.burst_remaining > 0 {
+            self.burst_remaining -= 1;
+            return Some(self.rate_limited(request));
+        }
+        if self.roll(self.faults.rate_limit_burst_rate) {
+            self.burst_remaining = self.faults.rate_limit_burst_length.max(1) - 1;
+            return Some(self.rate_limited(request));
+        }
+        if self.roll(self.faults.server_error_rate) {
+            let status = [500, 502, 503, 504][self.rng.usize(..4)];
+            return Some(self.error(request, status, "500.000", "Injected server error.", vec![]));
+        }
+        None
+    }
+
+    /// Whether a fault with probability `rate` happens now.
+    pub(crate) fn roll(&mut self, rate: f64) -> bool {
+        rate > 0.0 && self.rng.f64() < rate
+    }
+
+    /// 429 with `Retry-After: 1`, as Tango's 1 TPS limit answers.
+    pub(crate) fn rate_limited(&mut self, request: &Request) -> Response {
+        let message = "Exceeded the allowable TPS rate limit: wait 1 second and try again.";
+        let mut response = self.error(request, 429, "429.000", message, vec![]);
+        response.headers.push(("retry-after".into(), "1".into()));
+        response
+    }
+
+    /// A Tango error body (`ErrorInfo`).
+    pub(crate) fn error(
+        &mut self,
+        request: &Request,
+        status: u16,
+        i18n_key: &str,
+        message: &str,
+        errors: Vec<Value>,
+    ) -> Response {
+        let body = json!({
+            "timestamp": rfc3339(self.now_ms()),
+            "requestId": self.request_id(),
+            "path": request.path,
+            "httpCode": status,
+            "httpPhrase": phrase(status),
+            "i18nKey": i18n_key,
+            "message": message,
+            "errors": errors,
+        });
+        Response::json(status, &body)
+    }
+
+    /// A request ID in the UUID shape, from the seeded source.
+    pub(crate) fn request_id(&mut self) -> String {
+        let hex: String = (0..32)
+            .map(|_| char::from_digit(self.rng.u32(..16), 16).unwrap_or('0'))
+            .collect();
+        format!(
+            "{}-{}-{}-{}-{}",
+            &hex[..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..]
+        )
+    }
+}
+
+impl Response {
+    /// The same response with no body (for 204).
+    fn without_body(mut self) -> Self {
+        self.body.clear();
+        self.headers
+            .retain(|(k, _)| !k.eq_ignore_ascii_case("content-type"));
+        self
+    }
+}
