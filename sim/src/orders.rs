@@ -363,17 +363,10 @@ impl Simulator {
                 ]
             }
         };
-        let legacy: serde_json::Map<String, Value> = list
-            .iter()
-            .filter_map(|c| {
-                Some((
-                    c.label.clone()?,
-                    Value::String(c.value.as_ref()?.expose().to_owned()),
-                ))
-            })
-            .collect();
         Reward {
-            credentials: Some(LegacyCredentials(Value::Object(legacy))),
+            // `credentials` is deprecated (and typed differently by the docs and the OpenAPI
+            // document); the simulator sends only `credentialList`, as clients should read.
+            credentials: None,
             credential_list: Some(list),
             redemption_instructions: Some(format!(
                 "Redeem the {} at the URL with the code.",

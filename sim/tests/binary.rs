@@ -1,0 +1,104 @@
+//! The `tango-sim` binary over real HTTP on loopback: it starts, prints its URL, answers a create
+//! and a list, sends CORS headers, drops a committed order's response when told to, and stops on
+//! SIGTERM.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const AUTH: &str = "Basic ZGVtby1wbGF0Zm9ybTpkZW1vLWtleQ==";
+
+/// Starts the binary on a free port and returns it with the `host:port` it printed.
+fn start(extra: &[&str]) -> (Child, String, BufReader<std::process::ChildStdout>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tango-sim"))
+        .args(["--port", "0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("tango-sim starts");
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let url = first.trim().rsplit(' ').next().unwrap().to_owned();
+    let address = url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(url.ends_with("/raas/v2"), "{first}");
+    (child, address, stdout)
+}
+
+/// One HTTP/1.1 exchange with `Connection: close`; returns the raw response text.
+fn http(address: &str, method: &str, path: &str, body: &str) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nAuthorization: {AUTH}\r\nOrigin: http://127.0.0.1:5173\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+fn stop(mut child: Child, mut stdout: BufReader<std::process::ChildStdout>) {
+    let pid = child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let status = child.wait().unwrap();
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert!(status.success(), "exit status {status}");
+    assert!(rest.contains("tango-sim stopped"), "{rest}");
+}
+
+const ORDER: &str = r#"{"customerIdentifier":"demo-customer","accountIdentifier":"demo-account","utid":"U000001","amount":10,"deliveryMethod":"NONE","externalRefID":"bin1"}"#;
+
+#[test]
+fn serves_a_create_and_a_list_on_loopback_and_stops_on_sigterm() {
+    let (child, address, stdout) = start(&[]);
+    let created = http(&address, "POST", "/raas/v2/orders", ORDER);
+    assert!(created.starts_with("HTTP/1.1 201"), "{created}");
+    assert!(created
+        .to_ascii_lowercase()
+        .contains("access-control-allow-origin: http://127.0.0.1:5173"));
+    assert!(created.contains("\"referenceOrderID\":\"RA"));
+    let listed = http(&address, "GET", "/raas/v2/orders?externalRefID=bin1", "");
+    assert!(listed.starts_with("HTTP/1.1 200"), "{listed}");
+    assert!(listed.contains("\"totalCount\":1"), "{listed}");
+    let preflight = http(&address, "OPTIONS", "/raas/v2/orders", "");
+    assert!(preflight.starts_with("HTTP/1.1 204"), "{preflight}");
+    stop(child, stdout);
+}
+
+#[test]
+fn a_dropped_response_fails_the_request_but_keeps_the_order() {
+    let (child, address, stdout) = start(&["--drop-after-commit-rate", "1", "--seed", "3"]);
+    let lost = http(&address, "POST", "/raas/v2/orders", ORDER);
+    assert!(
+        !lost.starts_with("HTTP/1.1"),
+        "a dropped answer must not look like HTTP: {lost:?}"
+    );
+    let listed = http(&address, "GET", "/raas/v2/orders?externalRefID=bin1", "");
+    assert!(listed.contains("\"totalCount\":1"), "{listed}");
+    stop(child, stdout);
+}
+
+#[test]
+fn bad_flags_are_refused_with_a_message() {
+    let output = Command::new(env!("CARGO_BIN_EXE_tango-sim"))
+        .args(["--port", "x"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--port"));
+}
