@@ -9,7 +9,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 	cargo test --target wasm32-unknown-unknown --lib
 
 .PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package \
-	update-types clean
+	update-types sim clean
 
 ## demo: build the package and run the Node example that decodes Tango's documented samples.
 demo: pkg
@@ -27,12 +27,13 @@ pkg: setup
 	bash scripts/build-pkg.sh
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p tango-sim --lib -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-wasm-node:
 	$(WASM_TEST)
@@ -42,6 +43,10 @@ test-wasm-browser:
 
 test-package:
 	bash tests/package/run.sh
+
+## sim: run the simulator on loopback (make sim ARGS="--port 4010 --latency-ms 200").
+sim:
+	cargo run --release -p tango-sim -- $(ARGS)
 
 ## update-types: accept a change of the generated TypeScript types (review the diff, then commit).
 update-types: pkg

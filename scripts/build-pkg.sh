@@ -10,17 +10,24 @@ crate=tango_orders
 
 cd "$root"
 cargo build --quiet --release --target wasm32-unknown-unknown --lib
+cargo build --quiet --release --target wasm32-unknown-unknown --lib -p tango-sim
 
 rm -rf "$out"
-mkdir -p "$out/wasm"
+mkdir -p "$out/wasm" "$out/wasm-sim"
 "$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm" \
   "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release/$crate.wasm"
 # wasm-opt from npm's binaryen: Debian's old binaryen silently breaks modules that use externref.
-"$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \
-  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-  "$out/wasm/${crate}_bg.wasm" -o "$out/wasm/${crate}_bg.wasm"
+# The simulator is a separate module behind tango-orders/sim, so the main entry does not grow.
+"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-sim" \
+  "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release/tango_sim.wasm"
+for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
+  "$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+    "$module" -o "$module"
+done
 
 cp pkg-template/index.js pkg-template/index.node.js pkg-template/index.d.ts pkg-template/README.md LICENSE "$out/"
+cp pkg-template/sim.js pkg-template/sim.node.js pkg-template/sim-core.js pkg-template/sim.d.ts "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"0.0.0-set-by-build\"/\"$version\"/" pkg-template/package.json > "$out/package.json"
 
@@ -32,3 +39,6 @@ size "$out/index.js"
 cat "$out/wasm/${crate}_bg.wasm" "$out/wasm/${crate}.js" "$out/index.js" > "$out/.total"
 printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$out/.total")" "$(gzip -9 -c "$out/.total" | wc -c)" "browser entry in total (wasm + glue)"
 rm "$out/.total"
+echo "separately, the simulator entry (tango-orders/sim):"
+size "$out/wasm-sim/tango_sim_bg.wasm"
+size "$out/wasm-sim/tango_sim.js"

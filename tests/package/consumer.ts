@@ -15,6 +15,7 @@ import {
   type OrderStatus,
   type TangoError,
 } from "tango-orders";
+import { createSimulator, type Simulator } from "tango-orders/sim";
 
 // Open enums: known literals autocomplete, and a value the server adds later still type-checks.
 const known: OrderStatus = "COMPLETE";
@@ -58,4 +59,11 @@ function describe(error: unknown): string {
   return e.retryable ? "retry" : e.message;
 }
 
-export { known, fromTheFuture, derived, source, wrongType, missing, value, code, first, resendable, describe };
+// The simulator: a fetch drop-in and its controls.
+const sim: Simulator = createSimulator({ seed: 3, virtualClock: true, faults: { latencyMs: 10 } });
+const pending: Promise<Response> = sim.fetch(`${sim.baseUrl}/orders`);
+sim.advanceTime(30_000);
+// @ts-expect-error: faults are numbers
+createSimulator({ faults: { latencyMs: "10" } });
+
+export { pending, known, fromTheFuture, derived, source, wrongType, missing, value, code, first, resendable, describe };

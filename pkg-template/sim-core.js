@@ -1,0 +1,61 @@
+// The fetch shim around the simulator's wasm core: turns a fetch call into the raw request the
+// simulator reads, and its answer into a Response, applying injected latency and dropped answers
+// the way a network would. All of Tango's behaviour lives in the wasm core; this file only converts.
+
+/** The demo data every simulator starts with. */
+export const DEMO = Object.freeze({
+  platformName: "demo-platform",
+  platformKey: "demo-key",
+  token: "demo-token",
+  customerIdentifier: "demo-customer",
+  accounts: Object.freeze({ funded: "demo-account", frozen: "frozen-account", empty: "empty-account" }),
+  utids: Object.freeze({ digital: "U000001", physical: "U000002", promoLink: "U000003", fails: "U000004", slow: "U000005" }),
+});
+
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+  });
+}
+
+export function makeCreateSimulator(SimulatorHandle) {
+  return function createSimulator(options = {}) {
+    const handle = new SimulatorHandle({
+      seed: options.seed ?? 1,
+      faults: options.faults ?? {},
+      virtualClock: options.virtualClock ?? false,
+    });
+    const baseUrl = (options.baseUrl ?? "http://tango-sim.local/raas/v2").replace(/\/$/, "");
+
+    async function fetch(input, init) {
+      const request = new Request(input, init);
+      if (request.signal?.aborted) throw request.signal.reason;
+      const body = new Uint8Array(await request.arrayBuffer());
+      const answer = handle.handle(request.method, request.url, [...request.headers], body);
+      if (answer.delayMs > 0) await sleep(answer.delayMs, request.signal);
+      if (answer.dropped) {
+        // As undici says when a connection breaks: the order was committed, the answer is lost.
+        throw new TypeError("fetch failed", { cause: new Error("tango-sim dropped the response after committing the order") });
+      }
+      const noBody = answer.status === 204 || answer.status === 304;
+      return new Response(noBody ? null : answer.body, { status: answer.status, headers: answer.headers });
+    }
+
+    return {
+      fetch,
+      baseUrl,
+      ...DEMO,
+      advanceTime: (ms) => handle.advanceTime(ms),
+      now: () => handle.nowMs(),
+      orderCount: () => handle.orderCount(),
+      balance: (account) => {
+        const cents = handle.balanceCents(account);
+        return cents === undefined ? undefined : cents / 100;
+      },
+      setFaults: (faults) => handle.setFaults(faults ?? {}),
+      seedOrders: (count, spacingMs = 60_000) => handle.seedOrders(count, spacingMs),
+    };
+  };
+}

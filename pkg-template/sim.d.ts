@@ -1,0 +1,55 @@
+// Types of tango-orders/sim: the JavaScript face of the simulator (written by hand: this is the fetch
+// shim's API, not a model).
+
+/** Faults to inject, each a probability per request from 0 to 1 (drawn from the seeded source). */
+export interface SimulatorFaults {
+  /** Added to every answer; a create stays "in progress" (409 for a repeat) this long. */
+  latencyMs?: number;
+  /** Share of requests answered 500/502/503/504 before anything is done. */
+  serverErrorRate?: number;
+  /** Share of requests that start a burst of 429s. */
+  rateLimitBurstRate?: number;
+  /** How many requests a burst of 429s lasts. */
+  rateLimitBurstLength?: number;
+  /** Share of successful creates whose order is committed but whose answer is lost (fetch rejects). */
+  dropAfterCommitRate?: number;
+}
+
+export interface SimulatorOptions {
+  /** Seed of the random source (IDs, codes, faults): the same seed, the same run. Default 1. */
+  seed?: number;
+  /** Faults to inject; none by default. */
+  faults?: SimulatorFaults;
+  /** Time moves only with advanceTime() instead of with the real clock. Default false. */
+  virtualClock?: boolean;
+  /** The base URL fetch answers for (any host is accepted). Default "http://tango-sim.local/raas/v2". */
+  baseUrl?: string;
+}
+
+export interface Simulator {
+  /** A drop-in for the global fetch that answers as Tango would, with no network. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  /** Where the simulated API lives, to configure a client with. */
+  baseUrl: string;
+  platformName: "demo-platform";
+  platformKey: "demo-key";
+  token: "demo-token";
+  customerIdentifier: "demo-customer";
+  accounts: { funded: "demo-account"; frozen: "frozen-account"; empty: "empty-account" };
+  utids: { digital: "U000001"; physical: "U000002"; promoLink: "U000003"; fails: "U000004"; slow: "U000005" };
+  /** Moves simulated time forward: pending rewards complete, the 1 s and 30 s limits pass. */
+  advanceTime(ms: number): void;
+  /** The simulated time, in epoch milliseconds. */
+  now(): number;
+  /** How many orders exist. */
+  orderCount(): number;
+  /** An account's balance in dollars. */
+  balance(account: string): number | undefined;
+  /** Replaces the faults to inject. */
+  setFaults(faults: SimulatorFaults): void;
+  /** Adds past $1.00 orders, one every spacingMs, for paging demos and tests. */
+  seedOrders(count: number, spacingMs?: number): void;
+}
+
+/** Starts a simulated Tango with the demo data. */
+export function createSimulator(options?: SimulatorOptions): Simulator;
