@@ -685,3 +685,104 @@ fn the_same_seed_gives_the_same_run() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn every_line_item_list_filter_narrows_the_list() {
+    let mut sim = simulator();
+    let mut a = email_order("U000001", 10.0);
+    a["externalRefID"] = json!("li1");
+    a["campaign"] = json!("spring");
+    a["purchaseOrderNumber"] = json!("PO-7");
+    a["notes"] = json!("vip");
+    a["etid"] = json!("E000001");
+    let first = placed(&mut sim, a);
+    placed(&mut sim, physical_order());
+    placed(&mut sim, email_order("U000004", 10.0));
+    let mut phone = email_order("U000001", 30.0);
+    phone["deliveryMethod"] = json!("PHONE");
+    phone["recipient"] =
+        json!({"firstName": "Bo", "lastName": "Diddley", "mobileNumber": "+12025550123"});
+    placed(&mut sim, phone);
+    let order_id = first["referenceOrderID"].as_str().unwrap().to_owned();
+    let count = |sim: &mut Simulator, query: &str| {
+        let response = send(sim, "GET", &format!("/lineItems?{query}"), None);
+        assert_eq!(
+            response.status,
+            200,
+            "{query}: {}",
+            String::from_utf8_lossy(&response.body)
+        );
+        response.json_body()["keysetPage"]["totalCount"]
+            .as_i64()
+            .unwrap()
+    };
+    let by_order = format!("referenceOrderID={order_id}");
+    let cases: Vec<(&str, i64)> = vec![
+        ("", 4),
+        (by_order.as_str(), 1),
+        ("externalRefID=li1", 1),
+        ("utid=U000002", 1),
+        ("ptid=P000001", 0),
+        ("etid=E000001", 1),
+        ("status=FAILED", 1),
+        ("status=PENDING", 1),
+        ("emailStatus=DELIVERED", 1),
+        ("emailStatus=NOT_DELIVERED", 3),
+        ("deliveryMethod=PHONE", 1),
+        ("deliveryStatus=PENDING", 1),
+        ("deliveryStatus=DELIVERED", 2),
+        ("orderStatus=COMPLETE", 2),
+        ("orderSource=RA", 4),
+        ("orderSource=RG", 0),
+        ("recipientEmail=ADA%40example.com", 2),
+        ("recipientMobileNumber=%2B12025550123", 1),
+        ("recipientFirstName=bo", 1),
+        ("recipientLastName=Diddley", 1),
+        ("recipientStreetLine1=12%20Main%20St", 1),
+        ("recipientStreetLine2=x", 0),
+        ("recipientCity=Springfield", 1),
+        ("recipientStateOrProvince=IL", 1),
+        ("recipientPostalCode=62701", 1),
+        ("recipientCountry=US", 1),
+        ("accountIdentifier=demo-account", 4),
+        ("campaign=spring", 1),
+        ("purchaseOrderNumber=PO-7", 1),
+        ("orderNotes=vip", 1),
+        ("startDate=2026-01-01T00:00:02Z", 3),
+        ("endDate=2026-01-01T00:00:02Z", 2),
+        ("minRemainingBalance=20", 1),
+        ("maxRemainingBalance=5", 2),
+        ("hasRemainingBalance=false", 2),
+        ("hasRemainingBalance=true", 2),
+        ("columnSortName=dateIssued&columnSortAscending=true", 4),
+        ("pagePrevious=false", 4),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(count(&mut sim, query), expected, "{query}");
+    }
+    // Ascending order puts the oldest first.
+    let ascending = send(
+        &mut sim,
+        "GET",
+        "/lineItems?columnSortAscending=true&elementsPerBlock=1",
+        None,
+    )
+    .json_body();
+    assert_eq!(
+        ascending["lineItems"][0]["referenceOrderID"],
+        order_id.as_str()
+    );
+    for bad in [
+        "status=COMPLETED",
+        "orderSource=XX",
+        "startDate=yesterday",
+        "elementsPerBlock=0",
+        "columnSortName=color",
+    ] {
+        assert_eq!(
+            send(&mut sim, "GET", &format!("/lineItems?{bad}"), None).status,
+            400,
+            "{bad}"
+        );
+    }
+}
