@@ -29,7 +29,10 @@ fn decode_error(path: &str, error: &serde_json::Error) -> Error {
         }
         Category::Data => format!("`{path}` has an unexpected type or value ({position})"),
     };
-    Error::Decode { message }
+    Error::Decode {
+        message,
+        excerpt: None,
+    }
 }
 
 #[cfg(test)]

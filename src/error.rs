@@ -42,13 +42,68 @@ impl ErrorKind {
 /// A failure. Messages never contain input values, keys or personal data.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Error {
-    /// The input broke Tango's rules; the report lists every problem.
+    /// The input broke Tango's rules; the report lists every problem. Nothing was sent.
     Validation(Report),
+    /// Tango answered with an error status.
+    Api(Box<ApiError>),
+    /// The request did not reach Tango, or its answer was lost on the way back; a create may have
+    /// been processed (its retry is safe: the same `externalRefID` is reused).
+    Network {
+        /// What failed, without addresses or keys.
+        message: String,
+    },
+    /// No answer within the timeout; the request may have been processed.
+    Timeout {
+        /// The per-attempt timeout that ran out.
+        timeout_ms: u64,
+    },
     /// A body could not be read as the expected model.
     Decode {
         /// What went wrong and where (a JSON path and position, never the value).
         message: String,
+        /// The start of the body, for support (bounded; may contain personal data, so it is never
+        /// part of `message`).
+        excerpt: Option<String>,
     },
+    /// The client is set up wrongly; nothing was sent.
+    Config {
+        /// What to change.
+        message: String,
+    },
+    /// A resend of the same order or line item within 30 s of the last one; nothing was sent.
+    ResendTooSoon {
+        /// How long until a resend may be sent.
+        retry_after_ms: u64,
+    },
+}
+
+/// Tango's answer to a failed request: the status and the error body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: u16,
+    /// Tango's error body (empty when the answer had none).
+    pub body: crate::model::ApiErrorBody,
+    /// How long Tango asked to wait (`Retry-After`), for a 429.
+    pub retry_after_ms: Option<u64>,
+}
+
+impl ApiError {
+    /// A name for the status, for messages and branching: `insufficient_funds` for 402, …
+    pub fn status_name(&self) -> &'static str {
+        match self.status {
+            400 => "bad_request",
+            401 => "unauthorized",
+            402 => "insufficient_funds",
+            403 => "forbidden",
+            404 => "not_found",
+            409 => "conflict",
+            422 => "unprocessable",
+            429 => "rate_limited",
+            500..=599 => "server_error",
+            _ => "unexpected_status",
+        }
+    }
 }
 
 impl Error {
@@ -56,18 +111,34 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Validation(_) => ErrorKind::Validation,
+            Error::Api(_) => ErrorKind::Api,
+            Error::Network { .. } => ErrorKind::Network,
+            Error::Timeout { .. } => ErrorKind::Timeout,
             Error::Decode { .. } => ErrorKind::Decode,
+            Error::Config { .. } => ErrorKind::Config,
+            Error::ResendTooSoon { .. } => ErrorKind::ResendTooSoon,
         }
     }
 
     /// Whether trying the same call again could succeed.
     pub fn retryable(&self) -> bool {
-        false
+        match self {
+            Error::Api(api) => matches!(api.status, 409 | 429 | 500 | 502 | 503 | 504),
+            Error::Network { .. } | Error::Timeout { .. } | Error::ResendTooSoon { .. } => true,
+            _ => false,
+        }
     }
 
     /// A validation error with a single issue.
     pub fn invalid(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
         Error::Validation(Report::from(vec![Issue::new(path, code, message)]))
+    }
+
+    /// A configuration error.
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::Config {
+            message: message.into(),
+        }
     }
 }
 
@@ -87,7 +158,24 @@ impl core::fmt::Display for Error {
                     )
                 }
             },
-            Error::Decode { message } => f.write_str(message),
+            Error::Api(api) => {
+                write!(f, "Tango answered {} ({})", api.status, api.status_name())?;
+                if let Some(key) = &api.body.i18n_key {
+                    write!(f, ", i18nKey {key}")?;
+                }
+                Ok(())
+            }
+            Error::Network { message } => write!(f, "network error: {message}"),
+            Error::Timeout { timeout_ms } => write!(
+                f,
+                "no answer within {timeout_ms} ms; the request may have been processed"
+            ),
+            Error::Decode { message, .. } => f.write_str(message),
+            Error::Config { message } => f.write_str(message),
+            Error::ResendTooSoon { retry_after_ms } => write!(
+                f,
+                "resent less than 30 s ago; retry in {retry_after_ms} ms (nothing was sent)"
+            ),
         }
     }
 }

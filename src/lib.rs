@@ -5,6 +5,7 @@
 //!
 //! | module | what it owns |
 //! |---|---|
+//! | [`client`] | every endpoint: retries, the create queue, the resend guard, paging, typed errors |
 //! | [`model`] | wire types with Tango's exact field names, open enums, and helpers that read them |
 //! | [`validate`] | the report types (`Report`, `Issue`, `Code`) for Tango's rules |
 //! | [`decode`] | reading response bodies into models, with errors that never quote a value |
@@ -19,6 +20,7 @@
 //! assert_eq!(derive_order_status(&[LineItemStatus::Complete, LineItemStatus::Failed]), OrderStatus::Partial);
 //! ```
 
+pub mod client;
 pub mod decode;
 pub mod error;
 pub mod model;

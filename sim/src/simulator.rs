@@ -82,6 +82,15 @@ impl Simulator {
         self.clock.advance(ms);
     }
 
+    /// Moves simulated time forward to `now_ms` (never back), for a host whose own virtual clock
+    /// drives the simulator's.
+    pub fn advance_to(&mut self, now_ms: i64) {
+        let now = self.now_ms();
+        if now_ms > now {
+            self.clock.advance(now_ms - now);
+        }
+    }
+
     /// Replaces the faults to inject.
     pub fn set_faults(&mut self, faults: Faults) {
         self.faults = faults;

@@ -36,6 +36,7 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).map_err(|_| Error::Decode {
         message: "the value could not be turned into a JavaScript object".into(),
+        excerpt: None,
     })
 }
 

@@ -80,6 +80,34 @@ fn parse_date_days(date: &str) -> Option<i64> {
     Some(era * 146_097 + day_of_era - 719_468)
 }
 
+/// Writes epoch milliseconds as an RFC 3339 date-time in UTC with milliseconds,
+/// `2026-11-21T23:04:05.000Z` (Howard Hinnant's civil_from_days).
+pub fn format_date_time(ms: i64) -> String {
+    let days = ms.div_euclid(86_400_000);
+    let in_day = ms.rem_euclid(86_400_000);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1000 % 60,
+        in_day % 1000
+    )
+}
+
 /// A run of ASCII digits as a number within `low..=high`.
 fn number(digits: &str, low: i64, high: i64) -> Option<i64> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -127,6 +155,18 @@ mod tests {
             "",
         ] {
             assert_eq!(parse_date_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formatting_round_trips() {
+        assert_eq!(format_date_time(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(
+            format_date_time(1_767_225_600_000),
+            "2026-01-01T00:00:00.000Z"
+        );
+        for ms in [951_782_400_123, 1_709_227_800_000, 4_102_444_799_999] {
+            assert_eq!(parse_date_time(&format_date_time(ms)), Some(ms));
         }
     }
 

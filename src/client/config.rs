@@ -1,0 +1,144 @@
+//! How a client is set up: where Tango is, how to authenticate, and its limits.
+
+use super::transport::LocalFuture;
+use crate::error::Error;
+use crate::model::Sensitive;
+use std::rc::Rc;
+
+/// Tango's sandbox.
+pub const SANDBOX_URL: &str = "https://integration-api.tangocard.com/raas/v2";
+/// Tango's production API.
+pub const PRODUCTION_URL: &str = "https://api.tangocard.com/raas/v2";
+
+/// Supplies a bearer token for each request (a fixed string, or a function that refreshes it).
+pub trait TokenSource {
+    /// The token to send now.
+    fn token(&self) -> LocalFuture<'_, Result<Sensitive, Error>>;
+}
+
+impl TokenSource for Sensitive {
+    fn token(&self) -> LocalFuture<'_, Result<Sensitive, Error>> {
+        let token = self.clone();
+        Box::pin(async move { Ok(token) })
+    }
+}
+
+/// How the client authenticates.
+#[derive(Clone, Default)]
+pub enum Auth {
+    /// None: a backend proxy in between adds credentials.
+    #[default]
+    None,
+    /// HTTP Basic with the platform name and key.
+    Basic {
+        /// The platform name.
+        platform_name: String,
+        /// The platform key: a secret, redacted in `Debug`.
+        platform_key: Sensitive,
+    },
+    /// `Authorization: Bearer …` from a token source.
+    Bearer(Rc<dyn TokenSource>),
+}
+
+impl core::fmt::Debug for Auth {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Auth::None => f.write_str("None"),
+            Auth::Basic { platform_name, .. } => write!(f, "Basic({platform_name}:[redacted])"),
+            Auth::Bearer(_) => f.write_str("Bearer([redacted])"),
+        }
+    }
+}
+
+/// What happened on one attempt, for an optional logger: never a body, a query, a header or any
+/// personal data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogEvent {
+    /// `GET` or `POST`.
+    pub method: &'static str,
+    /// The path, without the query.
+    pub path: String,
+    /// The status, or `None` when no answer came.
+    pub status: Option<u16>,
+    /// Tango's request ID, when it sent one.
+    pub request_id: Option<String>,
+    /// 1 for the first attempt.
+    pub attempt: u32,
+    /// How long the attempt took.
+    pub duration_ms: f64,
+}
+
+/// The optional logger: called once per attempt.
+pub type Logger = Rc<dyn Fn(&LogEvent)>;
+
+/// A client's settings.
+#[derive(Clone)]
+pub struct ClientConfig {
+    /// Where the API is, without a trailing slash: sandbox, production, a proxy or a simulator.
+    pub base_url: String,
+    /// How to authenticate.
+    pub auth: Auth,
+    /// Per-attempt timeout (default 30 s).
+    pub timeout_ms: u64,
+    /// Retries after the first attempt (default 2).
+    pub max_retries: u32,
+    /// Creates started per second (default 1, Tango's limit).
+    pub orders_per_second: f64,
+    /// Called once per attempt with what happened.
+    pub logger: Option<Logger>,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            base_url: SANDBOX_URL.into(),
+            auth: Auth::None,
+            timeout_ms: 30_000,
+            max_retries: 2,
+            orders_per_second: 1.0,
+            logger: None,
+        }
+    }
+}
+
+impl core::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("base_url", &self.base_url)
+            .field("auth", &self.auth)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("max_retries", &self.max_retries)
+            .field("orders_per_second", &self.orders_per_second)
+            .field("logger", &self.logger.is_some())
+            .finish()
+    }
+}
+
+impl ClientConfig {
+    /// Checks the settings; a `config` error says what to change.
+    pub fn check(&self) -> Result<(), Error> {
+        let url = self.base_url.as_str();
+        if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(['?', '#'])
+        {
+            return Err(Error::config("baseUrl must be an http(s) URL without a query, e.g. https://api.tangocard.com/raas/v2"));
+        }
+        if !(self.orders_per_second.is_finite() && self.orders_per_second > 0.0) {
+            return Err(Error::config("ordersPerSecond must be a number above 0"));
+        }
+        if self.timeout_ms == 0 {
+            return Err(Error::config("timeoutMs must be above 0"));
+        }
+        if let Auth::Basic {
+            platform_name,
+            platform_key,
+        } = &self.auth
+        {
+            if platform_name.is_empty() || platform_key.expose().is_empty() {
+                return Err(Error::config(
+                    "platformName and platformKey must both be given",
+                ));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,465 @@
+//! `Client`: every endpoint, with validation first, idempotent creates, retries, the create queue,
+//! the resend guard and typed errors. It runs on any [`Transport`] and [`Runtime`]: `fetch` and
+//! timers in JavaScript, the simulator and a virtual clock in native tests.
+
+mod config;
+mod pagination;
+mod rate_limit;
+mod request;
+mod resend_guard;
+mod retry;
+mod transport;
+
+pub use config::{Auth, ClientConfig, LogEvent, Logger, TokenSource, PRODUCTION_URL, SANDBOX_URL};
+pub use pagination::{LineItemPager, OrderPager};
+pub use request::{id_path, new_external_ref_id, prepare_create, query_string};
+pub use retry::{delay_ms, parse_retry_after, should_retry, Retryability};
+pub use transport::{HttpRequest, HttpResponse, LocalFuture, Runtime, Transport, TransportError};
+
+use crate::decode::from_json;
+use crate::error::{ApiError, Error};
+use crate::model::*;
+use crate::validate::{self, LineItemAction as ActionRule, ValidateOptions};
+use rate_limit::CreateQueue;
+use resend_guard::ResendGuard;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::cell::RefCell;
+
+/// Per-call settings that override the client's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CallOptions {
+    /// Per-attempt timeout for this call.
+    pub timeout_ms: Option<u64>,
+    /// Retries after the first attempt for this call.
+    pub max_retries: Option<u32>,
+}
+
+/// What a create returns: the order, and whether this call placed it (`false` when Tango answered
+/// 200 because an order with this `externalRefID` already existed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CreateOrderResult {
+    /// The order.
+    pub order: Order,
+    /// Whether this call placed it.
+    pub created: bool,
+}
+
+/// A line item action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineItemActionKind {
+    /// `POST /lineItems/{id}/cancel`.
+    Cancel,
+    /// `POST /lineItems/{id}/freeze`.
+    Freeze,
+    /// `POST /lineItems/{id}/unfreeze`.
+    Unfreeze,
+}
+
+/// The longest body excerpt a decode error keeps.
+const EXCERPT_CHARS: usize = 200;
+
+/// What kind of call an attempt belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CallKind {
+    Read,
+    Create,
+    Resend,
+    Action,
+}
+
+struct State {
+    queue: CreateQueue,
+    resends: ResendGuard,
+}
+
+/// A Tango client over a transport and a runtime.
+pub struct Client<T: Transport, R: Runtime> {
+    config: ClientConfig,
+    transport: T,
+    runtime: R,
+    state: RefCell<State>,
+}
+
+impl<T: Transport, R: Runtime> Client<T, R> {
+    /// A client; fails with a `config` error on unusable settings.
+    pub fn new(config: ClientConfig, transport: T, runtime: R) -> Result<Self, Error> {
+        config.check()?;
+        let queue = CreateQueue::new(config.orders_per_second);
+        Ok(Client {
+            config,
+            transport,
+            runtime,
+            state: RefCell::new(State {
+                queue,
+                resends: ResendGuard::default(),
+            }),
+        })
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    /// The runtime (time and chance).
+    pub fn runtime(&self) -> &R {
+        &self.runtime
+    }
+
+    /// The transport (for tests that count what was sent).
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// Places an order. Validates first (nothing is sent on a problem); generates an
+    /// `externalRefID` when there is none and reuses it on every retry, so a retry can never place a
+    /// second order; waits for its slot in the create queue.
+    pub async fn create_order(
+        &self,
+        order: &Value,
+        options: &CallOptions,
+    ) -> Result<CreateOrderResult, Error> {
+        let key = new_external_ref_id(|| self.runtime.random());
+        let body = prepare_create(order, self.runtime.now_ms(), key)?;
+        let response = self
+            .execute(
+                "POST",
+                "/orders".into(),
+                String::new(),
+                Some(body.to_string()),
+                CallKind::Create,
+                options,
+            )
+            .await?;
+        let created = response.status == 201;
+        Ok(CreateOrderResult {
+            order: decode_body(&response)?,
+            created,
+        })
+    }
+
+    /// Reads one order, with its reward credentials.
+    pub async fn get_order(&self, id: &str, options: &CallOptions) -> Result<Order, Error> {
+        let path = id_path("orders", "referenceOrderID", id, "")?;
+        let response = self
+            .execute("GET", path, String::new(), None, CallKind::Read, options)
+            .await?;
+        decode_body(&response)
+    }
+
+    /// Reads one page of orders.
+    pub async fn list_orders(
+        &self,
+        filter: &Value,
+        options: &CallOptions,
+    ) -> Result<OrderListPage, Error> {
+        let report = validate::validate_order_filter(filter, &ValidateOptions::default());
+        if !report.valid {
+            return Err(Error::Validation(report));
+        }
+        let response = self
+            .execute(
+                "GET",
+                "/orders".into(),
+                query_string(filter),
+                None,
+                CallKind::Read,
+                options,
+            )
+            .await?;
+        decode_body(&response)
+    }
+
+    /// Every order matching `filter`, page by page, past Tango's 10,000-result cap.
+    pub fn iterate_orders(
+        &self,
+        filter: &Value,
+        options: &CallOptions,
+    ) -> Result<OrderPager<'_, T, R>, Error> {
+        OrderPager::new(self, filter, options.clone())
+    }
+
+    /// Resends an order's reward (at most once per 30 s per order; only rewards Tango delivered).
+    pub async fn resend_order(
+        &self,
+        id: &str,
+        body: &Value,
+        options: &CallOptions,
+    ) -> Result<OrderResendResult, Error> {
+        let path = id_path("orders", "referenceOrderID", id, "/resends")?;
+        let report = validate::validate_order_resend(body, &ValidateOptions::default());
+        if !report.valid {
+            return Err(Error::Validation(report));
+        }
+        let response = self
+            .resend(format!("order:{id}"), path, body, options)
+            .await?;
+        decode_body(&response)
+    }
+
+    /// Reads one page of line items.
+    pub async fn list_line_items(
+        &self,
+        filter: &Value,
+        options: &CallOptions,
+    ) -> Result<LineItemListPage, Error> {
+        if !matches!(filter, Value::Null | Value::Object(_)) {
+            return Err(Error::invalid(
+                "",
+                validate::Code::InvalidFormat,
+                "The filter must be an object.",
+            ));
+        }
+        let response = self
+            .execute(
+                "GET",
+                "/lineItems".into(),
+                query_string(filter),
+                None,
+                CallKind::Read,
+                options,
+            )
+            .await?;
+        decode_body(&response)
+    }
+
+    /// Every line item matching `filter`, following page keys.
+    pub fn iterate_line_items(
+        &self,
+        filter: &Value,
+        options: &CallOptions,
+    ) -> Result<LineItemPager<'_, T, R>, Error> {
+        LineItemPager::new(self, filter, options.clone())
+    }
+
+    /// Reads one line item, with its reward and histories.
+    pub async fn get_line_item(&self, id: &str, options: &CallOptions) -> Result<LineItem, Error> {
+        let path = id_path("lineItems", "referenceLineItemID", id, "")?;
+        let response = self
+            .execute("GET", path, String::new(), None, CallKind::Read, options)
+            .await?;
+        decode_body(&response)
+    }
+
+    /// Resends a line item's reward, possibly by another method (email → phone …).
+    pub async fn resend_line_item(
+        &self,
+        id: &str,
+        body: &Value,
+        options: &CallOptions,
+    ) -> Result<LineItemResendResult, Error> {
+        let path = id_path("lineItems", "referenceLineItemID", id, "/resends")?;
+        let report = validate::validate_line_item_resend(body, &ValidateOptions::default());
+        if !report.valid {
+            return Err(Error::Validation(report));
+        }
+        let response = self
+            .resend(format!("lineItem:{id}"), path, body, options)
+            .await?;
+        decode_body(&response)
+    }
+
+    /// Cancels, freezes or unfreezes a line item (`{reasonCode, otherReason}`).
+    pub async fn line_item_action(
+        &self,
+        kind: LineItemActionKind,
+        id: &str,
+        body: &Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        let (suffix, rule) = match kind {
+            LineItemActionKind::Cancel => ("/cancel", ActionRule::Cancel),
+            LineItemActionKind::Freeze => ("/freeze", ActionRule::Freeze),
+            LineItemActionKind::Unfreeze => ("/unfreeze", ActionRule::Freeze),
+        };
+        let path = id_path("lineItems", "referenceLineItemID", id, suffix)?;
+        let report = validate::validate_line_item_action(body, rule);
+        if !report.valid {
+            return Err(Error::Validation(report));
+        }
+        self.execute(
+            "POST",
+            path,
+            String::new(),
+            Some(body.to_string()),
+            CallKind::Action,
+            options,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// A resend, behind the 30 s guard: refused at once, without a request, when this client resent
+    /// the same thing less than 30 s ago.
+    async fn resend(
+        &self,
+        key: String,
+        path: String,
+        body: &Value,
+        options: &CallOptions,
+    ) -> Result<HttpResponse, Error> {
+        let now = self.runtime.now_ms();
+        {
+            let mut state = self.state.borrow_mut();
+            if let Some(retry_after_ms) = state.resends.wait_ms(&key, now) {
+                return Err(Error::ResendTooSoon { retry_after_ms });
+            }
+            state.resends.record(&key, now);
+        }
+        let body = if body.is_null() {
+            "{}".to_owned()
+        } else {
+            body.to_string()
+        };
+        let result = self
+            .execute(
+                "POST",
+                path,
+                String::new(),
+                Some(body),
+                CallKind::Resend,
+                options,
+            )
+            .await;
+        if let Err(Error::Api(api)) = &result {
+            // Refused before Tango acted (bad request, not found, undelivered): the next resend
+            // need not wait.
+            if api.status != 403 || api.body.i18n_key.as_deref() != Some("403.005") {
+                self.state.borrow_mut().resends.forget(&key);
+            }
+        }
+        result
+    }
+
+    /// Sends one call, retrying as the rules allow, and returns the successful answer.
+    async fn execute(
+        &self,
+        method: &'static str,
+        path: String,
+        query: String,
+        body: Option<String>,
+        kind: CallKind,
+        options: &CallOptions,
+    ) -> Result<HttpResponse, Error> {
+        let max_retries = options.max_retries.unwrap_or(self.config.max_retries);
+        let timeout_ms = options.timeout_ms.unwrap_or(self.config.timeout_ms);
+        let retryability = if kind == CallKind::Resend || kind == CallKind::Action {
+            Retryability::OnlyUnprocessed
+        } else {
+            Retryability::Idempotent
+        };
+        let url = if query.is_empty() {
+            format!("{}{path}", self.config.base_url)
+        } else {
+            format!("{}{path}?{query}", self.config.base_url)
+        };
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            if kind == CallKind::Create {
+                let wait = self.state.borrow_mut().queue.reserve(self.runtime.now_ms());
+                if wait > 0.0 {
+                    self.runtime.sleep(wait.ceil() as u64).await;
+                }
+            }
+            let request = HttpRequest {
+                method,
+                url: url.clone(),
+                path: path.clone(),
+                headers: self.headers(body.is_some()).await?,
+                body: body.clone(),
+            };
+            let started = self.runtime.now_ms();
+            let outcome = self.transport.send(request, timeout_ms).await;
+            let duration_ms = self.runtime.now_ms() - started;
+            self.log(method, &path, &outcome, attempt, duration_ms);
+            let error = match outcome {
+                Ok(response) if (200..300).contains(&response.status) => return Ok(response),
+                Ok(response) => api_error(&response),
+                Err(TransportError::Timeout) => Error::Timeout { timeout_ms },
+                Err(TransportError::Network(message)) => Error::Network { message },
+                Err(TransportError::Aborted) => {
+                    return Err(Error::Network {
+                        message: "aborted by the caller".into(),
+                    })
+                }
+            };
+            if attempt > max_retries || !should_retry(&error, retryability) {
+                return Err(error);
+            }
+            let wait = delay_ms(&error, attempt, self.runtime.random());
+            self.runtime.sleep(wait.ceil() as u64).await;
+        }
+    }
+
+    async fn headers(&self, has_body: bool) -> Result<Vec<(String, String)>, Error> {
+        let mut headers = vec![("accept".to_owned(), "application/json".to_owned())];
+        if has_body {
+            headers.push(("content-type".to_owned(), "application/json".to_owned()));
+        }
+        match &self.config.auth {
+            Auth::None => {}
+            Auth::Basic {
+                platform_name,
+                platform_key,
+            } => {
+                use base64::Engine as _;
+                let pair = format!("{platform_name}:{}", platform_key.expose());
+                let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
+                headers.push(("authorization".to_owned(), format!("Basic {encoded}")));
+            }
+            Auth::Bearer(source) => {
+                let token = source.token().await?;
+                headers.push((
+                    "authorization".to_owned(),
+                    format!("Bearer {}", token.expose()),
+                ));
+            }
+        }
+        Ok(headers)
+    }
+
+    fn log(
+        &self,
+        method: &'static str,
+        path: &str,
+        outcome: &Result<HttpResponse, TransportError>,
+        attempt: u32,
+        duration_ms: f64,
+    ) {
+        let Some(logger) = &self.config.logger else {
+            return;
+        };
+        let response = outcome.as_ref().ok();
+        logger(&LogEvent {
+            method,
+            path: path.to_owned(),
+            status: response.map(|r| r.status),
+            request_id: response.and_then(|r| r.header("x-request-id").map(str::to_owned)),
+            attempt,
+            duration_ms,
+        });
+    }
+}
+
+/// The typed error for a non-2xx answer.
+fn api_error(response: &HttpResponse) -> Error {
+    let body: ApiErrorBody = from_json(&response.body).unwrap_or_default();
+    Error::Api(Box::new(ApiError {
+        status: response.status,
+        body,
+        retry_after_ms: parse_retry_after(response.header("retry-after")),
+    }))
+}
+
+/// Decodes a successful answer, keeping a bounded excerpt when it cannot be read.
+fn decode_body<M: DeserializeOwned>(response: &HttpResponse) -> Result<M, Error> {
+    from_json(&response.body).map_err(|error| match error {
+        Error::Decode { message, .. } => Error::Decode {
+            message,
+            excerpt: Some(response.body.chars().take(EXCERPT_CHARS).collect()),
+        },
+        other => other,
+    })
+}

@@ -1,0 +1,249 @@
+//! Walking every page: orders by page number, split into date windows when a query matches more
+//! than the 10,000 results Tango returns; line items by page keys. Both stop on a repeated page.
+
+use super::{CallOptions, Client, Runtime, Transport};
+use crate::error::Error;
+use crate::model::{LineItem, Order};
+use crate::validate::{format_date_time, parse_date_or_date_time, Code};
+use serde_json::{Map, Value};
+use std::collections::VecDeque;
+
+/// The most results one `GET /orders` query reaches.
+pub const MAX_RESULTS_PER_QUERY: i64 = 10_000;
+/// Page size the iterators ask for.
+pub const PAGE_SIZE: i64 = 100;
+/// Where an open-ended date range starts: before Tango's first order.
+const EARLIEST_MS: i64 = 946_684_800_000; // 2000-01-01
+
+/// A date window `[start, end]`, both inclusive, in epoch milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Window {
+    start: i64,
+    end: i64,
+}
+
+/// Every order matching a filter, one at a time (`next().await`).
+///
+/// The whole query is tried first. When it matches more than 10,000 orders, its date range is cut
+/// in halves until each window matches at most 10,000, and the windows are walked newest first —
+/// each order falls in exactly one window, so each is yielded exactly once. The range ends when the
+/// iteration starts, so orders placed meanwhile cannot shift the pages.
+pub struct OrderPager<'c, T: Transport, R: Runtime> {
+    client: &'c Client<T, R>,
+    filter: Map<String, Value>,
+    options: CallOptions,
+    windows: Vec<Option<Window>>,
+    current: Option<(Option<Window>, i64)>,
+    buffer: VecDeque<Order>,
+    last_first_id: Option<String>,
+    /// How many pages were fetched (for tests and logs).
+    pub pages_fetched: u32,
+}
+
+impl<'c, T: Transport, R: Runtime> OrderPager<'c, T, R> {
+    pub(super) fn new(
+        client: &'c Client<T, R>,
+        filter: &Value,
+        options: CallOptions,
+    ) -> Result<Self, Error> {
+        let mut filter = match filter {
+            Value::Null => Map::new(),
+            Value::Object(filter) => filter.clone(),
+            _ => {
+                return Err(Error::invalid(
+                    "",
+                    Code::InvalidFormat,
+                    "The filter must be an object.",
+                ))
+            }
+        };
+        // The iterator owns paging.
+        filter.remove("page");
+        filter.remove("elementsPerBlock");
+        Ok(OrderPager {
+            client,
+            filter,
+            options,
+            windows: vec![None],
+            current: None,
+            buffer: VecDeque::new(),
+            last_first_id: None,
+            pages_fetched: 0,
+        })
+    }
+
+    /// The next order, or `None` after the last.
+    pub async fn next(&mut self) -> Result<Option<Order>, Error> {
+        loop {
+            if let Some(order) = self.buffer.pop_front() {
+                return Ok(Some(order));
+            }
+            if self.current.is_none() {
+                let Some(window) = self.windows.pop() else {
+                    return Ok(None);
+                };
+                self.current = Some((window, 0));
+                self.last_first_id = None;
+            }
+            let Some((window, page)) = self.current else {
+                continue;
+            };
+            let query = self.query(window, page);
+            let result = self.client.list_orders(&query, &self.options).await?;
+            self.pages_fetched += 1;
+            let total = result
+                .page
+                .as_ref()
+                .and_then(|p| p.total_count)
+                .unwrap_or(0);
+            if page == 0 && total > MAX_RESULTS_PER_QUERY {
+                let range = match window {
+                    Some(window) => window,
+                    None => self.full_range(),
+                };
+                if range.end > range.start {
+                    let middle = range.start + (range.end - range.start) / 2;
+                    // Older half first onto the stack, so the newer half is walked first.
+                    self.windows.push(Some(Window {
+                        start: range.start,
+                        end: middle,
+                    }));
+                    self.windows.push(Some(Window {
+                        start: middle + 1,
+                        end: range.end,
+                    }));
+                    self.current = None;
+                    continue;
+                }
+            }
+            let orders = result.orders.0;
+            let first_id = orders.first().and_then(|o| o.reference_order_id.clone());
+            let repeated = first_id.is_some() && first_id == self.last_first_id;
+            let last_page = orders.is_empty()
+                || repeated
+                || (page + 1) * PAGE_SIZE >= total.min(MAX_RESULTS_PER_QUERY);
+            if !repeated {
+                self.buffer.extend(orders);
+            }
+            self.last_first_id = first_id;
+            self.current = if last_page {
+                None
+            } else {
+                Some((window, page + 1))
+            };
+        }
+    }
+
+    /// The filter's own date range, or from 2000 to the start of the iteration.
+    fn full_range(&self) -> Window {
+        let start = self
+            .filter
+            .get("startDate")
+            .and_then(Value::as_str)
+            .and_then(parse_date_or_date_time)
+            .unwrap_or(EARLIEST_MS);
+        let end = self
+            .filter
+            .get("endDate")
+            .and_then(Value::as_str)
+            .and_then(|text| {
+                parse_date_or_date_time(text).map(|ms| {
+                    if text.len() == 10 {
+                        ms + 86_399_999
+                    } else {
+                        ms
+                    }
+                })
+            })
+            .unwrap_or(self.client.runtime().now_ms() as i64);
+        Window { start, end }
+    }
+
+    fn query(&self, window: Option<Window>, page: i64) -> Value {
+        let mut query = self.filter.clone();
+        if let Some(window) = window {
+            query.insert(
+                "startDate".into(),
+                Value::String(format_date_time(window.start)),
+            );
+            query.insert(
+                "endDate".into(),
+                Value::String(format_date_time(window.end)),
+            );
+        }
+        query.insert("page".into(), Value::from(page));
+        query.insert("elementsPerBlock".into(), Value::from(PAGE_SIZE));
+        Value::Object(query)
+    }
+}
+
+/// Every line item matching a filter, following Tango's page keys (`next().await`).
+pub struct LineItemPager<'c, T: Transport, R: Runtime> {
+    client: &'c Client<T, R>,
+    filter: Map<String, Value>,
+    options: CallOptions,
+    keys: Option<Vec<String>>,
+    buffer: VecDeque<LineItem>,
+    done: bool,
+}
+
+impl<'c, T: Transport, R: Runtime> LineItemPager<'c, T, R> {
+    pub(super) fn new(
+        client: &'c Client<T, R>,
+        filter: &Value,
+        options: CallOptions,
+    ) -> Result<Self, Error> {
+        let mut filter = match filter {
+            Value::Null => Map::new(),
+            Value::Object(filter) => filter.clone(),
+            _ => {
+                return Err(Error::invalid(
+                    "",
+                    Code::InvalidFormat,
+                    "The filter must be an object.",
+                ))
+            }
+        };
+        filter.remove("pageKeys");
+        filter.remove("pagePrevious");
+        filter
+            .entry("elementsPerBlock")
+            .or_insert(Value::from(PAGE_SIZE));
+        Ok(LineItemPager {
+            client,
+            filter,
+            options,
+            keys: None,
+            buffer: VecDeque::new(),
+            done: false,
+        })
+    }
+
+    /// The next line item, or `None` after the last.
+    pub async fn next(&mut self) -> Result<Option<LineItem>, Error> {
+        loop {
+            if let Some(item) = self.buffer.pop_front() {
+                return Ok(Some(item));
+            }
+            if self.done {
+                return Ok(None);
+            }
+            let mut query = self.filter.clone();
+            if let Some(keys) = &self.keys {
+                query.insert("pageKeys".into(), Value::from(keys.clone()));
+            }
+            let page = self
+                .client
+                .list_line_items(&Value::Object(query), &self.options)
+                .await?;
+            let next = page
+                .keyset_page
+                .and_then(|k| k.next_page_keys)
+                .unwrap_or_default();
+            // No keys, or the same keys again: the last page.
+            self.done = next.is_empty() || Some(&next) == self.keys.as_ref();
+            self.keys = Some(next);
+            self.buffer.extend(page.line_items.0);
+        }
+    }
+}

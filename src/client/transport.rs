@@ -1,0 +1,76 @@
+//! The seams the client runs on: a transport that sends one HTTP request, and a runtime that tells
+//! time, sleeps and draws random numbers. Browsers and Node use `fetch` and timers; native tests use
+//! the simulator in process and a virtual clock.
+
+use std::future::Future;
+use std::pin::Pin;
+
+/// A boxed future that need not be `Send` (wasm is single-threaded).
+pub type LocalFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// One request as the client sends it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HttpRequest {
+    /// `GET` or `POST`.
+    pub method: &'static str,
+    /// The full URL: base URL, encoded path and query.
+    pub url: String,
+    /// The path alone (for the logger: no query, which may hold personal data).
+    pub path: String,
+    /// Header names and values (including `authorization`: never log them).
+    pub headers: Vec<(String, String)>,
+    /// The JSON body, if any.
+    pub body: Option<String>,
+}
+
+/// One answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// Header names (lower case) and values.
+    pub headers: Vec<(String, String)>,
+    /// The body text.
+    pub body: String,
+}
+
+impl HttpResponse {
+    /// The first value of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Why a request got no answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TransportError {
+    /// The connection failed or broke; the request may or may not have been processed.
+    Network(String),
+    /// The per-attempt timeout ran out.
+    Timeout,
+    /// The caller's abort signal fired: stop at once, no retry.
+    Aborted,
+}
+
+/// Sends one request and waits for its answer (or the timeout).
+pub trait Transport {
+    /// Sends `request`, giving up after `timeout_ms`.
+    fn send(
+        &self,
+        request: HttpRequest,
+        timeout_ms: u64,
+    ) -> LocalFuture<'_, Result<HttpResponse, TransportError>>;
+}
+
+/// Time and chance.
+pub trait Runtime {
+    /// The current time in epoch milliseconds.
+    fn now_ms(&self) -> f64;
+    /// Waits `ms` milliseconds.
+    fn sleep(&self, ms: u64) -> LocalFuture<'_, ()>;
+    /// A uniformly random number in `[0, 1)`.
+    fn random(&self) -> f64;
+}
