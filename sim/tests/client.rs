@@ -45,6 +45,7 @@ impl Transport for SimTransport {
         &self,
         request: HttpRequest,
         timeout_ms: u64,
+        _signal: Option<&Signal>,
     ) -> LocalFuture<'_, Result<HttpResponse, TransportError>> {
         Box::pin(async move {
             let now = START_MS + self.origin.elapsed().as_millis() as f64;
@@ -427,6 +428,7 @@ async fn every_error_status_maps_to_its_typed_error() {
     let slow = CallOptions {
         timeout_ms: Some(1_000),
         max_retries: Some(3),
+        ..CallOptions::default()
     };
     let result = client.create_order(&keyed, &slow).await;
     // The first attempt timed out after the order was committed; the retry saw 409 or 200.
@@ -443,6 +445,7 @@ async fn a_timeout_is_reported_as_maybe_processed() {
     let options = CallOptions {
         timeout_ms: Some(1_000),
         max_retries: Some(0),
+        ..CallOptions::default()
     };
     let error = client
         .create_order(&order(10.0), &options)

@@ -11,7 +11,7 @@ mod retry;
 mod transport;
 
 pub use config::{Auth, ClientConfig, LogEvent, Logger, TokenSource, PRODUCTION_URL, SANDBOX_URL};
-pub use pagination::{LineItemPager, OrderPager};
+pub use pagination::{LineItemPager, OrderPager, MAX_RESULTS_PER_QUERY, PAGE_SIZE};
 pub use request::{id_path, new_external_ref_id, prepare_create, query_string};
 pub use retry::{delay_ms, parse_retry_after, should_retry, Retryability};
 pub use transport::{HttpRequest, HttpResponse, LocalFuture, Runtime, Transport, TransportError};
@@ -27,12 +27,27 @@ use serde_json::Value;
 use std::cell::RefCell;
 
 /// Per-call settings that override the client's.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct CallOptions {
     /// Per-attempt timeout for this call.
     pub timeout_ms: Option<u64>,
     /// Retries after the first attempt for this call.
     pub max_retries: Option<u32>,
+    /// A cancellation handle the transport understands (in JavaScript, an `AbortSignal`).
+    pub signal: Option<Signal>,
+}
+
+/// An opaque cancellation handle, passed through to the transport.
+pub type Signal = std::rc::Rc<dyn std::any::Any>;
+
+impl core::fmt::Debug for CallOptions {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("CallOptions")
+            .field("timeout_ms", &self.timeout_ms)
+            .field("max_retries", &self.max_retries)
+            .field("signal", &self.signal.is_some())
+            .finish()
+    }
 }
 
 /// What a create returns: the order, and whether this call placed it (`false` when Tango answered
@@ -176,7 +191,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         &self,
         filter: &Value,
         options: &CallOptions,
-    ) -> Result<OrderPager<'_, T, R>, Error> {
+    ) -> Result<OrderPager<&Self>, Error> {
         OrderPager::new(self, filter, options.clone())
     }
 
@@ -229,7 +244,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         &self,
         filter: &Value,
         options: &CallOptions,
-    ) -> Result<LineItemPager<'_, T, R>, Error> {
+    ) -> Result<LineItemPager<&Self>, Error> {
         LineItemPager::new(self, filter, options.clone())
     }
 
@@ -371,7 +386,10 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 body: body.clone(),
             };
             let started = self.runtime.now_ms();
-            let outcome = self.transport.send(request, timeout_ms).await;
+            let outcome = self
+                .transport
+                .send(request, timeout_ms, options.signal.as_ref())
+                .await;
             let duration_ms = self.runtime.now_ms() - started;
             self.log(method, &path, &outcome, attempt, duration_ms);
             let error = match outcome {

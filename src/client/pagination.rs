@@ -7,6 +7,7 @@ use crate::model::{LineItem, Order};
 use crate::validate::{format_date_time, parse_date_or_date_time, Code};
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
+use std::ops::Deref;
 
 /// The most results one `GET /orders` query reaches.
 pub const MAX_RESULTS_PER_QUERY: i64 = 10_000;
@@ -28,8 +29,8 @@ struct Window {
 /// in halves until each window matches at most 10,000, and the windows are walked newest first —
 /// each order falls in exactly one window, so each is yielded exactly once. The range ends when the
 /// iteration starts, so orders placed meanwhile cannot shift the pages.
-pub struct OrderPager<'c, T: Transport, R: Runtime> {
-    client: &'c Client<T, R>,
+pub struct OrderPager<C> {
+    client: C,
     filter: Map<String, Value>,
     options: CallOptions,
     windows: Vec<Option<Window>>,
@@ -40,12 +41,14 @@ pub struct OrderPager<'c, T: Transport, R: Runtime> {
     pub pages_fetched: u32,
 }
 
-impl<'c, T: Transport, R: Runtime> OrderPager<'c, T, R> {
-    pub(super) fn new(
-        client: &'c Client<T, R>,
-        filter: &Value,
-        options: CallOptions,
-    ) -> Result<Self, Error> {
+impl<C, T, R> OrderPager<C>
+where
+    C: Deref<Target = Client<T, R>>,
+    T: Transport,
+    R: Runtime,
+{
+    /// A pager over `client`'s orders matching `filter`.
+    pub fn new(client: C, filter: &Value, options: CallOptions) -> Result<Self, Error> {
         let mut filter = match filter {
             Value::Null => Map::new(),
             Value::Object(filter) => filter.clone(),
@@ -178,8 +181,8 @@ impl<'c, T: Transport, R: Runtime> OrderPager<'c, T, R> {
 }
 
 /// Every line item matching a filter, following Tango's page keys (`next().await`).
-pub struct LineItemPager<'c, T: Transport, R: Runtime> {
-    client: &'c Client<T, R>,
+pub struct LineItemPager<C> {
+    client: C,
     filter: Map<String, Value>,
     options: CallOptions,
     keys: Option<Vec<String>>,
@@ -187,12 +190,14 @@ pub struct LineItemPager<'c, T: Transport, R: Runtime> {
     done: bool,
 }
 
-impl<'c, T: Transport, R: Runtime> LineItemPager<'c, T, R> {
-    pub(super) fn new(
-        client: &'c Client<T, R>,
-        filter: &Value,
-        options: CallOptions,
-    ) -> Result<Self, Error> {
+impl<C, T, R> LineItemPager<C>
+where
+    C: Deref<Target = Client<T, R>>,
+    T: Transport,
+    R: Runtime,
+{
+    /// A pager over `client`'s line items matching `filter`.
+    pub fn new(client: C, filter: &Value, options: CallOptions) -> Result<Self, Error> {
         let mut filter = match filter {
             Value::Null => Map::new(),
             Value::Object(filter) => filter.clone(),

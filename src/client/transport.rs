@@ -57,11 +57,13 @@ pub enum TransportError {
 
 /// Sends one request and waits for its answer (or the timeout).
 pub trait Transport {
-    /// Sends `request`, giving up after `timeout_ms`.
+    /// Sends `request`, giving up after `timeout_ms` or when `signal` (a handle this transport
+    /// understands) says stop.
     fn send(
         &self,
         request: HttpRequest,
         timeout_ms: u64,
+        signal: Option<&super::Signal>,
     ) -> LocalFuture<'_, Result<HttpResponse, TransportError>>;
 }
 
