@@ -2,6 +2,7 @@
 // import (fetch cannot load file: URLs in Node), then re-exports everything.
 import { readFileSync } from "node:fs";
 import { initSync } from "./wasm/tango_orders.js";
+import "./extend.js";
 
 initSync({ module: readFileSync(new URL("./wasm/tango_orders_bg.wasm", import.meta.url)) });
 

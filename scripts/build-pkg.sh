@@ -26,7 +26,12 @@ for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
     "$module" -o "$module"
 done
 
-cp pkg-template/index.js pkg-template/index.node.js pkg-template/index.d.ts pkg-template/README.md LICENSE "$out/"
+# wasm-bindgen declares `[Symbol.dispose](): void` on exported classes, which only type-checks with
+# TypeScript's esnext lib; the method stays at run time, the declaration goes, so consumers on
+# es2022 libs (the common default) compile without skipLibCheck.
+sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-sim/tango_sim.d.ts"
+
+cp pkg-template/index.js pkg-template/index.node.js pkg-template/extend.js pkg-template/index.d.ts pkg-template/README.md LICENSE "$out/"
 cp pkg-template/sim.js pkg-template/sim.node.js pkg-template/sim-core.js pkg-template/sim.d.ts "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"0.0.0-set-by-build\"/\"$version\"/" pkg-template/package.json > "$out/package.json"

@@ -1,6 +1,71 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** Settings of a TangoClient. */
+export interface TangoClientOptions {
+    /** Tango's sandbox (default) or production; ignored when baseUrl is given. */
+    environment?: "sandbox" | "production";
+    /** Any base URL: your backend proxy, or tango-sim. */
+    baseUrl?: string;
+    /** HTTP Basic credentials. Refused in a browser unless dangerouslyAllowBrowser is true. */
+    platformName?: string;
+    platformKey?: string;
+    /** A bearer token, or a function returning one (called before every request). */
+    token?: string | (() => string | Promise<string>);
+    /** The fetch to use (default: the global fetch), e.g. tango-orders/sim's. */
+    fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+    /** Per-attempt timeout in milliseconds (default 30000). */
+    timeoutMs?: number;
+    /** Retries after the first attempt (default 2). */
+    maxRetries?: number;
+    /** Creates started per second (default 1, Tango's limit). */
+    ordersPerSecond?: number;
+    /** Allow credentials in a web page, where every visitor can read them. Prefer a backend proxy. */
+    dangerouslyAllowBrowser?: boolean;
+    /** Called once per attempt with method, path, status, requestId, attempt and duration only. */
+    logger?: (event: LogEvent) => void;
+}
+
+/** Per-call settings. */
+export interface CallOptions {
+    signal?: AbortSignal;
+    timeoutMs?: number;
+    maxRetries?: number;
+}
+
+export interface CreateOrderResult {
+    order: Order;
+    /** false when Tango answered 200: an order with this externalRefID already existed. */
+    created: boolean;
+}
+
+export interface TangoError {
+    /** For api errors. */
+    status?: number;
+    httpPhrase?: string;
+    requestId?: string;
+    i18nKey?: string;
+    errors?: ApiErrorDetail[];
+    path?: string;
+    timestamp?: string;
+    /** Tango's own message, for api errors. */
+    apiMessage?: string;
+    /** For resend_too_soon, and for a 429 whose Retry-After said how long to wait. */
+    retryAfterMs?: number;
+    /** For decode errors: the start of the body (may contain personal data: do not log it). */
+    excerpt?: string;
+}
+
+export interface OrderIterator {
+    [Symbol.asyncIterator](): AsyncIterator<Order>;
+}
+
+export interface LineItemIterator {
+    [Symbol.asyncIterator](): AsyncIterator<LineItem>;
+}
+
+
+
 /** What kind of failure: branch on this, not on the message. */
 export type TangoErrorKind =
 | "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon";
@@ -13,6 +78,12 @@ export interface TangoError extends Error {
     retryable: boolean;
     /** For `validation`: every problem, by wire path, with a stable code. */
     issues?: Issue[];
+    /** For `api`: a name for the status — bad_request, unauthorized, insufficient_funds (402),
+     * forbidden, not_found, conflict (409), unprocessable (422, e.g. a frozen account),
+     * rate_limited (429), server_error. */
+    statusName?: string;
+    /** For `timeout`: the per-attempt timeout that ran out (the request may have been processed). */
+    timeoutMs?: number;
 }
 
 
@@ -1405,6 +1476,37 @@ export interface ApiErrorBody {
 }
 
 /**
+ * What happened on one attempt, for an optional logger: never a body, a query, a header or any
+ * personal data.
+ */
+export interface LogEvent {
+    /**
+     * `GET` or `POST`.
+     */
+    method: string;
+    /**
+     * The path, without the query.
+     */
+    path: string;
+    /**
+     * The status, or `None` when no answer came.
+     */
+    status: number | undefined;
+    /**
+     * Tango's request ID, when it sent one.
+     */
+    requestId: string | undefined;
+    /**
+     * 1 for the first attempt.
+     */
+    attempt: number;
+    /**
+     * How long the attempt took.
+     */
+    durationMs: number;
+}
+
+/**
  * What is wrong with a field. The codes are stable: programs and forms branch on them.
  */
 export type Code = "required" | "too_short" | "too_long" | "invalid_characters" | "invalid_format" | "invalid_value" | "not_allowed" | "out_of_range" | "unsupported" | "conflict";
@@ -1510,6 +1612,94 @@ export type ResendReason = "NOT_RECEIVED" | "LOST_DELETED" | "DELIVERY_INFO" | "
 /** RewardStatus: one of the known values, or any other string the server sends. */
 export type RewardStatus = "ACTIVE" | "INACTIVE" | "DELETED" | "SUSPENDED" | "CANCELLED" | "CANCELED" | "PROCESSING" | "FAILED" | "FROZEN" | (string & {});
 
+
+/**
+ * An async iterator over line items: `for await (const item of iterator)`.
+ */
+export class LineItemIterator {
+    private constructor();
+    free(): void;
+    /**
+     * The next item: `{ done, value }`, as the async iterator protocol wants.
+     */
+    next(): Promise<IteratorResult<LineItem>>;
+}
+
+/**
+ * An async iterator over orders: `for await (const order of iterator)`.
+ */
+export class OrderIterator {
+    private constructor();
+    free(): void;
+    /**
+     * The next item: `{ done, value }`, as the async iterator protocol wants.
+     */
+    next(): Promise<IteratorResult<Order>>;
+}
+
+/**
+ * The Tango client: every endpoint, with validation first, idempotent retries, the 1-per-second
+ * create queue, the 30 s resend guard, paging past 10,000 results and typed errors.
+ */
+export class TangoClient {
+    free(): void;
+    /**
+     * Cancels a line item (`{ reasonCode, otherReason? }`); the account is refunded.
+     */
+    cancelLineItem(id: string, body: CancelLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Places an order: validated first; an `externalRefID` is generated when absent and reused by
+     * every retry. Resolves to `{ order, created }`.
+     */
+    createOrder(order: CreateOrderRequest, options?: CallOptions): Promise<CreateOrderResult>;
+    /**
+     * Freezes a line item's reward.
+     */
+    freezeLineItem(id: string, body: FreezeLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Reads one line item, with its reward and histories.
+     */
+    getLineItem(id: string, options?: CallOptions): Promise<LineItem>;
+    /**
+     * Reads one order, with `reward.credentialList`.
+     */
+    getOrder(id: string, options?: CallOptions): Promise<Order>;
+    /**
+     * Every line item matching `filter`, following page keys.
+     */
+    iterateLineItems(filter?: LineItemFilter, options?: CallOptions): LineItemIterator;
+    /**
+     * Every order matching `filter`: `for await (const order of client.iterateOrders(filter))`.
+     * Splits the date range when a query matches more than the 10,000 results Tango returns.
+     */
+    iterateOrders(filter?: OrderFilter, options?: CallOptions): OrderIterator;
+    /**
+     * Reads one page of line items.
+     */
+    listLineItems(filter?: LineItemFilter, options?: CallOptions): Promise<LineItemListPage>;
+    /**
+     * Reads one page of orders.
+     */
+    listOrders(filter?: OrderFilter, options?: CallOptions): Promise<OrderListPage>;
+    /**
+     * A client. Throws a `config` TangoError on unusable options, and in a browser when
+     * credentials are given without `dangerouslyAllowBrowser: true`.
+     */
+    constructor(options: TangoClientOptions);
+    /**
+     * Resends a line item's reward, possibly by another method.
+     */
+    resendLineItem(id: string, body: LineItemResendRequest, options?: CallOptions): Promise<LineItemResendResult>;
+    /**
+     * Resends an order's reward (once per 30 s per order; a second try within 30 s throws
+     * `resend_too_soon` without a request).
+     */
+    resendOrder(id: string, body?: OrderResendRequest, options?: CallOptions): Promise<OrderResendResult>;
+    /**
+     * Unfreezes a line item's reward.
+     */
+    unfreezeLineItem(id: string, body: FreezeLineItemRequest, options?: CallOptions): Promise<void>;
+}
 
 /**
  * Whether Tango can resend this order: it delivered the reward itself (EMAIL, PHONE, WHATSAPP, or
@@ -1620,12 +1810,17 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __wbg_lineitemiterator_free: (a: number, b: number) => void;
+    readonly __wbg_orderiterator_free: (a: number, b: number) => void;
+    readonly __wbg_tangoclient_free: (a: number, b: number) => void;
     readonly canResendOrder: (a: any) => [number, number, number];
     readonly deriveOrderStatus: (a: any) => [number, number, number, number];
     readonly isLineItemStatusFinal: (a: any) => [number, number, number];
     readonly isOrderStatusFinal: (a: any) => [number, number, number];
+    readonly lineitemiterator_next: (a: number) => any;
     readonly normalizeCreateOrder: (a: any) => [number, number, number];
     readonly orderSource: (a: any) => [number, number, number, number];
+    readonly orderiterator_next: (a: number) => any;
     readonly parseApiErrorBody: (a: any) => [number, number, number];
     readonly parseLineItem: (a: any) => [number, number, number];
     readonly parseLineItemListPage: (a: any) => [number, number, number];
@@ -1633,17 +1828,33 @@ export interface InitOutput {
     readonly parseOrder: (a: any) => [number, number, number];
     readonly parseOrderListPage: (a: any) => [number, number, number];
     readonly parseOrderResendResult: (a: any) => [number, number, number];
+    readonly tangoclient_cancelLineItem: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
+    readonly tangoclient_createOrder: (a: number, b: any, c: any) => [number, number, number];
+    readonly tangoclient_freezeLineItem: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
+    readonly tangoclient_getLineItem: (a: number, b: number, c: number, d: any) => [number, number, number];
+    readonly tangoclient_getOrder: (a: number, b: number, c: number, d: any) => [number, number, number];
+    readonly tangoclient_iterateLineItems: (a: number, b: any, c: any) => [number, number, number];
+    readonly tangoclient_iterateOrders: (a: number, b: any, c: any) => [number, number, number];
+    readonly tangoclient_listLineItems: (a: number, b: any, c: any) => [number, number, number];
+    readonly tangoclient_listOrders: (a: number, b: any, c: any) => [number, number, number];
+    readonly tangoclient_new: (a: any) => [number, number, number];
+    readonly tangoclient_resendLineItem: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
+    readonly tangoclient_resendOrder: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
+    readonly tangoclient_unfreezeLineItem: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
     readonly validateCreateOrder: (a: any, b: number) => [number, number, number];
     readonly validateCreateOrders: (a: any, b: number) => [number, number, number];
     readonly validateLineItemResend: (a: any, b: number) => [number, number, number];
     readonly validateOrderFilter: (a: any, b: number) => [number, number, number];
     readonly validateOrderResend: (a: any, b: number) => [number, number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h01c668c2fdc2cd34: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h0512c4bedd76366e: (a: number, b: number, c: any) => [number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_exn_store: (a: number) => void;
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
     readonly __externref_table_dealloc: (a: number) => void;
     readonly __wbindgen_start: () => void;
 }

@@ -1,0 +1,173 @@
+// TangoClient from the installed package: against the simulator in process (tango-orders/sim's
+// fetch) and through the real global fetch against the tango-sim binary on loopback.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { TangoClient } from "tango-orders";
+import { createSimulator } from "tango-orders/sim";
+
+const KEY = "demo-key";
+const MARKERS = ["Zelda", "Hyrule", "zelda@example.com", "+12025550123", "742 Evergreen", KEY];
+
+const order = (extra = {}) => ({
+  customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001", amount: 10,
+  deliveryMethod: "EMAIL", recipient: { firstName: "Zelda", lastName: "Hyrule", email: "zelda@example.com" }, ...extra,
+});
+const physical = () => order({
+  utid: "U000002", deliveryMethod: "ADDRESS",
+  recipient: { firstName: "Zelda", lastName: "Hyrule", address: { streetLine1: "742 Evergreen Ter", city: "Springfield",
+    stateOrProvince: "IL", postalCode: "62701", country: "US" } },
+});
+
+/** Everything a test saw that could leak: error messages and logger events. */
+const seen = [];
+function record(error) {
+  seen.push(error.message, JSON.stringify({ ...error, excerpt: undefined }));
+  return error;
+}
+
+function inProcess(options = {}) {
+  const sim = createSimulator({ virtualClock: false });
+  const client = new TangoClient({
+    baseUrl: sim.baseUrl, platformName: sim.platformName, platformKey: KEY, fetch: sim.fetch,
+    logger: (event) => seen.push(JSON.stringify(event)), ...options,
+  });
+  return { sim, client };
+}
+
+/** Runs `call`, expecting it to throw; returns the error. */
+async function failure(call) {
+  try {
+    await call();
+  } catch (error) {
+    return record(error);
+  }
+  assert.fail("expected an error");
+}
+
+test("create, get, list, iterate, resend and a line item resend that switches method", async () => {
+  const { sim, client } = inProcess({ ordersPerSecond: 20 });
+  const { order: placed, created } = await client.createOrder(order());
+  assert.equal(created, true);
+  assert.match(placed.externalRefID, /^[A-Za-z0-9]{32}$/);
+  const read = await client.getOrder(placed.referenceOrderID);
+  assert.deepEqual(read.reward.credentialList.map((c) => c.credentialType), ["rewardSecurityCode", "rewardSecurityUrl"]);
+  const again = await client.createOrder(order({ externalRefID: placed.externalRefID }));
+  assert.equal(again.created, false);
+  assert.equal(again.order.referenceOrderID, placed.referenceOrderID);
+  sim.seedOrders(150, 1_000);
+  const page = await client.listOrders({ elementsPerBlock: 20 });
+  assert.equal(page.orders.length, 20);
+  assert.equal(page.page.totalCount, 151);
+  const ids = new Set();
+  for await (const each of client.iterateOrders({ accountIdentifier: "demo-account" })) ids.add(each.referenceOrderID);
+  assert.equal(ids.size, 151);
+  let items = 0;
+  for await (const item of client.iterateLineItems({ elementsPerBlock: 50 })) items += item.referenceLineItemID ? 1 : 0;
+  assert.equal(items, 151);
+  const resend = await client.resendOrder(placed.referenceOrderID, { newEmail: "zelda@new.example.com" });
+  assert.equal(typeof resend.id, "number");
+  const switched = await client.resendLineItem(placed.referenceLineItemID,
+    { newDeliveryMethod: "PHONE", newMobileNumber: "+12025550123", reasonCode: "DELIVERY_METHOD" });
+  assert.equal(switched.deliveryMethod, "PHONE");
+  await client.freezeLineItem(placed.referenceLineItemID, { reasonCode: "FRAUD" });
+  assert.equal((await client.getLineItem(placed.referenceLineItemID)).rewardStatus, "FROZEN");
+  await client.unfreezeLineItem(placed.referenceLineItemID, { reasonCode: "VERIFY_ORDER" });
+  await client.cancelLineItem(placed.referenceLineItemID, { reasonCode: "DUPLICATE" });
+  assert.equal((await client.getLineItem(placed.referenceLineItemID)).status, "CANCELLED");
+});
+
+test("errors a program can branch on", async () => {
+  const { client } = inProcess({ ordersPerSecond: 20 });
+  const invalid = await failure(() => client.createOrder({ ...order(), amount: 0, recipient: { firstName: "<Zelda>" } }));
+  assert.equal(invalid.kind, "validation");
+  assert.deepEqual(invalid.issues.map((i) => i.path), ["amount", "recipient.firstName", "recipient.email"]);
+  const empty = await failure(() => client.createOrder(order({ accountIdentifier: "empty-account" })));
+  assert.deepEqual([empty.kind, empty.status, empty.statusName, empty.retryable], ["api", 402, "insufficient_funds", false]);
+  const frozen = await failure(() => client.createOrder(order({ accountIdentifier: "frozen-account" })));
+  assert.deepEqual([frozen.status, frozen.i18nKey, frozen.statusName], [422, "404.142", "unprocessable"]);
+  assert.match(frozen.requestId, /^[0-9a-f-]{36}$/);
+  const missing = await failure(() => client.getOrder("RA000000-0000-00"));
+  assert.equal(missing.status, 404);
+  const traversal = await failure(() => client.getOrder("../lineItems"));
+  assert.equal(traversal.kind, "validation");
+  const { order: none } = await client.createOrder(order({ deliveryMethod: "NONE" }));
+  const undelivered = await failure(() => client.resendOrder(none.referenceOrderID));
+  assert.deepEqual([undelivered.status, undelivered.i18nKey], [403, "403.003"]);
+  const { order: sent } = await client.createOrder(order());
+  await client.resendOrder(sent.referenceOrderID);
+  const tooSoon = await failure(() => client.resendOrder(sent.referenceOrderID));
+  assert.equal(tooSoon.kind, "resend_too_soon");
+  assert.ok(tooSoon.retryAfterMs > 29_000 && tooSoon.retryAfterMs <= 30_000);
+  const config = await failure(() => new TangoClient({ baseUrl: "ftp://x" }));
+  assert.equal(config.kind, "config");
+  const rateLimited = createSimulator({ faults: { rateLimitBurstRate: 1, rateLimitBurstLength: 1 } });
+  const limited = new TangoClient({ baseUrl: rateLimited.baseUrl, token: "demo-token", fetch: rateLimited.fetch, maxRetries: 0 });
+  const tooMany = await failure(() => limited.listOrders());
+  assert.deepEqual([tooMany.status, tooMany.retryable, tooMany.retryAfterMs], [429, true, 1000]);
+});
+
+test("timeouts and abort signals", async () => {
+  const slow = createSimulator({ faults: { latencyMs: 200 } });
+  const client = new TangoClient({ baseUrl: slow.baseUrl, token: () => Promise.resolve("demo-token"), fetch: slow.fetch });
+  const timeout = await failure(() => client.listOrders({}, { timeoutMs: 50, maxRetries: 0 }));
+  assert.deepEqual([timeout.kind, timeout.retryable, timeout.timeoutMs], ["timeout", true, 50]);
+  const controller = new AbortController();
+  const pending = client.listOrders({}, { signal: controller.signal });
+  controller.abort(new Error("user left the page"));
+  await assert.rejects(pending, { message: "user left the page" });
+  assert.equal((await client.listOrders({}, { timeoutMs: 5_000 })).page.totalCount, 0);
+});
+
+test("a dropped answer is retried with the same externalRefID: one order, created false", async () => {
+  const { sim, client } = inProcess();
+  sim.setFaults({ dropAfterCommitRate: 1 });
+  const pending = client.createOrder(order(), { maxRetries: 3 });
+  setTimeout(() => sim.setFaults({}), 50);
+  const { created } = await pending;
+  assert.equal(created, false);
+  assert.equal(sim.orderCount(), 1);
+});
+
+let server;
+let baseUrl;
+before(async () => {
+  server = spawn(process.env.TANGO_SIM_BIN, ["--port", "0", "--seed", "9"], { stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = await once(createInterface({ input: server.stdout }), "line");
+  baseUrl = line.trim().split(" ").pop();
+});
+after(async () => {
+  server.kill("SIGTERM");
+  const [code] = await once(server, "exit");
+  assert.equal(code, 0);
+});
+
+test("through the real fetch against the tango-sim binary on loopback", async () => {
+  const client = new TangoClient({ baseUrl, platformName: "demo-platform", platformKey: KEY, ordersPerSecond: 1,
+    logger: (event) => seen.push(JSON.stringify(event)) });
+  const { order: placed } = await client.createOrder(physical());
+  assert.equal(placed.status, "PENDING");
+  assert.equal((await client.getOrder(placed.referenceOrderID)).recipient.address.city, "Springfield");
+  const { order: digital } = await client.createOrder(order());
+  const listed = await client.listOrders({ deliveryMethod: "ADDRESS" });
+  assert.equal(listed.page.totalCount, 1);
+  let count = 0;
+  for await (const each of client.iterateOrders()) count += each ? 1 : 0;
+  assert.equal(count, 2);
+  await client.resendOrder(digital.referenceOrderID);
+  const switched = await client.resendLineItem(digital.referenceLineItemID, { newDeliveryMethod: "WHATSAPP", newMobileNumber: "+442071838750" });
+  assert.equal(switched.deliveryMethod, "WHATSAPP");
+  const empty = await failure(() => client.createOrder(order({ accountIdentifier: "empty-account" })));
+  assert.equal(empty.status, 402);
+  const frozen = await failure(() => client.createOrder(order({ accountIdentifier: "frozen-account" })));
+  assert.equal(frozen.i18nKey, "404.142");
+});
+
+test("no key, token or personal data in any error message or logger event", () => {
+  assert.ok(seen.length > 20, `only ${seen.length} strings were collected`);
+  for (const text of seen) {
+    for (const marker of MARKERS) assert.ok(!text.includes(marker), `${marker} leaked in: ${text}`);
+  }
+});
