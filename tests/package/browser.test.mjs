@@ -2,6 +2,9 @@
 // ways: as plain ES modules through an import map, and bundled by Vite. Either way the browser entry
 // fetches and compiles the wasm itself, with no init call in the page.
 import { test, before, after } from "node:test";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
@@ -23,10 +26,25 @@ const EXPECTED = {
   error: { name: "TangoError", kind: "decode", isError: true },
 };
 
-/** Serves `routes` (URL prefix → directory) on loopback; `/` is `index.html` of the "/" route. */
-function serve(routes) {
+/** Serves `routes` (URL prefix → directory) on loopback; `/` is `index.html` of the "/" route.
+ * `/api/…` is a backend proxy to `proxyTo`: it adds the platform credentials the page never sees. */
+function serve(routes, proxyTo) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, "http://localhost").pathname;
+    if (proxyTo && path.startsWith("/api/")) {
+      const chunks = [];
+      for await (const chunk of request) chunks.push(chunk);
+      const upstream = await fetch(proxyTo + request.url.slice("/api".length), {
+        method: request.method,
+        headers: { "content-type": "application/json", authorization: "Basic " + btoa("demo-platform:demo-key") },
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
+      const headers = { "content-type": "application/json" };
+      const retryAfter = upstream.headers.get("retry-after");
+      if (retryAfter) headers["retry-after"] = retryAfter;
+      response.writeHead(upstream.status, headers).end(Buffer.from(await upstream.arrayBuffer()));
+      return;
+    }
     const prefix = Object.keys(routes).sort((a, b) => b.length - a.length).find((p) => path.startsWith(p));
     const relative = normalize(path.slice(prefix?.length ?? 0) || "index.html");
     if (prefix === undefined || relative.startsWith("..")) return response.writeHead(404).end();
@@ -50,8 +68,8 @@ before(async () => {
 });
 after(() => browser?.close());
 
-async function resultOfPage(routes) {
-  const server = await serve(routes);
+async function resultOfPage(routes, proxyTo) {
+  const server = await serve(routes, proxyTo);
   try {
     const page = await browser.newPage();
     const failures = [];
@@ -85,4 +103,57 @@ test("bundled by Vite: the .wasm is emitted as an asset and loads in Chromium", 
   execFileSync(process.execPath, [vite, "build", "--logLevel", "warn", "--outDir", "dist", "--emptyOutDir"],
     { cwd: app, stdio: "inherit" });
   assert.deepEqual(await resultOfPage({ "/": join(app, "dist") }), EXPECTED);
+});
+
+let sim;
+let simUrl;
+before(async () => {
+  sim = spawn(process.env.TANGO_SIM_BIN, ["--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = await once(createInterface({ input: sim.stdout }), "line");
+  simUrl = line.trim().split(" ").pop();
+});
+after(() => sim?.kill("SIGTERM"));
+
+test("in Chromium: credentials need the opt-in, and the proxy pattern needs none", { timeout: 60_000 }, async () => {
+  const site = join(process.cwd(), "client-site");
+  mkdirSync(site, { recursive: true });
+  writeFileSync(join(site, "index.html"), `<!doctype html><meta charset="utf-8"><title>client</title>
+<script type="importmap">{ "imports": { "tango-orders": "/tango-orders/index.js" } }</script>
+<script type="module">
+  import { TangoClient } from "tango-orders";
+  const order = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001",
+    amount: 5, deliveryMethod: "NONE" };
+  const result = {};
+  try {
+    new TangoClient({ baseUrl: ${JSON.stringify(simUrl)}, platformName: "demo-platform", platformKey: "demo-key" });
+    result.guard = "no error";
+  } catch (e) {
+    result.guard = e.kind;
+    result.guardMentionsKey = e.message.includes("demo-key");
+  }
+  try {
+    const direct = new TangoClient({ baseUrl: ${JSON.stringify(simUrl)}, platformName: "demo-platform",
+      platformKey: "demo-key", dangerouslyAllowBrowser: true });
+    result.direct = (await direct.createOrder(order)).created;
+    // No credentials at all: the page's own backend adds them.
+    const proxied = new TangoClient({ baseUrl: location.origin + "/api/raas/v2", ordersPerSecond: 0.5 });
+    const placed = await proxied.createOrder(order);
+    result.proxied = placed.created;
+    result.read = (await proxied.getOrder(placed.order.referenceOrderID)).referenceOrderID === placed.order.referenceOrderID;
+    try { await proxied.createOrder({ ...order, accountIdentifier: "frozen-account" }); }
+    catch (e) { result.frozen = [e.kind, e.status, e.i18nKey]; }
+  } catch (e) {
+    result.failure = e.kind + ": " + e.message;
+  }
+  window.result = result;
+</script>`);
+  const result = await resultOfPage({ "/": site, "/tango-orders/": packageDir }, new URL(simUrl).origin);
+  assert.deepEqual(result, {
+    guard: "config",
+    guardMentionsKey: false,
+    direct: true,
+    proxied: true,
+    read: true,
+    frozen: ["api", 422, "404.142"],
+  });
 });
