@@ -75,7 +75,7 @@ async function resultOfPage(routes, proxyTo) {
     const failures = [];
     page.on("pageerror", (e) => failures.push(e.message));
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => window.result !== undefined, null, { timeout: 20_000 }).catch(() => {});
+    await page.waitForFunction(() => window.result !== undefined, null, { timeout: 60_000 }).catch(() => {});
     assert.deepEqual(failures, []);
     return await page.evaluate(() => window.result);
   } finally {
@@ -114,7 +114,7 @@ before(async () => {
 });
 after(() => sim?.kill("SIGTERM"));
 
-test("in Chromium: credentials need the opt-in, and the proxy pattern needs none", { timeout: 60_000 }, async () => {
+test("in Chromium: credentials need the opt-in, the proxy pattern needs none, and every call works", { timeout: 90_000 }, async () => {
   const site = join(process.cwd(), "client-site");
   mkdirSync(site, { recursive: true });
   writeFileSync(join(site, "index.html"), `<!doctype html><meta charset="utf-8"><title>client</title>
@@ -140,6 +140,17 @@ test("in Chromium: credentials need the opt-in, and the proxy pattern needs none
     const placed = await proxied.createOrder(order);
     result.proxied = placed.created;
     result.read = (await proxied.getOrder(placed.order.referenceOrderID)).referenceOrderID === placed.order.referenceOrderID;
+    result.listed = (await proxied.listOrders({ elementsPerBlock: 1 })).page.totalCount;
+    let iterated = 0;
+    for await (const each of proxied.iterateOrders()) iterated += each.referenceOrderID ? 1 : 0;
+    result.iterated = iterated;
+    const email = { ...order, deliveryMethod: "EMAIL", recipient: { firstName: "Ada", email: "ada@example.com" } };
+    const sent = (await proxied.createOrder(email)).order;
+    result.resent = typeof (await proxied.resendOrder(sent.referenceOrderID)).id;
+    result.switched = (await proxied.resendLineItem(sent.referenceLineItemID,
+      { newDeliveryMethod: "PHONE", newMobileNumber: "+12025550123" })).deliveryMethod;
+    try { await proxied.createOrder({ ...order, accountIdentifier: "empty-account" }); }
+    catch (e) { result.empty = [e.kind, e.status, e.statusName]; }
     try { await proxied.createOrder({ ...order, accountIdentifier: "frozen-account" }); }
     catch (e) { result.frozen = [e.kind, e.status, e.i18nKey]; }
   } catch (e) {
@@ -154,6 +165,11 @@ test("in Chromium: credentials need the opt-in, and the proxy pattern needs none
     direct: true,
     proxied: true,
     read: true,
+    listed: 2,
+    iterated: 2,
+    resent: "number",
+    switched: "PHONE",
+    empty: ["api", 402, "insufficient_funds"],
     frozen: ["api", 422, "404.142"],
   });
 });
