@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use tango_orders::model::*;
 use tango_orders::validate::{
-    parse_date_or_date_time, validate_line_item_action, validate_line_item_resend,
+    parse_date_or_date_time, parse_range_end, validate_line_item_action, validate_line_item_resend,
     LineItemAction as Action, ValidateOptions,
 };
 
@@ -301,15 +301,7 @@ impl Simulator {
             .start_date
             .as_deref()
             .and_then(parse_date_or_date_time);
-        let end = filter.end_date.as_deref().and_then(|text| {
-            parse_date_or_date_time(text).map(|ms| {
-                if text.len() == 10 {
-                    ms + 86_399_999
-                } else {
-                    ms
-                }
-            })
-        });
+        let end = filter.end_date.as_deref().and_then(parse_range_end);
         same(&filter.reference_order_id, &view.reference_order_id)
             && same(&filter.external_ref_id, &order.external_ref_id)
             && same(&filter.utid, &view.utid)

@@ -10,8 +10,8 @@ use crate::store::{StoredLineItem, StoredOrder};
 use serde_json::{json, Value};
 use tango_orders::model::*;
 use tango_orders::validate::{
-    parse_date_or_date_time, validate_create_order, validate_order_filter, validate_order_resend,
-    Issue, ValidateOptions,
+    parse_date_or_date_time, parse_range_end, validate_create_order, validate_order_filter,
+    validate_order_resend, Issue, ValidateOptions,
 };
 
 /// Query parameters of `GET /orders` that are numbers or booleans.
@@ -499,16 +499,7 @@ impl Simulator {
             .start_date
             .as_deref()
             .and_then(parse_date_or_date_time);
-        // A date alone as the end means the whole of that day.
-        let end = filter.end_date.as_deref().and_then(|text| {
-            parse_date_or_date_time(text).map(|ms| {
-                if text.len() == 10 {
-                    ms + 86_399_999
-                } else {
-                    ms
-                }
-            })
-        });
+        let end = filter.end_date.as_deref().and_then(parse_range_end);
         let status = self.order_status(index);
         let line_item_status = stored.line_items.first().map(|&i| self.line_item_status(i));
         let person = |wanted: &Option<Sensitive>, actual: Option<&Sensitive>| {

@@ -4,7 +4,7 @@
 use super::{CallOptions, Client, Runtime, Transport};
 use crate::error::Error;
 use crate::model::{LineItem, Order};
-use crate::validate::{format_date_time, parse_date_or_date_time, Code};
+use crate::validate::{format_date_time, parse_date_or_date_time, parse_range_end, Code};
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
 use std::ops::Deref;
@@ -149,15 +149,7 @@ where
             .filter
             .get("endDate")
             .and_then(Value::as_str)
-            .and_then(|text| {
-                parse_date_or_date_time(text).map(|ms| {
-                    if text.len() == 10 {
-                        ms + 86_399_999
-                    } else {
-                        ms
-                    }
-                })
-            })
+            .and_then(parse_range_end)
             .unwrap_or(self.client.runtime().now_ms() as i64);
         Window { start, end }
     }

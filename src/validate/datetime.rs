@@ -52,6 +52,17 @@ pub fn parse_date_or_date_time(text: &str) -> Option<i64> {
     }
 }
 
+/// Reads the end of a range: a date alone (`2026-11-21`) means the whole of that day, so its last
+/// millisecond; a date-time means itself.
+pub fn parse_range_end(text: &str) -> Option<i64> {
+    let at = parse_date_or_date_time(text)?;
+    Some(if text.len() == 10 {
+        at + 86_399_999
+    } else {
+        at
+    })
+}
+
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date, checking the day exists.
 fn parse_date_days(date: &str) -> Option<i64> {
     if date.len() != 10 || date.get(4..5)? != "-" || date.get(7..8)? != "-" {
@@ -181,6 +192,11 @@ mod tests {
             Some(1_451_606_400_000)
         );
         assert_eq!(parse_date_or_date_time("2016-1-01"), None);
+        assert_eq!(parse_range_end("2016-01-01"), Some(1_451_692_799_999));
+        assert_eq!(
+            parse_range_end("2016-01-01T00:00:00Z"),
+            Some(1_451_606_400_000)
+        );
         assert_eq!(parse_date_or_date_time("２０１６-01-01"), None);
     }
 }

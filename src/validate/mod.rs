@@ -16,7 +16,7 @@ mod regions;
 mod report;
 mod resend;
 
-pub use datetime::{format_date_time, parse_date_or_date_time, parse_date_time};
+pub use datetime::{format_date_time, parse_date_or_date_time, parse_date_time, parse_range_end};
 pub use normalize::normalize_create_order;
 pub use order::Fulfillment;
 pub use report::{BulkIssue, BulkReport, Code, Issue, Report};
