@@ -1,6 +1,7 @@
 // A consumer of the package's types, checked with `tsc --strict`. The @ts-expect-error lines fail
 // the check if the types ever become loose enough to accept them.
 import {
+  TangoClient,
   canResendOrder,
   deriveOrderStatus,
   orderSource,
@@ -59,6 +60,31 @@ function describe(error: unknown): string {
   return e.retryable ? "retry" : e.message;
 }
 
+// The client: typed options, results, iterators and errors.
+async function useClient(): Promise<number> {
+  const client = new TangoClient({ baseUrl: "http://localhost/raas/v2", token: async () => "t", maxRetries: 3 });
+  const { order: placed, created } = await client.createOrder(
+    { customerIdentifier: "c", accountIdentifier: "a", utid: "U1", amount: 1 },
+    { signal: AbortSignal.timeout(1000) },
+  );
+  let total = created ? 1 : 0;
+  for await (const each of client.iterateOrders({ orderStatus: "COMPLETE" })) {
+    const id: string | undefined = each.referenceOrderID;
+    total += id ? 1 : 0;
+  }
+  for await (const item of client.iterateLineItems()) total += item.status === "PENDING" ? 1 : 0;
+  const resend = await client.resendOrder(placed.referenceOrderID ?? "");
+  // @ts-expect-error: ordersPerSecond is a number
+  new TangoClient({ ordersPerSecond: "1" });
+  try {
+    await client.getOrder("RA1");
+  } catch (error) {
+    const e = error as TangoError;
+    if (e.kind === "api" && e.status === 402) total += e.retryable ? 0 : 1;
+  }
+  return total + (resend.id ?? 0);
+}
+
 // The simulator: a fetch drop-in and its controls.
 const sim: Simulator = createSimulator({ seed: 3, virtualClock: true, faults: { latencyMs: 10 } });
 const pending: Promise<Response> = sim.fetch(`${sim.baseUrl}/orders`);
@@ -66,4 +92,4 @@ sim.advanceTime(30_000);
 // @ts-expect-error: faults are numbers
 createSimulator({ faults: { latencyMs: "10" } });
 
-export { pending, known, fromTheFuture, derived, source, wrongType, missing, value, code, first, resendable, describe };
+export { useClient, pending, known, fromTheFuture, derived, source, wrongType, missing, value, code, first, resendable, describe };
