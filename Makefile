@@ -8,16 +8,17 @@ export PATH := $(TOOLS_DIR)/bin:$(PATH)
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --target wasm32-unknown-unknown --lib
 
-.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package \
+.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package test-e2e \
 	update-types sim clean
 
-## demo: build the package and run the Node example that decodes Tango's documented samples.
+## demo: build the package and the simulator, then serve the demo page on http://127.0.0.1:5173/
+## (the page sends rewards through tango-sim; Ctrl-C stops both).
 demo: pkg
-	cd examples && npm install --no-audit --no-fund --loglevel=error
-	node examples/decode-samples.mjs
+	cargo build --release -p tango-sim --bin tango-sim
+	node www/server.mjs --port $(or $(PORT),5173) --sim $(or $(CARGO_TARGET_DIR),target)/release/tango-sim
 
 ## test: every test, in order of speed: lint, native, wasm in Node and Chromium, the packed package.
-test: setup lint test-native test-wasm-node test-wasm-browser pkg test-package
+test: setup lint test-native test-wasm-node test-wasm-browser pkg test-package test-e2e
 	@echo "make test: all layers passed"
 
 setup:
@@ -43,6 +44,10 @@ test-wasm-browser:
 
 test-package:
 	bash tests/package/run.sh
+
+test-e2e: pkg
+	cargo build --quiet -p tango-sim --bin tango-sim
+	TANGO_SIM_BIN=$(or $(CARGO_TARGET_DIR),target)/debug/tango-sim node --test tests/e2e/
 
 ## sim: run the simulator on loopback (make sim ARGS="--port 4010 --latency-ms 200").
 sim:
