@@ -45,9 +45,11 @@ test-wasm-browser:
 test-package:
 	bash tests/package/run.sh
 
+## test-e2e: the demo page in Chromium, and every example against the simulator.
 test-e2e: pkg
 	cargo build --quiet -p tango-sim --bin tango-sim
-	TANGO_SIM_BIN=$(or $(CARGO_TARGET_DIR),target)/debug/tango-sim node --test tests/e2e/
+	cd examples && npm install --no-audit --no-fund --loglevel=error
+	TANGO_SIM_BIN=$(or $(CARGO_TARGET_DIR),target)/debug/tango-sim node --test tests/e2e/ tests/examples/
 
 ## sim: run the simulator on loopback (make sim ARGS="--port 4010 --latency-ms 200").
 sim:
