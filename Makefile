@@ -9,7 +9,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 	cargo test --target wasm32-unknown-unknown --lib
 
 .PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package test-e2e \
-	update-types sim clean
+	update-types sim bench clean
 
 ## demo: build the package and the simulator, then serve the demo page on http://127.0.0.1:5173/
 ## (the page sends rewards through tango-sim; Ctrl-C stops both).
@@ -50,6 +50,12 @@ test-e2e: pkg
 	cargo build --quiet -p tango-sim --bin tango-sim
 	cd examples && npm install --no-audit --no-fund --loglevel=error
 	TANGO_SIM_BIN=$(or $(CARGO_TARGET_DIR),target)/debug/tango-sim node --test tests/e2e/ tests/examples/
+
+## bench: every benchmark next to its baseline, in one run; writes bench/RESULTS.md (not part of make test).
+bench: pkg
+	cargo build --release -p tango-sim --bin tango-sim
+	cd bench && npm install --no-audit --no-fund --loglevel=error
+	cd bench && TANGO_SIM_BIN=$(abspath $(or $(CARGO_TARGET_DIR),target))/release/tango-sim node run.mjs
 
 ## sim: run the simulator on loopback (make sim ARGS="--port 4010 --latency-ms 200").
 sim:

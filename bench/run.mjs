@@ -1,0 +1,136 @@
+// make bench: every figure next to its baseline, measured in this one run, medians of repeats.
+// Writes bench/RESULTS.md. Targets (issue 7) are reported, not enforced.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { TangoClient, validateCreateOrder, validateCreateOrders, parseOrderListPage } from "tango-orders";
+import { validateOrder, validateOrders } from "./baseline/validator.mjs";
+import { checkAgreement } from "./agree.mjs";
+
+const here = new URL(".", import.meta.url).pathname;
+const root = join(here, "..");
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const rows = [];
+const report = (what, ours, baseline, unit, target) => {
+  const ratio = ours / baseline;
+  rows.push({ what, ours, baseline, unit, ratio, target });
+  console.log(`${what.padEnd(44)} ${fmt(ours)} ${unit} vs ${fmt(baseline)} ${unit}  (${ratio.toFixed(2)}×)  target: ${target}`);
+};
+const fmt = (n) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(n >= 10 ? 1 : 3));
+
+// 0. Agreement first.
+const agreement = checkAgreement();
+if (agreement.disagreements.length) {
+  console.error("the baseline disagrees with tango-orders:\n" + agreement.disagreements.join("\n"));
+  process.exit(1);
+}
+console.log(`baseline agrees with tango-orders on ${agreement.compared} shared cases\n`);
+
+// 1. Size.
+const pkg = join(root, "pkg");
+const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
+const ourFiles = ["wasm/tango_orders_bg.wasm", "wasm/tango_orders.js", "index.js", "extend.js"].map((f) => readFileSync(join(pkg, f)));
+const ours = Buffer.concat(ourFiles);
+async function bundle(contents) {
+  const out = await build({ stdin: { contents, resolveDir: here, loader: "js" }, bundle: true, minify: true, write: false,
+    format: "esm", platform: "browser", logLevel: "silent" });
+  return Buffer.from(out.outputFiles[0].contents);
+}
+const zodBundle = await bundle('export { validateOrder, validateOrders } from "./baseline/validator.mjs";');
+const tremendousBundle = await bundle('export * from "tremendous";');
+report("size, gzip: main entry vs zod/mini+libphonenumber validator", gz(ours) / 1024, gz(zodBundle) / 1024, "KB", "≤ 64 KB");
+report("size, gzip: main entry vs tremendous (API client on axios)", gz(ours) / 1024, gz(tremendousBundle) / 1024, "KB", "≤ 64 KB");
+const sim = Buffer.concat(["wasm-sim/tango_sim_bg.wasm", "wasm-sim/tango_sim.js", "sim.js", "sim-core.js"].map((f) => readFileSync(join(pkg, f))));
+console.log(`(sim entry, separately: ${(gz(sim) / 1024).toFixed(1)} KB gzip, ${(sim.length / 1024).toFixed(0)} KB raw)\n`);
+
+// 2. Single validation.
+const digital = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001", amount: 25,
+  deliveryMethod: "EMAIL", recipient: { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" } };
+const physical = { ...digital, utid: "U000002", deliveryMethod: "ADDRESS", recipient: { firstName: "Ada", lastName: "Lovelace",
+  address: { streetLine1: "12 Main St", city: "Springfield", stateOrProvince: "IL", postalCode: "62701", country: "US" } } };
+function perCall(fn, input, calls = 5_000, repeats = 7) {
+  for (let i = 0; i < 1_000; i++) fn(input);
+  const runs = [];
+  for (let r = 0; r < repeats; r++) {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) fn(input);
+    runs.push(((performance.now() - start) / calls) * 1000);
+  }
+  return median(runs);
+}
+report("single validation, digital (µs per call)", perCall(validateCreateOrder, digital), perCall(validateOrder, digital), "µs", "≤ 1.0×");
+report("single validation, physical (µs per call)", perCall(validateCreateOrder, physical), perCall(validateOrder, physical), "µs", "≤ 1.0×");
+
+// 3. Bulk 50,000 rows, 10 % invalid.
+const rowsData = Array.from({ length: 50_000 }, (_, i) => {
+  const row = { ...digital, externalRefID: `bulk${i}`, recipient: { firstName: `Person${i}`, email: `person${i}@example.com` } };
+  if (i % 10 === 3) row.recipient = { ...row.recipient, email: `person${i}@` };
+  return row;
+});
+const timeIt = (fn, repeats = 5) => median(Array.from({ length: repeats }, () => { const s = performance.now(); fn(); return performance.now() - s; }));
+const bulkOurs = timeIt(() => validateCreateOrders(rowsData));
+const bulkBase = timeIt(() => validateOrders(rowsData));
+report("bulk validation, 50,000 rows (ms)", bulkOurs, bulkBase, "ms", "≤ 100 ms and ≥ 2× faster");
+
+// 4. Decode 10,000 orders.
+const order = JSON.parse(execFileSync(process.execPath, ["-e", `
+  import("tango-orders/sim").then(async ({ createSimulator }) => {
+    const sim = createSimulator({ virtualClock: true });
+    const h = { authorization: "Basic " + btoa("demo-platform:demo-key"), "content-type": "application/json" };
+    const r = await sim.fetch(sim.baseUrl + "/orders", { method: "POST", headers: h, body: JSON.stringify(${JSON.stringify({ ...digital, message: "Thanks!", campaign: "spring" })}) });
+    const o = await r.json(); delete o.reward; delete o.redemptionInstructions; console.log(JSON.stringify(o));
+  });`], { cwd: here, encoding: "utf8" }));
+const listBody = JSON.stringify({ page: { number: 0, elementsPerBlock: 10_000, resultCount: 10_000, totalCount: 10_000 },
+  orders: Array.from({ length: 10_000 }, (_, i) => ({ ...order, referenceOrderID: `RA260101-${String(i).padStart(4, "0")}-01` })) });
+report("decode GET /orders, 10,000 orders (ms)", timeIt(() => parseOrderListPage(listBody)), timeIt(() => JSON.parse(listBody)), "ms", "≤ 2× JSON.parse");
+
+// 5. Cold start, and 7. memory, in fresh processes.
+const dir = mkdtempSync(join(tmpdir(), "tango-bench-"));
+const rowsFile = join(dir, "rows.json");
+writeFileSync(rowsFile, JSON.stringify(rowsData));
+const listFile = join(dir, "list.json");
+writeFileSync(listFile, listBody);
+const measure = (which, file) => JSON.parse(execFileSync(process.execPath, [join(here, "measure.mjs"), which, file ?? ""], { cwd: here, encoding: "utf8" }));
+const wall = (which) => { const s = performance.now(); spawnSync(process.execPath, [join(here, "measure.mjs"), which], { cwd: here }); return performance.now() - s; };
+const cold = median(Array.from({ length: 9 }, () => wall("cold")));
+const bare = median(Array.from({ length: 9 }, () => wall("bare")));
+report("cold start: import + first validation (ms)", cold, bare, "ms", "≤ 10 ms over bare Node");
+report("peak RSS, bulk 50,000 (MB)", measure("bulk-ours", rowsFile).maxRssKb / 1024, measure("bulk-baseline", rowsFile).maxRssKb / 1024, "MB", "report");
+report("peak RSS, decode 10,000 (MB)", measure("decode-ours", listFile).maxRssKb / 1024, measure("decode-baseline", listFile).maxRssKb / 1024, "MB", "report");
+
+// 6. Create throughput at the limit, against the tango-sim binary on loopback.
+const simBin = process.env.TANGO_SIM_BIN ?? join(root, "target", "release", "tango-sim");
+const server = spawn(simBin, ["--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+const [line] = await once(createInterface({ input: server.stdout }), "line");
+const statuses = [];
+const client = new TangoClient({ baseUrl: line.trim().split(" ").pop(), platformName: "demo-platform", platformKey: "demo-key",
+  logger: (event) => statuses.push(event.status) });
+const N = Number(process.env.BENCH_CREATES ?? 10);
+const startedAt = performance.now();
+await Promise.all(Array.from({ length: N }, () => client.createOrder({ ...digital, deliveryMethod: "NONE" })));
+const seconds = (performance.now() - startedAt) / 1000;
+server.kill("SIGTERM");
+// N creates at 1/s need N-1 seconds between the first and the last start.
+const efficiency = (N - 1) / seconds;
+const limited = statuses.filter((s) => s === 429).length;
+rows.push({ what: `create throughput at 1/s, ${N} creates (rate ÷ limit)`, ours: efficiency, baseline: 1, unit: "", ratio: efficiency, target: "≥ 0.98, zero 429s", note: `${limited} × 429` });
+console.log(`create throughput at 1/s, ${N} creates: ${efficiency.toFixed(3)} of the limit, ${limited} × 429`);
+
+// Results.
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const lines = [
+  "# Benchmark results", "",
+  `Run ${new Date().toISOString()} on ${machine}; tango-orders ${JSON.parse(readFileSync(join(pkg, "package.json"))).version},`,
+  `baselines: zod ${JSON.parse(readFileSync(join(here, "node_modules/zod/package.json"))).version} (zod/mini) + libphonenumber-js ${JSON.parse(readFileSync(join(here, "node_modules/libphonenumber-js/package.json"))).version} (min), tremendous ${JSON.parse(readFileSync(join(here, "node_modules/tremendous/package.json"))).version}, esbuild-minified.`,
+  `The baseline validator agreed with tango-orders on all ${agreement.compared} shared cases before timing. Medians of repeated runs.`, "",
+  "| measure | tango-orders | baseline | ratio | target |", "|---|---|---|---|---|",
+  ...rows.map((r) => `| ${r.what} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baseline)} ${r.unit} | ${r.ratio.toFixed(2)}×${r.note ? ` (${r.note})` : ""} | ${r.target} |`),
+  "", `Simulator entry (separate, not in the main entry): ${(gz(sim) / 1024).toFixed(1)} KB gzip.`, "",
+];
+writeFileSync(join(here, "RESULTS.md"), lines.join("\n"));
+console.log("\nwritten bench/RESULTS.md");
