@@ -6,6 +6,7 @@ use crate::data::Behaviour;
 use crate::http::{Request, Response};
 use crate::orders::{field_errors, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use crate::query::{whole, Query};
+use crate::simulator::optional_json_body;
 use crate::simulator::{Simulator, RESEND_INTERVAL_MS};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -216,55 +217,48 @@ impl Simulator {
         let mut errors = Vec::new();
         let mut bad =
             |field: &str, message: &str| errors.push(json!({"field": field, "message": message}));
-        let unknown = |known: bool| !known;
-        if filter
-            .status
-            .as_ref()
-            .is_some_and(|s| unknown(s.is_known()))
-        {
-            bad("status", "Unknown line item status.");
-        }
-        if filter
-            .order_status
-            .as_ref()
-            .is_some_and(|s| unknown(s.is_known()))
-        {
-            bad("orderStatus", "Unknown order status.");
-        }
-        if filter
-            .email_status
-            .as_ref()
-            .is_some_and(|s| unknown(s.is_known()))
-        {
-            bad("emailStatus", "Unknown email status.");
-        }
-        if filter
-            .delivery_status
-            .as_ref()
-            .is_some_and(|s| unknown(s.is_known()))
-        {
-            bad("deliveryStatus", "Unknown delivery status.");
-        }
-        if filter
-            .delivery_method
-            .as_ref()
-            .is_some_and(|s| unknown(s.is_known()))
-        {
-            bad("deliveryMethod", "Unknown delivery method.");
-        }
-        if filter
-            .order_source
-            .as_ref()
-            .is_some_and(|s| unknown(s.is_known()))
-        {
-            bad("orderSource", "Unknown order source.");
-        }
-        if filter
-            .column_sort_name
-            .as_ref()
-            .is_some_and(|s| unknown(s.is_known()))
-        {
-            bad("columnSortName", "Unknown sort column.");
+        // Values an open enum does not know are kept by the model; Tango refuses them in a query.
+        let known = [
+            (
+                "status",
+                filter.status.as_ref().map(|s| s.is_known()),
+                "Unknown line item status.",
+            ),
+            (
+                "orderStatus",
+                filter.order_status.as_ref().map(|s| s.is_known()),
+                "Unknown order status.",
+            ),
+            (
+                "emailStatus",
+                filter.email_status.as_ref().map(|s| s.is_known()),
+                "Unknown email status.",
+            ),
+            (
+                "deliveryStatus",
+                filter.delivery_status.as_ref().map(|s| s.is_known()),
+                "Unknown delivery status.",
+            ),
+            (
+                "deliveryMethod",
+                filter.delivery_method.as_ref().map(|s| s.is_known()),
+                "Unknown delivery method.",
+            ),
+            (
+                "orderSource",
+                filter.order_source.as_ref().map(|s| s.is_known()),
+                "Unknown order source.",
+            ),
+            (
+                "columnSortName",
+                filter.column_sort_name.as_ref().map(|s| s.is_known()),
+                "Unknown sort column.",
+            ),
+        ];
+        for (field, known, message) in known {
+            if known == Some(false) {
+                bad(field, message);
+            }
         }
         for (key, value) in [
             ("startDate", &filter.start_date),
@@ -380,7 +374,7 @@ impl Simulator {
                 vec![],
             );
         };
-        let body = match parse_optional_body(request) {
+        let body = match optional_json_body(request) {
             Some(body) => body,
             None => {
                 return self.error(
@@ -590,15 +584,6 @@ impl Simulator {
         };
         Response::json(200, &body)
     }
-}
-
-/// A body that may be empty (an empty resend resends to the original recipient); `None` when it is
-/// not JSON.
-fn parse_optional_body(request: &Request) -> Option<Value> {
-    if request.body.iter().all(u8::is_ascii_whitespace) {
-        return Some(Value::Null);
-    }
-    serde_json::from_slice(&request.body).ok()
 }
 
 fn same<T: PartialEq>(wanted: &Option<T>, actual: &Option<T>) -> bool {

@@ -549,21 +549,14 @@ impl Simulator {
                 vec![],
             );
         };
-        let body = if request.body.is_empty() {
-            Value::Null
-        } else {
-            match serde_json::from_slice::<Value>(&request.body) {
-                Ok(body) => body,
-                Err(_) => {
-                    return self.error(
-                        request,
-                        400,
-                        "400.001",
-                        "The request body is not valid JSON.",
-                        vec![],
-                    )
-                }
-            }
+        let Some(body) = crate::simulator::optional_json_body(request) else {
+            return self.error(
+                request,
+                400,
+                "400.001",
+                "The request body is not valid JSON.",
+                vec![],
+            );
         };
         let report = validate_order_resend(&body, &ValidateOptions::default());
         if !report.valid {

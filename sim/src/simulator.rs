@@ -287,6 +287,15 @@ impl Simulator {
     }
 }
 
+/// A body that may be empty (an empty resend resends to the original recipient) as JSON: `null`
+/// when empty, `None` when it is not JSON.
+pub(crate) fn optional_json_body(request: &Request) -> Option<Value> {
+    if request.body.iter().all(u8::is_ascii_whitespace) {
+        return Some(Value::Null);
+    }
+    serde_json::from_slice(&request.body).ok()
+}
+
 impl Response {
     /// The same response with no body (for 204).
     fn without_body(mut self) -> Self {

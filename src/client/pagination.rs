@@ -16,6 +16,19 @@ pub const PAGE_SIZE: i64 = 100;
 /// Where an open-ended date range starts: before Tango's first order.
 const EARLIEST_MS: i64 = 946_684_800_000; // 2000-01-01
 
+/// The filter as an object to add paging to (`null` is no filter).
+fn filter_object(filter: &Value) -> Result<Map<String, Value>, Error> {
+    match filter {
+        Value::Null => Ok(Map::new()),
+        Value::Object(filter) => Ok(filter.clone()),
+        _ => Err(Error::invalid(
+            "",
+            Code::InvalidFormat,
+            "The filter must be an object.",
+        )),
+    }
+}
+
 /// A date window `[start, end]`, both inclusive, in epoch milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Window {
@@ -49,17 +62,7 @@ where
 {
     /// A pager over `client`'s orders matching `filter`.
     pub fn new(client: C, filter: &Value, options: CallOptions) -> Result<Self, Error> {
-        let mut filter = match filter {
-            Value::Null => Map::new(),
-            Value::Object(filter) => filter.clone(),
-            _ => {
-                return Err(Error::invalid(
-                    "",
-                    Code::InvalidFormat,
-                    "The filter must be an object.",
-                ))
-            }
-        };
+        let mut filter = filter_object(filter)?;
         // The iterator owns paging.
         filter.remove("page");
         filter.remove("elementsPerBlock");
@@ -190,17 +193,7 @@ where
 {
     /// A pager over `client`'s line items matching `filter`.
     pub fn new(client: C, filter: &Value, options: CallOptions) -> Result<Self, Error> {
-        let mut filter = match filter {
-            Value::Null => Map::new(),
-            Value::Object(filter) => filter.clone(),
-            _ => {
-                return Err(Error::invalid(
-                    "",
-                    Code::InvalidFormat,
-                    "The filter must be an object.",
-                ))
-            }
-        };
+        let mut filter = filter_object(filter)?;
         filter.remove("pageKeys");
         filter.remove("pagePrevious");
         filter
