@@ -10,7 +10,6 @@ use crate::client::{
 use crate::error::Error;
 use crate::model::Sensitive;
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -651,6 +650,3 @@ impl PagerNext for LineItemPager<Rc<JsClient>> {
 
 iterator_next!(OrderIterator, "Promise<IteratorResult<Order>>");
 iterator_next!(LineItemIterator, "Promise<IteratorResult<LineItem>>");
-
-#[allow(dead_code)]
-fn _value_is_used(_: Value) {}

@@ -1,8 +1,8 @@
 //! The rules for the query of `GET /orders`.
 
-use super::check::{alphanumeric, identifier_char, Checker, Field, TextRule};
+use super::check::{Checker, Field, TextRule};
 use super::datetime::parse_date_or_date_time;
-use super::order::DIGITAL_NAME;
+use super::order::{DIGITAL_NAME, EXTERNAL_REF, IDENTIFIER};
 use super::report::Code;
 use crate::model::{DeliveryMethod, LineItemStatus, OrderStatus};
 use serde_json::Value;
@@ -18,19 +18,13 @@ pub fn check_order_filter(checker: &mut Checker, filter: &Value) {
         _ => return checker.wrong_type("", "an object"),
     };
     let field = |key: &str| Field::of(Some(filter), key);
-    let identifier = TextRule::max(100)
-        .min(5)
-        .chars(identifier_char, "letters, digits and hyphens");
     checker.text(
         "customerIdentifier",
         field("customerIdentifier"),
-        identifier,
+        IDENTIFIER,
     );
-    checker.text("accountIdentifier", field("accountIdentifier"), identifier);
-    let external_ref = TextRule::max(100)
-        .min(1)
-        .chars(alphanumeric, "letters and digits");
-    checker.text("externalRefID", field("externalRefID"), external_ref);
+    checker.text("accountIdentifier", field("accountIdentifier"), IDENTIFIER);
+    checker.text("externalRefID", field("externalRefID"), EXTERNAL_REF);
 
     let start = check_date(checker, "startDate", field("startDate"));
     let end = check_date(checker, "endDate", field("endDate"));

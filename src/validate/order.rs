@@ -28,11 +28,15 @@ pub const REQUESTABLE_METHODS: [&str; 7] = [
     "WHATSAPP",
 ];
 
-/// Identifiers: customer and account.
-const IDENTIFIER: TextRule = TextRule::max(100)
+/// Identifiers: customer and account (required in a create, optional in a filter).
+pub const IDENTIFIER: TextRule = TextRule::max(100)
     .min(5)
-    .required()
     .chars(identifier_char, "letters, digits and hyphens");
+
+/// The idempotency key: letters and digits, 1 to 100.
+pub const EXTERNAL_REF: TextRule = TextRule::max(100)
+    .min(1)
+    .chars(alphanumeric, "letters and digits");
 
 /// Digital names: anything but `<`, `>`, `/` and control characters, up to 100.
 pub const DIGITAL_NAME: TextRule =
@@ -112,16 +116,14 @@ pub fn check_create_order(
         fulfillment,
     };
 
+    let identifier = IDENTIFIER.required();
     checker.text(
         "customerIdentifier",
         field("customerIdentifier"),
-        IDENTIFIER,
+        identifier,
     );
-    checker.text("accountIdentifier", field("accountIdentifier"), IDENTIFIER);
-    let external_ref = TextRule::max(100)
-        .min(1)
-        .chars(alphanumeric, "letters and digits");
-    checker.text("externalRefID", field("externalRefID"), external_ref);
+    checker.text("accountIdentifier", field("accountIdentifier"), identifier);
+    checker.text("externalRefID", field("externalRefID"), EXTERNAL_REF);
     check_pattern(checker, "utid", field("utid"), true, 'U', None);
     check_pattern(checker, "ptid", field("ptid"), false, 'P', None);
     if check_pattern(checker, "etid", field("etid"), false, 'E', Some(6))
