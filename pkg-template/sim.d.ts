@@ -22,6 +22,8 @@ export interface SimulatorOptions {
   faults?: SimulatorFaults;
   /** Time moves only with advanceTime() instead of with the real clock. Default false. */
   virtualClock?: boolean;
+  /** Creates allowed per second before a 429. Default 1, Tango's limit. */
+  createsPerSecond?: number;
   /** The base URL fetch answers for (any host is accepted). Default "http://tango-sim.local/raas/v2". */
   baseUrl?: string;
 }

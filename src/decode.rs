@@ -3,42 +3,154 @@
 use crate::error::Error;
 use serde::de::DeserializeOwned;
 
+/// Why a body could not be read, and where: the JSON path (`orders[1].recipient.email`, empty
+/// for the whole body) and serde_json's position. Never the offending value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DecodeFailure {
+    /// The JSON path of the value that did not fit; empty for the body as a whole.
+    pub path: String,
+    /// Whether the text is not JSON at all (syntax or end of input) rather than the wrong shape.
+    pub syntax: bool,
+    /// The text ends before the value does.
+    pub eof: bool,
+    /// serde_json's one-based line and column.
+    pub line: usize,
+    pub column: usize,
+}
+
 /// Decodes a response body as `T`.
 ///
 /// The error names the JSON path and position but not the offending value: serde's own messages
 /// quote values (`invalid type: string "jane@example.com"`), and response bodies carry personal data.
 pub fn from_json<T: DeserializeOwned>(body: &str) -> Result<T, Error> {
-    let mut deserializer = serde_json::Deserializer::from_str(body);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        decode_error(&path, &inner)
-    })?;
-    deserializer.end().map_err(|e| decode_error("", &e))?;
-    Ok(value)
+    decode(body).map_err(|failure| {
+        let position = format!("line {}, column {}", failure.line, failure.column);
+        let message = if failure.eof {
+            format!("the body ends too early ({position})")
+        } else if failure.syntax {
+            format!("the body is not valid JSON ({position})")
+        } else if failure.path.is_empty() {
+            format!("the body does not have the expected shape ({position})")
+        } else {
+            format!(
+                "`{}` has an unexpected type or value ({position})",
+                failure.path
+            )
+        };
+        Error::Decode {
+            message,
+            excerpt: None,
+        }
+    })
 }
 
-fn decode_error(path: &str, error: &serde_json::Error) -> Error {
+/// Decodes `text` as `T`, locating a failure by JSON path.
+pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, DecodeFailure> {
     use serde_json::error::Category;
-    let position = format!("line {}, column {}", error.line(), error.column());
-    let message = match error.classify() {
-        Category::Io | Category::Syntax => format!("the body is not valid JSON ({position})"),
-        Category::Eof => format!("the body ends too early ({position})"),
-        Category::Data if path.is_empty() || path == "." => {
-            format!("the body does not have the expected shape ({position})")
+    serde_json::from_str(text).map_err(|error| {
+        let category = error.classify();
+        let path = match category {
+            Category::Data => path_at(text, error.line(), error.column()),
+            _ => String::new(),
+        };
+        DecodeFailure {
+            path,
+            syntax: matches!(category, Category::Syntax | Category::Io),
+            eof: category == Category::Eof,
+            line: error.line(),
+            column: error.column(),
         }
-        Category::Data => format!("`{path}` has an unexpected type or value ({position})"),
-    };
-    Error::Decode {
-        message,
-        excerpt: None,
+    })
+}
+
+/// One open container while scanning: an object with the key being read, or an array with the
+/// index of the element being read.
+enum Frame<'a> {
+    Object(Option<&'a str>),
+    Array(usize),
+}
+
+/// The JSON path of the value at serde_json's error position (one-based line and byte column).
+///
+/// Written by hand instead of wrapping every deserializer in `serde_path_to_error`: that wrapper is
+/// monomorphised once per model and was the largest single part of the wasm (≈ 170 KB of code).
+/// This runs only after a failure, over text serde_json has already read as far as the position,
+/// so it assumes well-formed JSON up to there and never fails: at worst the path is shorter.
+fn path_at(text: &str, line: usize, column: usize) -> String {
+    let end = byte_offset(text, line, column).min(text.len());
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < end {
+        match bytes.get(i).copied().unwrap_or(b' ') {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expect_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(index)) => *index += 1,
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes.get(i) != Some(&b'"') {
+                    i += if bytes.get(i) == Some(&b'\\') { 2 } else { 1 };
+                }
+                if expect_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        *key = text.get(start..i.min(text.len()));
+                    }
+                    expect_key = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
     }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => break,
+            Frame::Array(index) => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+/// The byte offset of a one-based line and column.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    line_start.saturating_add(column)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::OrderListPage;
+    use crate::model::{Order, OrderListPage};
 
     #[test]
     fn errors_name_the_path_but_not_the_value() {
@@ -51,10 +163,42 @@ mod tests {
     }
 
     #[test]
+    fn paths_point_at_the_value_that_does_not_fit() {
+        let cases = [
+            (r#"{"orders": "x"}"#, "orders"),
+            (r#"{"orders": [{}, {}, {"amountCharged": {"total": "12"}}]}"#, "orders[2].amountCharged.total"),
+            (
+                "{\n  \"page\": {\"number\": 1},\n  \"orders\": [\n    {\"sender\": {\"email\": [\"x\"]}}\n  ]\n}",
+                "orders[0].sender.email",
+            ),
+            (r#"{"a\"b": {"c": [1, {"d": 2}]}, "orders": [{"notes": ["x"]}]}"#, "orders[0].notes"),
+            (r#"{"orders": [{"recipient": {"email": 5}}]}"#, "orders[0].recipient.email"),
+        ];
+        for (body, path) in cases {
+            let Err(failure) = decode::<OrderListPage>(body) else {
+                panic!("decoded: {body}")
+            };
+            assert_eq!(failure.path, path, "{body}");
+            assert!(!failure.syntax);
+        }
+        assert_eq!(decode::<Order>("5").unwrap_err().path, "");
+    }
+
+    #[test]
     fn syntax_errors_and_trailing_garbage_are_decode_errors() {
         assert!(from_json::<OrderListPage>("{\"orders\": [").is_err());
-        assert!(from_json::<OrderListPage>("{} x").is_err());
+        assert!(decode::<OrderListPage>("{\"orders\": [").unwrap_err().eof);
+        assert!(decode::<OrderListPage>("{} x").unwrap_err().syntax);
         assert!(from_json::<OrderListPage>("[]").is_err());
         assert!(from_json::<OrderListPage>("{}").is_ok());
+    }
+
+    #[test]
+    fn the_locator_never_panics_on_odd_positions() {
+        for (line, column) in [(0, 0), (1, 0), (1, 1000), (99, 5), (usize::MAX, usize::MAX)] {
+            let _ = path_at("{\"a\": [\"\\", line, column);
+            let _ = path_at("", line, column);
+            let _ = path_at("\"é\\\"", line, column);
+        }
     }
 }

@@ -23,6 +23,9 @@
 pub mod client;
 pub mod decode;
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod model;
 pub mod validate;
 

@@ -26,6 +26,9 @@
 pub mod clock;
 pub mod data;
 pub mod faults;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod http;
 mod line_items;
 mod orders;

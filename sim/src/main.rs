@@ -4,6 +4,7 @@
 //! tango-sim [--port 4010] [--host 127.0.0.1] [--seed 1] [--virtual-clock]
 //!           [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F]
 //!           [--rate-limit-burst-length N] [--drop-after-commit-rate F]
+//!           [--creates-per-second F]   (Tango: 1)
 //! ```
 //! Prints its base URL and the demo credentials, answers with CORS headers so a page on another
 //! origin can call it, and stops cleanly on Ctrl-C or SIGTERM.
@@ -48,7 +49,7 @@ mod server {
                 continue;
             }
             if flag == "--help" || flag == "-h" {
-                return Err("usage: tango-sim [--port N] [--host ADDR] [--seed N] [--virtual-clock] [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F] [--rate-limit-burst-length N] [--drop-after-commit-rate F]".into());
+                return Err("usage: tango-sim [--port N] [--host ADDR] [--seed N] [--virtual-clock] [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F] [--rate-limit-burst-length N] [--drop-after-commit-rate F] [--creates-per-second F]".into());
             }
             let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
             let bad = || format!("{flag}: not a valid value");
@@ -57,6 +58,9 @@ mod server {
                 "--port" => settings.port = value.parse().map_err(|_| bad())?,
                 "--host" => settings.host = value,
                 "--seed" => settings.options.seed = value.parse().map_err(|_| bad())?,
+                "--creates-per-second" => {
+                    settings.options.creates_per_second = value.parse().map_err(|_| bad())?
+                }
                 "--latency-ms" => faults.latency_ms = value.parse().map_err(|_| bad())?,
                 "--server-error-rate" => {
                     faults.server_error_rate = value.parse().map_err(|_| bad())?

@@ -5,7 +5,7 @@ use crate::clock::rfc3339;
 use crate::data::{catalog_item, Behaviour, CatalogItem};
 use crate::http::{Request, Response};
 use crate::query::{whole, Query};
-use crate::simulator::{Simulator, CREATE_INTERVAL_MS, MAX_LIST_RESULTS, RESEND_INTERVAL_MS};
+use crate::simulator::{Simulator, MAX_LIST_RESULTS, RESEND_INTERVAL_MS};
 use crate::store::{StoredLineItem, StoredOrder};
 use serde_json::{json, Value};
 use tango_orders::model::*;
@@ -57,7 +57,7 @@ impl Simulator {
         let now = self.now_ms();
         if self
             .last_create_ms
-            .is_some_and(|last| now - last < CREATE_INTERVAL_MS)
+            .is_some_and(|last| now - last < self.create_interval_ms)
         {
             return self.rate_limited(request);
         }

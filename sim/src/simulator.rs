@@ -29,6 +29,9 @@ pub struct SimOptions {
     pub faults: Faults,
     /// Use a virtual clock (moves only with `advance`) instead of the real one.
     pub virtual_clock: bool,
+    /// Creates allowed per second: Tango's is 1; higher values let a client's queue be measured
+    /// at other limits.
+    pub creates_per_second: f64,
 }
 
 impl Default for SimOptions {
@@ -37,7 +40,18 @@ impl Default for SimOptions {
             seed: 1,
             faults: Faults::default(),
             virtual_clock: true,
+            creates_per_second: 1.0,
         }
+    }
+}
+
+/// The least time between creates for a limit of `per_second` (Tango's 1,000 ms for anything that
+/// is not a positive number).
+fn create_interval_ms(per_second: f64) -> i64 {
+    if per_second.is_finite() && per_second > 0.0 {
+        ((1_000.0 / per_second).round() as i64).max(1)
+    } else {
+        CREATE_INTERVAL_MS
     }
 }
 
@@ -48,10 +62,17 @@ pub struct Simulator {
     pub(crate) faults: Faults,
     pub(crate) store: Store,
     pub(crate) last_create_ms: Option<i64>,
+    /// Least time between two creates (1,000 ms: Tango's 1 per second).
+    pub(crate) create_interval_ms: i64,
     pub(crate) burst_remaining: u32,
 }
 
 impl Simulator {
+    /// Changes the create limit (see [`SimOptions::creates_per_second`]).
+    pub fn set_creates_per_second(&mut self, per_second: f64) {
+        self.create_interval_ms = create_interval_ms(per_second);
+    }
+
     /// A simulator with the default data.
     pub fn new(options: SimOptions) -> Self {
         let clock = if options.virtual_clock {
@@ -68,6 +89,7 @@ impl Simulator {
                 ..Store::default()
             },
             last_create_ms: None,
+            create_interval_ms: create_interval_ms(options.creates_per_second),
             burst_remaining: 0,
         }
     }

@@ -93,6 +93,23 @@ fn a_frozen_account_gets_422_with_i18n_key_404_142() {
 }
 
 #[test]
+fn a_higher_configured_create_limit_spaces_creates_by_its_own_interval() {
+    let mut sim = Simulator::new(SimOptions {
+        creates_per_second: 10.0,
+        ..SimOptions::default()
+    });
+    let create = |sim: &mut Simulator| {
+        send(sim, "POST", "/orders", Some(email_order("U000001", 10.0))).status
+    };
+    assert_eq!(create(&mut sim), 201);
+    sim.advance(99);
+    assert_eq!(create(&mut sim), 429);
+    sim.advance(1);
+    assert_eq!(create(&mut sim), 201);
+    assert_eq!(sim.order_count(), 2);
+}
+
+#[test]
 fn more_than_one_create_per_second_gets_429_with_retry_after() {
     let mut sim = simulator();
     assert_eq!(place(&mut sim, email_order("U000001", 10.0)).status, 201);

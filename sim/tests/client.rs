@@ -38,6 +38,8 @@ struct SimTransport {
     requests: Cell<usize>,
     statuses: RefCell<Vec<u16>>,
     create_starts: RefCell<Vec<f64>>,
+    /// Holds the next request this long before it reaches the simulator (a cold connection).
+    next_arrival_delay_ms: Cell<u64>,
 }
 
 impl Transport for SimTransport {
@@ -48,6 +50,10 @@ impl Transport for SimTransport {
         _signal: Option<&Signal>,
     ) -> LocalFuture<'_, Result<HttpResponse, TransportError>> {
         Box::pin(async move {
+            let delay = self.next_arrival_delay_ms.replace(0);
+            if delay > 0 {
+                tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+            }
             let now = START_MS + self.origin.elapsed().as_millis() as f64;
             self.requests.set(self.requests.get() + 1);
             if request.method == "POST" && request.path == "/orders" {
@@ -99,6 +105,7 @@ fn client_with(faults: Faults, config: ClientConfig) -> (TestClient, Rc<RefCell<
         requests: Cell::new(0),
         statuses: RefCell::new(Vec::new()),
         create_starts: RefCell::new(Vec::new()),
+        next_arrival_delay_ms: Cell::new(0),
     };
     let runtime = TestRuntime {
         origin,
@@ -149,6 +156,31 @@ async fn a_hundred_concurrent_creates_make_a_hundred_orders_one_second_apart_wit
         starts.windows(2).all(|w| w[1] - w[0] >= 1_000.0),
         "starts closer than 1 s"
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn creates_behind_a_first_create_on_a_slow_connection_meet_no_429() {
+    for per_second in [1.0, 10.0] {
+        let config = ClientConfig {
+            orders_per_second: per_second,
+            ..demo_config()
+        };
+        let (client, sim) = client_with(Faults::default(), config);
+        sim.borrow_mut().set_creates_per_second(per_second);
+        // The first request reaches Tango 300 ms after it was sent (connection set-up, TLS).
+        transport(&client).next_arrival_delay_ms.set(300);
+        let body = order(10.0);
+        let options = CallOptions::default();
+        let results = join_all((0..8).map(|_| client.create_order(&body, &options))).await;
+        assert!(results.iter().all(|r| r.is_ok()));
+        let t = transport(&client);
+        assert_eq!(
+            t.statuses.borrow().iter().filter(|s| **s == 429).count(),
+            0,
+            "{per_second}/s"
+        );
+        assert_eq!(sim.borrow().order_count(), 8);
+    }
 }
 
 #[tokio::test(start_paused = true)]
@@ -522,6 +554,7 @@ fn bad_settings_are_config_errors() {
             requests: Cell::new(0),
             statuses: RefCell::new(vec![]),
             create_starts: RefCell::new(vec![]),
+            next_arrival_delay_ms: Cell::new(0),
         };
         let error = Client::new(config, transport, runtime).err().unwrap();
         assert_eq!(error.kind(), ErrorKind::Config);

@@ -20,7 +20,7 @@ use crate::decode::from_json;
 use crate::error::{ApiError, Error};
 use crate::model::*;
 use crate::validate::{self, LineItemAction as ActionRule, ValidateOptions};
-use rate_limit::CreateQueue;
+use rate_limit::{CreateQueue, Wait};
 use resend_guard::ResendGuard;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -86,6 +86,20 @@ enum CallKind {
 struct State {
     queue: CreateQueue,
     resends: ResendGuard,
+}
+
+/// Marks the leading create as answered when its attempt ends, however it ends.
+struct LeaderGuard<'a, T: Transport, R: Runtime> {
+    client: &'a Client<T, R>,
+}
+
+impl<T: Transport, R: Runtime> Drop for LeaderGuard<'_, T, R> {
+    fn drop(&mut self) {
+        let now = self.client.runtime.now_ms();
+        if let Ok(mut state) = self.client.state.try_borrow_mut() {
+            state.queue.finish_leader(now);
+        }
+    }
 }
 
 /// A Tango client over a transport and a runtime.
@@ -372,12 +386,14 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            if kind == CallKind::Create {
-                let wait = self.state.borrow_mut().queue.reserve(self.runtime.now_ms());
-                if wait > 0.0 {
-                    self.runtime.sleep(wait.ceil() as u64).await;
-                }
-            }
+            // Held until this attempt has its answer: while a leading create has not answered,
+            // the creates behind it wait (see `CreateQueue`); dropping the guard also covers a
+            // call abandoned by its caller.
+            let _leader = if kind == CallKind::Create {
+                self.wait_for_create_slot().await
+            } else {
+                None
+            };
             let request = HttpRequest {
                 method,
                 url: url.clone(),
@@ -408,6 +424,24 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             }
             let wait = delay_ms(&error, attempt, self.runtime.random());
             self.runtime.sleep(wait.ceil() as u64).await;
+        }
+    }
+
+    /// Waits for this create's start slot; returns a guard when this create leads the queue.
+    async fn wait_for_create_slot(&self) -> Option<LeaderGuard<'_, T, R>> {
+        let slot = self.state.borrow_mut().queue.reserve(self.runtime.now_ms());
+        // `then`, not `then_some`: a guard built and dropped for a follower would end the leader.
+        let guard = slot.leads.then(|| LeaderGuard { client: self });
+        loop {
+            let wait = self
+                .state
+                .borrow_mut()
+                .queue
+                .wait(&slot, self.runtime.now_ms());
+            match wait {
+                Wait::Go => return guard,
+                Wait::Sleep(ms) => self.runtime.sleep(ms.ceil() as u64).await,
+            }
         }
     }
 

@@ -1,25 +1,24 @@
 //! Conversions between JavaScript values and Rust models, failing with value-free errors.
 
+use crate::decode::decode;
 use crate::error::Error;
 use crate::validate::Code;
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsValue;
 
-/// Reads a JavaScript value as `T`.
+/// Reads a JavaScript value as `T`, through its JSON text (see [`json_text_from_js`]).
 ///
 /// A wrong shape is a `validation` error at the field's path. The message is ours, not serde's:
 /// serde's messages quote the value (`invalid type: string "jane@…"`), which may be personal data.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        let message = if path.is_empty() {
+    let text = json_text_from_js(&value)?.unwrap_or_else(|| "null".into());
+    decode::<T>(&text).map_err(|failure| {
+        let message = if failure.path.is_empty() {
             format!("{what} has the wrong type")
         } else {
-            format!("`{path}` has the wrong type")
+            format!("`{}` has the wrong type", failure.path)
         };
-        Error::invalid(path, Code::InvalidFormat, message)
+        Error::invalid(failure.path, Code::InvalidFormat, message)
     })
 }
 
@@ -30,14 +29,19 @@ pub fn string_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
         .ok_or_else(|| Error::invalid("", Code::InvalidFormat, format!("{what} must be a string")))
 }
 
-/// Writes a model as plain JavaScript objects and arrays (never `Map`), leaving out absent fields.
+/// Writes a model as plain JavaScript objects and arrays, leaving out absent fields: serialised
+/// to JSON text in Rust and read by the engine's `JSON.parse`.
+///
+/// Why not build the objects from Rust (serde-wasm-bindgen): that makes one boundary call per
+/// property and per string, which made reading a page of 10,000 orders 8× slower than `JSON.parse`
+/// alone, and its serializer is monomorphised per model, which costs wasm size.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
-    // json_compatible: maps become objects and 64-bit integers become numbers, as JSON.parse gives.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|_| Error::Decode {
+    let failed = || Error::Decode {
         message: "the value could not be turned into a JavaScript object".into(),
         excerpt: None,
-    })
+    };
+    let text = serde_json::to_string(value).map_err(|_| failed())?;
+    js_sys::JSON::parse(&text).map_err(|_| failed())
 }
 
 /// Reads any JavaScript value as JSON, the way it would be sent: through `JSON.stringify`, which is
@@ -47,20 +51,27 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
 /// Fails, with a message that names no value, on input JSON cannot hold: a cycle, a `BigInt`, a
 /// getter that throws, or nesting deeper than 128 levels.
 pub fn json_from_js(value: &JsValue) -> Result<serde_json::Value, Error> {
-    let unreadable = |why: &str| {
-        Error::invalid(
-            "",
-            Code::InvalidFormat,
-            format!("The input cannot be read as JSON: {why}."),
-        )
-    };
-    if value.is_undefined() {
+    let Some(text) = json_text_from_js(value)? else {
         return Ok(serde_json::Value::Null);
+    };
+    serde_json::from_str(&text).map_err(|_| unreadable("it is nested too deeply"))
+}
+
+/// The JSON text of a JavaScript value, by `JSON.stringify`; `None` for `undefined`, a function or
+/// a symbol (nothing JSON can hold).
+pub fn json_text_from_js(value: &JsValue) -> Result<Option<String>, Error> {
+    if value.is_undefined() {
+        return Ok(None);
     }
     let text = js_sys::JSON::stringify(value)
         .map_err(|_| unreadable("it has a cycle, a BigInt or a property that throws"))?;
-    let Some(text) = JsValue::from(text).as_string() else {
-        return Ok(serde_json::Value::Null); // a function or a symbol: nothing to send
-    };
-    serde_json::from_str(&text).map_err(|_| unreadable("it is nested too deeply"))
+    Ok(JsValue::from(text).as_string())
+}
+
+fn unreadable(why: &str) -> Error {
+    Error::invalid(
+        "",
+        Code::InvalidFormat,
+        format!("The input cannot be read as JSON: {why}."),
+    )
 }

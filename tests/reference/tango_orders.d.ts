@@ -1846,8 +1846,8 @@ export interface InitOutput {
     readonly validateLineItemResend: (a: any, b: number) => [number, number, number];
     readonly validateOrderFilter: (a: any, b: number) => [number, number, number];
     readonly validateOrderResend: (a: any, b: number) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h01c668c2fdc2cd34: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h0512c4bedd76366e: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h5522506d33b7e9e1: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h5cd4de5f9eddd76c: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

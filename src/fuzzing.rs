@@ -1,0 +1,80 @@
+//! Entry points for the fuzz targets in `fuzz/` and for their replay on stable (`tests/fuzz.rs`):
+//! each takes arbitrary bytes and must return without panicking. Not part of the supported API.
+
+use crate::decode::from_json;
+use crate::model::*;
+use crate::validate::{self, FulfillmentOption, LineItemAction, ValidateOptions};
+use serde_json::Value;
+
+/// Decodes `bytes` as every response body the client reads, and re-encodes what decoded.
+pub fn decode_every_response(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize + std::fmt::Debug>(text: &str) {
+        if let Ok(model) = from_json::<T>(text) {
+            // Encoding what decoded must work too (the JS layer does exactly this), and Debug
+            // must not fail on anything (it redacts personal data).
+            let _ = serde_json::to_string(&model);
+            let _ = format!("{model:?}");
+        }
+    }
+    round_trip::<Order>(text);
+    round_trip::<OrderListPage>(text);
+    round_trip::<LineItem>(text);
+    round_trip::<LineItemListPage>(text);
+    round_trip::<OrderResendResult>(text);
+    round_trip::<LineItemResendResult>(text);
+    round_trip::<ApiErrorBody>(text);
+    round_trip::<CreateOrderRequest>(text);
+    round_trip::<OrderFilter>(text);
+    round_trip::<LineItemFilter>(text);
+    round_trip::<ValidateOptions>(text);
+}
+
+/// Runs every validator, the normalizer and the request builders on `bytes` read as JSON (or, when
+/// they are not JSON, as one string), under several option sets.
+pub fn validate_everything(bytes: &[u8]) {
+    let input = serde_json::from_slice::<Value>(bytes)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(bytes).into_owned()));
+    let options = [
+        ValidateOptions::default(),
+        ValidateOptions {
+            partial: true,
+            fulfillment: Some(FulfillmentOption::Physical),
+            fields: Some(vec!["recipient".into(), "amount".into()]),
+            now_ms: Some(1.8e12),
+        },
+        ValidateOptions {
+            fulfillment: Some(FulfillmentOption::Digital),
+            now_ms: Some(f64::MAX),
+            ..ValidateOptions::default()
+        },
+    ];
+    for options in &options {
+        let report = validate::validate_create_order(&input, options);
+        assert_eq!(report, validate::validate_create_order(&input, options));
+        let rows = match &input {
+            Value::Array(rows) => rows.clone(),
+            other => vec![other.clone(), other.clone()],
+        };
+        let _ = validate::validate_create_orders(&rows, options);
+        let _ = validate::validate_order_filter(&input, options);
+        let _ = validate::validate_order_resend(&input, options);
+        let _ = validate::validate_line_item_resend(&input, options);
+    }
+    let _ = validate::validate_line_item_action(&input, LineItemAction::Cancel);
+    let _ = validate::validate_line_item_action(&input, LineItemAction::Freeze);
+    let normalized = validate::normalize_create_order(&input);
+    assert_eq!(normalized, validate::normalize_create_order(&normalized));
+    let _ = crate::client::query_string(&input);
+    let _ = crate::client::prepare_create(&input, 1.8e12, "generated".into());
+    if let Value::String(id) = &input {
+        let _ = validate::validate_path_id("referenceOrderID", id);
+        if let Ok(path) = crate::client::id_path("orders", "referenceOrderID", id, "/resends") {
+            // Only plain IDs pass, and they are the one segment under the collection.
+            assert_eq!(path, format!("/orders/{id}/resends"));
+            assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+        }
+    }
+}
