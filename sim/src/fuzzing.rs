@@ -36,6 +36,11 @@ pub fn handle_bytes(bytes: &[u8]) {
     assert!((100..600).contains(&response.status), "{}", response.status);
     // A second request on the same state, after time moved: progressions and limits run too.
     sim.advance(31_000);
-    let again = Request::new(method, &url, vec![("authorization".into(), DEMO_AUTH.into())], vec![]);
+    let again = Request::new(
+        method,
+        &url,
+        vec![("authorization".into(), DEMO_AUTH.into())],
+        vec![],
+    );
     let _ = sim.handle(&again);
 }

@@ -1,7 +1,7 @@
 //! `TangoClient` for JavaScript: the Rust client over `fetch` and timers. Converts arguments,
 //! calls the core, converts results; the one piece of JavaScript (`fetch.js`) runs a single attempt.
 
-use super::convert::{json_from_js, to_js};
+use super::convert::{json_from_js, string_from_js, to_js};
 use crate::client::{
     Auth, CallOptions, Client, ClientConfig, HttpRequest, HttpResponse, LineItemActionKind,
     LineItemPager, LocalFuture, LogEvent, OrderPager, Runtime, Signal, TokenSource, Transport,
@@ -401,9 +401,10 @@ impl TangoClient {
     #[wasm_bindgen(js_name = getOrder, unchecked_return_type = "Promise<Order>")]
     pub fn get_order(
         &self,
-        id: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
+        let id = string_from_js(&id, "The ID")?;
         let (options, signal) = call_options(&options)?;
         let client = Rc::clone(&self.inner);
         Ok(promise(signal, async move {
@@ -448,10 +449,11 @@ impl TangoClient {
     #[wasm_bindgen(js_name = resendOrder, unchecked_return_type = "Promise<OrderResendResult>")]
     pub fn resend_order(
         &self,
-        id: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "OrderResendRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
+        let id = string_from_js(&id, "The ID")?;
         let (options, signal) = call_options(&options)?;
         let body = json_from_js(&body)?;
         let client = Rc::clone(&self.inner);
@@ -495,9 +497,10 @@ impl TangoClient {
     #[wasm_bindgen(js_name = getLineItem, unchecked_return_type = "Promise<LineItem>")]
     pub fn get_line_item(
         &self,
-        id: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
+        let id = string_from_js(&id, "The ID")?;
         let (options, signal) = call_options(&options)?;
         let client = Rc::clone(&self.inner);
         Ok(promise(signal, async move {
@@ -509,10 +512,11 @@ impl TangoClient {
     #[wasm_bindgen(js_name = resendLineItem, unchecked_return_type = "Promise<LineItemResendResult>")]
     pub fn resend_line_item(
         &self,
-        id: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "LineItemResendRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
+        let id = string_from_js(&id, "The ID")?;
         let (options, signal) = call_options(&options)?;
         let body = json_from_js(&body)?;
         let client = Rc::clone(&self.inner);
@@ -525,10 +529,11 @@ impl TangoClient {
     #[wasm_bindgen(js_name = cancelLineItem, unchecked_return_type = "Promise<void>")]
     pub fn cancel_line_item(
         &self,
-        id: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CancelLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
+        let id = string_from_js(&id, "The ID")?;
         self.action(LineItemActionKind::Cancel, id, body, options)
     }
 
@@ -536,10 +541,11 @@ impl TangoClient {
     #[wasm_bindgen(js_name = freezeLineItem, unchecked_return_type = "Promise<void>")]
     pub fn freeze_line_item(
         &self,
-        id: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FreezeLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
+        let id = string_from_js(&id, "The ID")?;
         self.action(LineItemActionKind::Freeze, id, body, options)
     }
 
@@ -547,10 +553,11 @@ impl TangoClient {
     #[wasm_bindgen(js_name = unfreezeLineItem, unchecked_return_type = "Promise<void>")]
     pub fn unfreeze_line_item(
         &self,
-        id: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FreezeLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Result<Promise, JsValue> {
+        let id = string_from_js(&id, "The ID")?;
         self.action(LineItemActionKind::Unfreeze, id, body, options)
     }
 
