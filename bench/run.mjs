@@ -45,6 +45,9 @@ const zodBundle = await bundle('export { validateOrder, validateOrders } from ".
 const tremendousBundle = await bundle('export * from "tremendous";');
 report("size, gzip: main entry vs zod/mini+libphonenumber validator", gz(ours) / 1024, gz(zodBundle) / 1024, "KB", "≤ 64 KB");
 report("size, gzip: main entry vs tremendous (API client on axios)", gz(ours) / 1024, gz(tremendousBundle) / 1024, "KB", "≤ 64 KB");
+// The validation-only entry (tango-orders/validate): what a page that only checks a form pays.
+const lean = Buffer.concat(["wasm-validate/tango_orders_bg.wasm", "wasm-validate/tango_orders.js", "validate.js"].map((f) => readFileSync(join(pkg, f))));
+report("size, gzip: tango-orders/validate vs zod/mini+libphonenumber validator", gz(lean) / 1024, gz(zodBundle) / 1024, "KB", "≤ 64 KB");
 const sim = Buffer.concat(["wasm-sim/tango_sim_bg.wasm", "wasm-sim/tango_sim.js", "sim.js", "sim-core.js"].map((f) => readFileSync(join(pkg, f))));
 console.log(`(sim entry, separately: ${(gz(sim) / 1024).toFixed(1)} KB gzip, ${(sim.length / 1024).toFixed(0)} KB raw)\n`);
 

@@ -9,18 +9,22 @@ out="$root/pkg"
 crate=tango_orders
 
 cd "$root"
+wasm_dir="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release"
+rm -rf "$out"
+mkdir -p "$out/wasm" "$out/wasm-sim" "$out/wasm-validate"
+
+# The validation-only module behind tango-orders/validate (no client, parsers or helpers): built
+# first, because the main build below writes the same file name.
+cargo build --quiet --release --target wasm32-unknown-unknown --lib --no-default-features --features js
+"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-validate" "$wasm_dir/$crate.wasm"
+
 cargo build --quiet --release --target wasm32-unknown-unknown --lib
 cargo build --quiet --release --target wasm32-unknown-unknown --lib -p tango-sim
-
-rm -rf "$out"
-mkdir -p "$out/wasm" "$out/wasm-sim"
-"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm" \
-  "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release/$crate.wasm"
+"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm" "$wasm_dir/$crate.wasm"
 # wasm-opt from npm's binaryen: Debian's old binaryen silently breaks modules that use externref.
 # The simulator is a separate module behind tango-orders/sim, so the main entry does not grow.
-"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-sim" \
-  "${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release/tango_sim.wasm"
-for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
+"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-sim" "$wasm_dir/tango_sim.wasm"
+for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-validate/${crate}_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
   "$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
     "$module" -o "$module"
@@ -29,10 +33,11 @@ done
 # wasm-bindgen declares `[Symbol.dispose](): void` on exported classes, which only type-checks with
 # TypeScript's esnext lib; the method stays at run time, the declaration goes, so consumers on
 # es2022 libs (the common default) compile without skipLibCheck.
-sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-sim/tango_sim.d.ts"
+sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-validate/${crate}.d.ts" "$out/wasm-sim/tango_sim.d.ts"
 
 cp pkg-template/index.js pkg-template/index.node.js pkg-template/extend.js pkg-template/index.d.ts pkg-template/README.md LICENSE "$out/"
 cp pkg-template/sim.js pkg-template/sim.node.js pkg-template/sim-core.js pkg-template/sim.d.ts "$out/"
+cp pkg-template/validate.js pkg-template/validate.node.js pkg-template/validate.d.ts "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"0.0.0-set-by-build\"/\"$version\"/" pkg-template/package.json > "$out/package.json"
 
@@ -43,6 +48,12 @@ size "$out/wasm/${crate}.js"
 size "$out/index.js"
 cat "$out/wasm/${crate}_bg.wasm" "$out/wasm/${crate}.js" "$out/index.js" > "$out/.total"
 printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$out/.total")" "$(gzip -9 -c "$out/.total" | wc -c)" "browser entry in total (wasm + glue)"
+rm "$out/.total"
+echo "the validation-only entry (tango-orders/validate):"
+size "$out/wasm-validate/${crate}_bg.wasm"
+size "$out/wasm-validate/${crate}.js"
+cat "$out/wasm-validate/${crate}_bg.wasm" "$out/wasm-validate/${crate}.js" "$out/validate.js" > "$out/.total"
+printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$out/.total")" "$(gzip -9 -c "$out/.total" | wc -c)" "validate entry in total (wasm + glue)"
 rm "$out/.total"
 echo "separately, the simulator entry (tango-orders/sim):"
 size "$out/wasm-sim/tango_sim_bg.wasm"

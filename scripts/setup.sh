@@ -37,6 +37,13 @@ if [ "$installed" != "$pinned" ]; then
   cargo install wasm-bindgen-cli --version "$pinned" --root "$tools_dir" --force
 fi
 
+# 2b. cargo-fuzz, only where the nightly toolchain is present (libFuzzer needs it): make test then
+#    runs each fuzz target briefly. Without nightly the stable replay of the targets still runs.
+if cargo +nightly --version >/dev/null 2>&1 && [ ! -x "$tools_dir/bin/cargo-fuzz" ]; then
+  say "installing cargo-fuzz into $tools_dir (about 2 minutes, once)"
+  cargo install cargo-fuzz --locked --root "$tools_dir" || say "cargo-fuzz did not install; fuzz-smoke will skip"
+fi
+
 # 3. npm dev tools at the versions package-lock.json records. `npm install --no-save` rather than
 #    `npm ci`: lockfiles written here leave out the other platforms' optional packages (rollup's
 #    native builds), which `npm ci` then reports as "not in sync" and refuses.

@@ -1,6 +1,7 @@
 //! The fuzz targets' bodies (`tango_orders::fuzzing`, run by cargo-fuzz in `fuzz/`) on stable, as a
 //! bounded pass for CI: every seed and every saved crash input, every truncation of the seeds, and
 //! random bytes. A crash found by `make fuzz` goes into `fuzz/regressions/<target>/` and stays here.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use std::path::Path;

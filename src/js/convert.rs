@@ -1,11 +1,15 @@
 //! Conversions between JavaScript values and Rust models, failing with value-free errors.
 
+#[cfg(feature = "js-client")]
 use crate::decode::decode;
 use crate::error::Error;
 use crate::validate::Code;
-use serde::{de::DeserializeOwned, Serialize};
+#[cfg(feature = "js-client")]
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+#[cfg(feature = "js-client")]
 /// Reads a JavaScript value as `T`, through its JSON text (see [`json_text_from_js`]).
 ///
 /// A wrong shape is a `validation` error at the field's path. The message is ours, not serde's:
@@ -23,6 +27,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Err
 }
 
 /// Reads a JavaScript string argument.
+#[cfg(feature = "js-client")]
 pub fn string_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
     value
         .as_string()

@@ -1,12 +1,15 @@
 //! The JavaScript exports. The only code that knows about wasm-bindgen: each export converts its
 //! input, calls the core, and converts the result. No logic lives here.
 
+#[cfg(feature = "js-client")]
 mod client;
 mod convert;
 mod error;
+#[cfg(feature = "js-client")]
 mod helpers;
+#[cfg(feature = "js-client")]
 mod parse;
 mod validate;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "js-client"))]
 mod tests;

@@ -1,6 +1,6 @@
 //! Validation exports: every rule of Tango's, in the browser, before anything is sent.
 
-use super::convert::{from_js, json_from_js, to_js};
+use super::convert::{json_from_js, to_js};
 use crate::error::Error;
 use crate::validate::{self, BulkReport, Report, ValidateOptions};
 use tsify::Ts;
@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 /// Reads the options, filling in the clock for the "expiration date in the future" rule.
 fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<ValidateOptions, Error> {
     let mut options: ValidateOptions = match options {
-        Some(options) => from_js(options.into(), "options")?,
+        Some(options) => ValidateOptions::from_json(&json_from_js(&options.into())?)?,
         None => ValidateOptions::default(),
     };
     if options.now_ms.is_none() {

@@ -64,6 +64,62 @@ pub enum FulfillmentOption {
 }
 
 impl ValidateOptions {
+    /// Reads options from JSON (`null` for the defaults); unknown members are ignored.
+    ///
+    /// By hand rather than by serde: in the `tango-orders/validate` entry this is the only typed
+    /// read, and serde's error messages alone pull float formatting into the wasm (≈ 10 KB gzip).
+    pub fn from_json(value: &Value) -> Result<Self, Error> {
+        let object = match value {
+            Value::Null => return Ok(ValidateOptions::default()),
+            Value::Object(object) => object,
+            _ => {
+                let message = "The options must be an object.";
+                return Err(Error::invalid("", Code::InvalidFormat, message));
+            }
+        };
+        let wrong = |key: &str| {
+            let message = format!("`{key}` has the wrong type");
+            Error::invalid(key, Code::InvalidFormat, message)
+        };
+        let member = |key: &str| object.get(key).filter(|v| !v.is_null());
+        let fulfillment = match member("fulfillment") {
+            None => None,
+            Some(Value::String(s)) if s == "digital" => Some(FulfillmentOption::Digital),
+            Some(Value::String(s)) if s == "physical" => Some(FulfillmentOption::Physical),
+            Some(_) => return Err(wrong("fulfillment")),
+        };
+        let partial = match member("partial") {
+            None => false,
+            Some(Value::Bool(partial)) => *partial,
+            Some(_) => return Err(wrong("partial")),
+        };
+        let fields = match member("fields") {
+            None => None,
+            Some(Value::Array(items)) => Some(
+                items
+                    .iter()
+                    .map(|item| {
+                        item.as_str()
+                            .map(str::to_owned)
+                            .ok_or_else(|| wrong("fields"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+            Some(_) => return Err(wrong("fields")),
+        };
+        let now_ms = match member("nowMs") {
+            None => None,
+            Some(Value::Number(n)) => n.as_f64(),
+            Some(_) => return Err(wrong("nowMs")),
+        };
+        Ok(ValidateOptions {
+            fulfillment,
+            partial,
+            fields,
+            now_ms,
+        })
+    }
+
     fn finish(&self, checker: Checker) -> Report {
         let mut issues = checker.issues;
         if let Some(fields) = &self.fields {
@@ -185,4 +241,35 @@ pub fn validate_path_id(name: &str, id: &str) -> Report {
         labels::label(name)
     );
     Report::from(vec![Issue::new(name, Code::InvalidFormat, message)])
+}
+
+#[cfg(test)]
+mod options_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn options_read_by_hand_match_serde_and_name_a_wrong_member() {
+        let full = json!({"fulfillment": "physical", "partial": true, "fields": ["amount"], "nowMs": 5, "extra": 1});
+        let by_serde: ValidateOptions = serde_json::from_value(full.clone()).unwrap();
+        assert_eq!(ValidateOptions::from_json(&full).unwrap(), by_serde);
+        assert_eq!(
+            ValidateOptions::from_json(&Value::Null).unwrap(),
+            ValidateOptions::default()
+        );
+        assert_eq!(
+            ValidateOptions::from_json(&json!({"fulfillment": null})).unwrap(),
+            ValidateOptions::default()
+        );
+        for (bad, member) in [
+            (json!({"fulfillment": "paper"}), "fulfillment"),
+            (json!({"partial": 1}), "partial"),
+            (json!({"fields": ["a", 2]}), "fields"),
+            (json!({"nowMs": "soon"}), "nowMs"),
+            (json!([]), "options"),
+        ] {
+            let message = ValidateOptions::from_json(&bad).unwrap_err().to_string();
+            assert!(message.contains(member), "{message}");
+        }
+    }
 }

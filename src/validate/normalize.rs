@@ -29,7 +29,7 @@ pub fn normalize_create_order(order: &Value) -> Value {
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect::<String>()
-                    .to_uppercase();
+                    .to_ascii_uppercase();
             }
             let country = address.get("country").and_then(Value::as_str);
             if matches!(country, Some("US" | "CA")) {
@@ -40,9 +40,11 @@ pub fn normalize_create_order(order: &Value) -> Value {
     order
 }
 
+/// ASCII upper case: these are codes (country, state, postal code) where anything non-ASCII is
+/// invalid anyway, and full Unicode case mapping would pull its tables into the wasm.
 fn upper_case(object: &mut Map<String, Value>, key: &str) {
     if let Some(Value::String(text)) = object.get_mut(key) {
-        *text = text.to_uppercase();
+        *text = text.to_ascii_uppercase();
     }
 }
 

@@ -102,3 +102,18 @@ test("the client: wrong constructor options are config errors; wrong arguments t
   const result = await client.createOrder(validOrder);
   assert.match(result.order.referenceOrderID, /^RA/);
 });
+
+test("tango-orders/validate: every validator, every wrong value, as input and as options", async () => {
+  const lean = await import("tango-orders/validate");
+  const validators = ["validateCreateOrder", "validateCreateOrders", "validateOrderFilter", "validateOrderResend",
+    "validateLineItemResend", "normalizeCreateOrder"];
+  for (let round = 0; round < 5; round++) {
+    for (const name of validators) {
+      for (const value of hostile) {
+        expectContained(() => lean[name](value));
+        expectContained(() => lean[name](validOrder, value));
+      }
+    }
+  }
+  assert.deepEqual(lean.validateCreateOrder(validOrder), { valid: true, issues: [] });
+});

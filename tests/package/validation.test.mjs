@@ -112,3 +112,22 @@ test("bulk: 50,000 generated rows, every invalid row reported at its index", () 
   assert.throws(() => validateCreateOrders(new Array(50_001).fill({})), (e) => e.kind === "validation");
   assert.throws(() => validateCreateOrders({}), (e) => e.kind === "validation");
 });
+
+test("tango-orders/validate: the same rules, the same answers, and no client", async () => {
+  const lean = await import("tango-orders/validate");
+  assert.equal(lean.TangoClient, undefined);
+  assert.equal(lean.parseOrder, undefined);
+  const nowMs = Date.parse(table.now);
+  for (const c of table.cases) {
+    const order = apply(table.bases[c.base], c.set ?? {});
+    const options = { ...c.options, nowMs };
+    assert.deepEqual(lean.validateCreateOrder(order, options), validateCreateOrder(order, options), c.name);
+  }
+  const rows = [table.bases.digital, { ...table.bases.digital, amount: -1 }];
+  assert.deepEqual(lean.validateCreateOrders(rows), validateCreateOrders(rows));
+  assert.deepEqual(lean.validateOrderFilter({ page: -1 }), validateOrderFilter({ page: -1 }));
+  assert.deepEqual(lean.normalizeCreateOrder({ utid: " U1 " }), normalizeCreateOrder({ utid: " U1 " }));
+  // Options are read by hand in this build: a wrong type is still a TangoError naming the option.
+  assert.throws(() => lean.validateCreateOrder({}, { partial: "yes" }),
+    (e) => e.name === "TangoError" && e.kind === "validation" && e.message.includes("partial"));
+});
