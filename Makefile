@@ -9,7 +9,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 	cargo test --target wasm32-unknown-unknown --lib
 
 .PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package test-e2e \
-	update-types sim bench soak fuzz fuzz-smoke clean
+	update-types sim bench soak fuzz fuzz-smoke audit clean
 
 ## demo: build the package and the simulator, then serve the demo page on http://127.0.0.1:5173/
 ## (the page sends rewards through tango-sim; Ctrl-C stops both).
@@ -73,6 +73,11 @@ fuzz:
 ## fuzz-smoke: each target for 20 s when nightly and cargo-fuzz are present (else says so and skips).
 fuzz-smoke:
 	bash scripts/fuzz.sh 20 --if-available
+
+## audit: cargo deny (licenses, bans, sources; advisories when the RustSec database is reachable),
+## cargo audit and npm audit. Needs the network; not part of make test.
+audit:
+	PATH="$(HOME)/.cache/tango-orders/tools/bin:$$PATH" bash scripts/audit.sh
 
 ## sim: run the simulator on loopback (make sim ARGS="--port 4010 --latency-ms 200").
 sim:

@@ -13,10 +13,10 @@ wasm_dir="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release"
 rm -rf "$out"
 mkdir -p "$out/wasm" "$out/wasm-sim" "$out/wasm-validate"
 
-# The validation-only module behind tango-orders/validate (no client, parsers or helpers): built
-# first, because the main build below writes the same file name.
-cargo build --quiet --release --target wasm32-unknown-unknown --lib --no-default-features --features js
-"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-validate" "$wasm_dir/$crate.wasm"
+# The validation-only module behind tango-orders/validate (no client, parsers or helpers), built
+# for size (profile release-small) into its own directory.
+cargo build --quiet --profile release-small --target wasm32-unknown-unknown --lib --no-default-features --features js
+"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-validate" "$wasm_dir-small/$crate.wasm"
 
 cargo build --quiet --release --target wasm32-unknown-unknown --lib
 cargo build --quiet --release --target wasm32-unknown-unknown --lib -p tango-sim

@@ -7,15 +7,25 @@ use crate::validate::Code;
 #[cfg(feature = "js-client")]
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/js/text.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = jsonBytes, catch)]
+    fn json_bytes(value: &JsValue) -> Result<Option<Vec<u8>>, JsValue>;
+    #[cfg(feature = "js-client")]
+    fn utf8(value: &JsValue) -> Option<Vec<u8>>;
+}
 
 #[cfg(feature = "js-client")]
-/// Reads a JavaScript value as `T`, through its JSON text (see [`json_text_from_js`]).
+/// Reads a JavaScript value as `T`, through its JSON text (see [`json_bytes_from_js`]).
 ///
 /// A wrong shape is a `validation` error at the field's path. The message is ours, not serde's:
 /// serde's messages quote the value (`invalid type: string "jane@…"`), which may be personal data.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
-    let text = json_text_from_js(&value)?.unwrap_or_else(|| "null".into());
+    let bytes = json_bytes_from_js(&value)?.unwrap_or_else(|| b"null".to_vec());
+    // JSON.stringify and TextEncoder only make valid UTF-8; a failure here would be a bug.
+    let text = String::from_utf8(bytes).map_err(|_| unreadable("it is not valid text"))?;
     decode::<T>(&text).map_err(|failure| {
         let message = if failure.path.is_empty() {
             format!("{what} has the wrong type")
@@ -29,8 +39,8 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Err
 /// Reads a JavaScript string argument.
 #[cfg(feature = "js-client")]
 pub fn string_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
-    value
-        .as_string()
+    utf8(value)
+        .and_then(|bytes| String::from_utf8(bytes).ok())
         .ok_or_else(|| Error::invalid("", Code::InvalidFormat, format!("{what} must be a string")))
 }
 
@@ -56,21 +66,19 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
 /// Fails, with a message that names no value, on input JSON cannot hold: a cycle, a `BigInt`, a
 /// getter that throws, or nesting deeper than 128 levels.
 pub fn json_from_js(value: &JsValue) -> Result<serde_json::Value, Error> {
-    let Some(text) = json_text_from_js(value)? else {
+    let Some(bytes) = json_bytes_from_js(value)? else {
         return Ok(serde_json::Value::Null);
     };
-    serde_json::from_str(&text).map_err(|_| unreadable("it is nested too deeply"))
+    serde_json::from_slice(&bytes).map_err(|_| unreadable("it is nested too deeply"))
 }
 
-/// The JSON text of a JavaScript value, by `JSON.stringify`; `None` for `undefined`, a function or
-/// a symbol (nothing JSON can hold).
-pub fn json_text_from_js(value: &JsValue) -> Result<Option<String>, Error> {
+/// The JSON text of a JavaScript value, by `JSON.stringify`, as UTF-8; `None` for `undefined`, a
+/// function or a symbol (nothing JSON can hold).
+pub fn json_bytes_from_js(value: &JsValue) -> Result<Option<Vec<u8>>, Error> {
     if value.is_undefined() {
         return Ok(None);
     }
-    let text = js_sys::JSON::stringify(value)
-        .map_err(|_| unreadable("it has a cycle, a BigInt or a property that throws"))?;
-    Ok(JsValue::from(text).as_string())
+    json_bytes(value).map_err(|_| unreadable("it has a cycle, a BigInt or a property that throws"))
 }
 
 fn unreadable(why: &str) -> Error {
