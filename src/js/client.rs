@@ -355,6 +355,13 @@ where
     future_to_promise(async move { work.await.map_err(|e| rejection(e, &signal)) })
 }
 
+/// Runs an exported async method's synchronous part, turning its error into a rejected promise:
+/// callers of an async API handle failures with `await`/`.catch`, and a synchronous throw would
+/// escape a `.catch()` chain.
+fn rejecting(start: impl FnOnce() -> Result<Promise, JsValue>) -> Promise {
+    start().unwrap_or_else(|error| Promise::reject(&error))
+}
+
 /// The Tango client: every endpoint, with validation first, idempotent retries, the 1-per-second
 /// create queue, the 30 s resend guard, paging past 10,000 results and typed errors.
 #[wasm_bindgen]
@@ -384,17 +391,19 @@ impl TangoClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CreateOrderRequest")] order: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let (options, signal) = call_options(&options)?;
-        let order = json_from_js(&order)?;
-        let client = Rc::clone(&self.inner);
-        Ok(promise(signal, async move {
-            let result = client.create_order(&order, &options).await?;
-            let out = Object::new();
-            let _ = Reflect::set(&out, &"order".into(), &to_js(&result.order)?);
-            let _ = Reflect::set(&out, &"created".into(), &result.created.into());
-            Ok(out.into())
-        }))
+    ) -> Promise {
+        rejecting(|| {
+            let (options, signal) = call_options(&options)?;
+            let order = json_from_js(&order)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                let result = client.create_order(&order, &options).await?;
+                let out = Object::new();
+                let _ = Reflect::set(&out, &"order".into(), &to_js(&result.order)?);
+                let _ = Reflect::set(&out, &"created".into(), &result.created.into());
+                Ok(out.into())
+            }))
+        })
     }
 
     /// Reads one order, with `reward.credentialList`.
@@ -403,13 +412,15 @@ impl TangoClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let id = string_from_js(&id, "The ID")?;
-        let (options, signal) = call_options(&options)?;
-        let client = Rc::clone(&self.inner);
-        Ok(promise(signal, async move {
-            to_js(&client.get_order(&id, &options).await?)
-        }))
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            let (options, signal) = call_options(&options)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                to_js(&client.get_order(&id, &options).await?)
+            }))
+        })
     }
 
     /// Reads one page of orders.
@@ -418,13 +429,15 @@ impl TangoClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "OrderFilter")] filter: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let (options, signal) = call_options(&options)?;
-        let filter = json_from_js(&filter)?;
-        let client = Rc::clone(&self.inner);
-        Ok(promise(signal, async move {
-            to_js(&client.list_orders(&filter, &options).await?)
-        }))
+    ) -> Promise {
+        rejecting(|| {
+            let (options, signal) = call_options(&options)?;
+            let filter = json_from_js(&filter)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                to_js(&client.list_orders(&filter, &options).await?)
+            }))
+        })
     }
 
     /// Every order matching `filter`: `for await (const order of client.iterateOrders(filter))`.
@@ -452,14 +465,16 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "OrderResendRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let id = string_from_js(&id, "The ID")?;
-        let (options, signal) = call_options(&options)?;
-        let body = json_from_js(&body)?;
-        let client = Rc::clone(&self.inner);
-        Ok(promise(signal, async move {
-            to_js(&client.resend_order(&id, &body, &options).await?)
-        }))
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            let (options, signal) = call_options(&options)?;
+            let body = json_from_js(&body)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                to_js(&client.resend_order(&id, &body, &options).await?)
+            }))
+        })
     }
 
     /// Reads one page of line items.
@@ -468,13 +483,15 @@ impl TangoClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "LineItemFilter")] filter: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let (options, signal) = call_options(&options)?;
-        let filter = json_from_js(&filter)?;
-        let client = Rc::clone(&self.inner);
-        Ok(promise(signal, async move {
-            to_js(&client.list_line_items(&filter, &options).await?)
-        }))
+    ) -> Promise {
+        rejecting(|| {
+            let (options, signal) = call_options(&options)?;
+            let filter = json_from_js(&filter)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                to_js(&client.list_line_items(&filter, &options).await?)
+            }))
+        })
     }
 
     /// Every line item matching `filter`, following page keys.
@@ -499,13 +516,15 @@ impl TangoClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let id = string_from_js(&id, "The ID")?;
-        let (options, signal) = call_options(&options)?;
-        let client = Rc::clone(&self.inner);
-        Ok(promise(signal, async move {
-            to_js(&client.get_line_item(&id, &options).await?)
-        }))
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            let (options, signal) = call_options(&options)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                to_js(&client.get_line_item(&id, &options).await?)
+            }))
+        })
     }
 
     /// Resends a line item's reward, possibly by another method.
@@ -515,14 +534,16 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "LineItemResendRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let id = string_from_js(&id, "The ID")?;
-        let (options, signal) = call_options(&options)?;
-        let body = json_from_js(&body)?;
-        let client = Rc::clone(&self.inner);
-        Ok(promise(signal, async move {
-            to_js(&client.resend_line_item(&id, &body, &options).await?)
-        }))
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            let (options, signal) = call_options(&options)?;
+            let body = json_from_js(&body)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                to_js(&client.resend_line_item(&id, &body, &options).await?)
+            }))
+        })
     }
 
     /// Cancels a line item (`{ reasonCode, otherReason? }`); the account is refunded.
@@ -532,9 +553,11 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CancelLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let id = string_from_js(&id, "The ID")?;
-        self.action(LineItemActionKind::Cancel, id, body, options)
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            self.action(LineItemActionKind::Cancel, id, body, options)
+        })
     }
 
     /// Freezes a line item's reward.
@@ -544,9 +567,11 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FreezeLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let id = string_from_js(&id, "The ID")?;
-        self.action(LineItemActionKind::Freeze, id, body, options)
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            self.action(LineItemActionKind::Freeze, id, body, options)
+        })
     }
 
     /// Unfreezes a line item's reward.
@@ -556,9 +581,11 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FreezeLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let id = string_from_js(&id, "The ID")?;
-        self.action(LineItemActionKind::Unfreeze, id, body, options)
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            self.action(LineItemActionKind::Unfreeze, id, body, options)
+        })
     }
 
     fn action(

@@ -1,4 +1,5 @@
-// Every export called the wrong way: each call returns normally (validators answer with a report)
+// Every export called the wrong way: each call returns normally (validators answer with a report;
+// the client's async methods always return a promise, and reject rather than throw)
 // or throws a TangoError of kind `validation` or `config` (`decode` for a parse* function given a
 // string that is not the body it reads) — never a wasm trap or a foreign error —
 // and after 10,000 such calls a valid call still works in the same instance.
@@ -38,8 +39,15 @@ function expectContained(fn, kinds = ["validation", "config"]) {
   }
 }
 async function expectContainedAsync(fn) {
+  let pending;
   try {
-    return await fn();
+    pending = fn();
+  } catch (error) {
+    assert.fail(`an async method threw synchronously instead of rejecting: ${error?.message}`);
+  }
+  assert.ok(pending instanceof Promise, "an async method did not return a promise");
+  try {
+    return await pending;
   } catch (error) {
     assert.ok(!(error instanceof WebAssembly.RuntimeError), `wasm trap: ${error}`);
     assert.equal(error?.name, "TangoError", `not a TangoError: ${error?.name}: ${error?.message}`);
