@@ -31,6 +31,8 @@ const PERSONAL: [&str; 7] = [
 
 struct Runtime0 {
     origin: tokio::time::Instant,
+    /// A different number on every call: each create gets its own generated externalRefID.
+    rng: RefCell<fastrand::Rng>,
 }
 impl Runtime for Runtime0 {
     fn now_ms(&self) -> f64 {
@@ -40,7 +42,7 @@ impl Runtime for Runtime0 {
         Box::pin(tokio::time::sleep(std::time::Duration::from_millis(ms)))
     }
     fn random(&self) -> f64 {
-        0.5
+        self.rng.borrow_mut().f64()
     }
 }
 
@@ -119,7 +121,11 @@ fn harness(auth: Auth, faults: Faults, seen: Rc<RefCell<Vec<String>>>) -> Harnes
         origin,
         error_bodies: Rc::clone(&error_bodies),
     };
-    let client = Client::new(config, transport, Runtime0 { origin }).expect("client");
+    let runtime = Runtime0 {
+        origin,
+        rng: RefCell::new(fastrand::Rng::with_seed(3)),
+    };
+    let client = Client::new(config, transport, runtime).expect("client");
     Harness {
         client,
         seen,
@@ -277,6 +283,21 @@ async fn no_key_token_or_personal_data_in_any_error_log_or_debug_output() {
         &h.client.create_order(&person_order("EMAIL"), &once).await,
     );
 
+    // The simulator's own 400 for invalid personal data, sent past the client's validation.
+    let mut sim = Simulator::new(SimOptions::default());
+    let auth = (
+        "authorization".to_owned(),
+        "Basic ZGVtby1wbGF0Zm9ybTpkZW1vLWtleQ==".to_owned(),
+    );
+    let mut bad = person_order("ADDRESS");
+    bad["recipient"]["email"] = json!("zq.marker@");
+    bad["recipient"]["firstName"] = json!("Zebulon!!!Quixote");
+    bad["recipient"]["address"]["streetLine1"] = json!("742 Evergreen Terrace ☃");
+    let body = serde_json::to_vec(&bad).unwrap_or_default();
+    let answer = sim.handle(&Request::new("POST", "/raas/v2/orders", vec![auth], body));
+    assert_eq!(answer.status, 400);
+    error_bodies.push(String::from_utf8_lossy(&answer.body).into_owned());
+
     let seen = seen.borrow();
     assert!(seen.len() > 40, "collected only {} strings", seen.len());
     let kinds = ["Validation", "Api", "Timeout", "Network", "ResendTooSoon"];
@@ -284,6 +305,16 @@ async fn no_key_token_or_personal_data_in_any_error_log_or_debug_output() {
         assert!(
             seen.iter().any(|s| s.starts_with(kind)),
             "no {kind} error was produced"
+        );
+    }
+    for status in ["400", "401", "402", "403", "404", "422", "429", "50"] {
+        let answered = format!("Tango answered {status}");
+        assert!(
+            seen.iter().any(|s| s.starts_with(&answered)),
+            "no {status} was produced: {:?}",
+            seen.iter()
+                .filter(|s| s.starts_with("Tango answered"))
+                .collect::<Vec<_>>()
         );
     }
     let mut leaks = Vec::new();
