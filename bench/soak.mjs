@@ -3,20 +3,16 @@
 // bursts of 429) and added latency. Checks that the simulator ends with exactly one order per call,
 // no externalRefID twice, and that every call either returned its own order or failed saying so.
 // Prints the figures. Not part of `make test` (it takes about a minute or two).
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { createInterface } from "node:readline";
 import assert from "node:assert/strict";
 import { TangoClient } from "tango-orders";
+import { startSimulator } from "./sim-process.mjs";
 
 const N = Number(process.env.SOAK_CREATES ?? 10_000);
 const PER_SECOND = 250;
 const simBin = process.env.TANGO_SIM_BIN;
-const server = spawn(simBin, ["--port", "0", "--seed", "42", "--creates-per-second", String(PER_SECOND),
+const { baseUrl, stop } = await startSimulator(simBin, ["--seed", "42", "--creates-per-second", String(PER_SECOND),
   "--drop-after-commit-rate", "0.12", "--server-error-rate", "0.12", "--rate-limit-burst-rate", "0.02",
-  "--rate-limit-burst-length", "3", "--latency-ms", "3"], { stdio: ["ignore", "pipe", "inherit"] });
-const [line] = await once(createInterface({ input: server.stdout }), "line");
-const baseUrl = line.trim().split(" ").pop();
+  "--rate-limit-burst-length", "3", "--latency-ms", "3"]);
 const statuses = new Map();
 let requests = 0;
 const client = new TangoClient({ baseUrl, platformName: "demo-platform", platformKey: "demo-key", ordersPerSecond: PER_SECOND,
@@ -44,7 +40,7 @@ const seen = new Map();
 for await (const o of client.iterateOrders({ elementsPerBlock: 100 })) {
   seen.set(o.externalRefID, (seen.get(o.externalRefID) ?? 0) + 1);
 }
-server.kill("SIGTERM");
+stop();
 
 const duplicates = [...seen.values()].filter((n) => n > 1).length;
 const inSimulator = [...seen.values()].reduce((a, b) => a + b, 0);

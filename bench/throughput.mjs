@@ -2,22 +2,19 @@
 // not pause it): `node throughput.mjs <sim binary> <per second> <creates>`. Starts tango-sim on
 // loopback with that create limit and a fresh client at the same limit, places the creates at once,
 // and prints JSON: { seconds, efficiency, limited } where efficiency = achieved rate ÷ limit.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { createInterface } from "node:readline";
 import { TangoClient } from "tango-orders";
+import { startSimulator } from "./sim-process.mjs";
 
 const [simBin, perSecondText, countText] = process.argv.slice(2);
 const perSecond = Number(perSecondText), n = Number(countText);
-const server = spawn(simBin, ["--port", "0", "--creates-per-second", String(perSecond)], { stdio: ["ignore", "pipe", "inherit"] });
-const [line] = await once(createInterface({ input: server.stdout }), "line");
+const { baseUrl, stop } = await startSimulator(simBin, ["--creates-per-second", String(perSecond)]);
 const statuses = [];
-const client = new TangoClient({ baseUrl: line.trim().split(" ").pop(), platformName: "demo-platform", platformKey: "demo-key",
+const client = new TangoClient({ baseUrl, platformName: "demo-platform", platformKey: "demo-key",
   ordersPerSecond: perSecond, logger: (event) => statuses.push(event.status) });
 const order = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001", amount: 25, deliveryMethod: "NONE" };
 const startedAt = performance.now();
 await Promise.all(Array.from({ length: n }, () => client.createOrder(order)));
 const seconds = (performance.now() - startedAt) / 1000;
-server.kill("SIGTERM");
+stop();
 // n creates at the limit need (n - 1) intervals between the first and the last start.
 console.log(JSON.stringify({ seconds, efficiency: (n - 1) / perSecond / seconds, limited: statuses.filter((s) => s === 429).length }));

@@ -4,7 +4,7 @@
 use crate::clock::rfc3339;
 use crate::data::Behaviour;
 use crate::http::{Request, Response};
-use crate::orders::{field_errors, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+use crate::orders::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use crate::query::{whole, Query};
 use crate::simulator::optional_json_body;
 use crate::simulator::{Simulator, RESEND_INTERVAL_MS};
@@ -374,22 +374,12 @@ impl Simulator {
                 vec![],
             );
         };
-        let body = match optional_json_body(request) {
-            Some(body) => body,
-            None => {
-                return self.error(
-                    request,
-                    400,
-                    "400.001",
-                    "The request body is not valid JSON.",
-                    vec![],
-                )
-            }
+        let Some(body) = optional_json_body(request) else {
+            return self.not_json(request);
         };
         let report = validate_line_item_resend(&body, &ValidateOptions::default());
-        if !report.valid {
-            let errors = field_errors(&report.issues);
-            return self.error(request, 400, "400.002", "The resend is not valid.", errors);
+        if let Err(refusal) = self.refuse_invalid(request, &report, "The resend is not valid.") {
+            return refusal;
         }
         let criteria: LineItemResendRequest = serde_json::from_value(body).unwrap_or_default();
         let now = self.now_ms();
@@ -475,13 +465,7 @@ impl Simulator {
             );
         };
         let Ok(body) = serde_json::from_slice::<Value>(&request.body) else {
-            return self.error(
-                request,
-                400,
-                "400.001",
-                "The request body is not valid JSON.",
-                vec![],
-            );
+            return self.not_json(request);
         };
         let kind = if action == "cancel" {
             Action::Cancel
@@ -489,9 +473,8 @@ impl Simulator {
             Action::Freeze
         };
         let report = validate_line_item_action(&body, kind);
-        if !report.valid {
-            let errors = field_errors(&report.issues);
-            return self.error(request, 400, "400.002", "The request is not valid.", errors);
+        if let Err(refusal) = self.refuse_invalid(request, &report, "The request is not valid.") {
+            return refusal;
         }
         let reason = body
             .get("reasonCode")

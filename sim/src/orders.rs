@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use tango_orders::model::*;
 use tango_orders::validate::{
     parse_date_or_date_time, parse_range_end, validate_create_order, validate_order_filter,
-    validate_order_resend, Issue, ValidateOptions,
+    validate_order_resend, ValidateOptions,
 };
 
 /// Query parameters of `GET /orders` that are numbers or booleans.
@@ -30,14 +30,6 @@ pub enum OrderView {
     Detail,
     /// `OrderListItemView`, an entry of a list.
     ListEntry,
-}
-
-/// Tango's 400 `errors` list: one entry per invalid field.
-pub fn field_errors(issues: &[Issue]) -> Vec<Value> {
-    issues
-        .iter()
-        .map(|issue| json!({"field": issue.path, "code": issue.code, "message": issue.message}))
-        .collect()
 }
 
 fn cents(amount: f64) -> i64 {
@@ -64,22 +56,15 @@ impl Simulator {
         self.last_create_ms = Some(now);
 
         let Ok(body) = serde_json::from_slice::<Value>(&request.body) else {
-            return self.error(
-                request,
-                400,
-                "400.001",
-                "The request body is not valid JSON.",
-                vec![],
-            );
+            return self.not_json(request);
         };
         let options = ValidateOptions {
             now_ms: Some(now as f64),
             ..ValidateOptions::default()
         };
         let report = validate_create_order(&body, &options);
-        if !report.valid {
-            let errors = field_errors(&report.issues);
-            return self.error(request, 400, "400.002", "The order is not valid.", errors);
+        if let Err(refusal) = self.refuse_invalid(request, &report, "The order is not valid.") {
+            return refusal;
         }
         // Valid by the documented rules, so the typed model reads it.
         let Ok(criteria) = serde_json::from_value::<CreateOrderRequest>(body) else {
@@ -449,9 +434,8 @@ impl Simulator {
         let query = Query::parse(&request.query);
         let filter_json = query.to_json(&ORDER_FILTER_NUMBERS, &ORDER_FILTER_BOOLEANS);
         let report = validate_order_filter(&filter_json, &ValidateOptions::default());
-        if !report.valid {
-            let errors = field_errors(&report.issues);
-            return self.error(request, 400, "400.002", "The query is not valid.", errors);
+        if let Err(refusal) = self.refuse_invalid(request, &report, "The query is not valid.") {
+            return refusal;
         }
         let Ok(filter) = serde_json::from_value::<OrderFilter>(filter_json) else {
             return self.error(request, 400, "400.002", "The query is not valid.", vec![]);
@@ -550,18 +534,11 @@ impl Simulator {
             );
         };
         let Some(body) = crate::simulator::optional_json_body(request) else {
-            return self.error(
-                request,
-                400,
-                "400.001",
-                "The request body is not valid JSON.",
-                vec![],
-            );
+            return self.not_json(request);
         };
         let report = validate_order_resend(&body, &ValidateOptions::default());
-        if !report.valid {
-            let errors = field_errors(&report.issues);
-            return self.error(request, 400, "400.002", "The resend is not valid.", errors);
+        if let Err(refusal) = self.refuse_invalid(request, &report, "The resend is not valid.") {
+            return refusal;
         }
         let criteria: OrderResendRequest = serde_json::from_value(body).unwrap_or_default();
         let now = self.now_ms();

@@ -7,6 +7,7 @@ use crate::http::{phrase, Request, Response};
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use tango_orders::validate::Report;
 
 /// The path prefix every endpoint lives under, as on Tango's hosts.
 pub const BASE_PATH: &str = "/raas/v2";
@@ -269,6 +270,32 @@ impl Simulator {
         let mut response = self.error(request, 429, "429.000", message, vec![]);
         response.headers.push(("retry-after".into(), "1".into()));
         response
+    }
+
+    /// 400 `400.001`: the body is not JSON.
+    pub(crate) fn not_json(&mut self, request: &Request) -> Response {
+        let message = "The request body is not valid JSON.";
+        self.error(request, 400, "400.001", message, vec![])
+    }
+
+    /// 400 `400.002` with one entry per invalid field when `report` has issues (`what` names the
+    /// input: "The order is not valid.").
+    pub(crate) fn refuse_invalid(
+        &mut self,
+        request: &Request,
+        report: &Report,
+        what: &str,
+    ) -> Result<(), Response> {
+        if report.valid {
+            return Ok(());
+        }
+        // Tango's 400 `errors` list: one entry per invalid field.
+        let errors = report
+            .issues
+            .iter()
+            .map(|issue| json!({"field": issue.path, "code": issue.code, "message": issue.message}))
+            .collect();
+        Err(self.error(request, 400, "400.002", what, errors))
     }
 
     /// A Tango error body (`ErrorInfo`).

@@ -4,91 +4,15 @@
 
 use futures::future::join_all;
 use serde_json::{json, Value};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use tango_orders::client::*;
 use tango_orders::error::{Error, ErrorKind};
 use tango_orders::model::Sensitive;
-use tango_sim::{Faults, Request, SimOptions, Simulator};
+use tango_sim::{Faults, SimOptions, Simulator};
 
-/// The simulator's virtual start, 2026-01-01T00:00:00Z; the runtime's clock starts there too.
-const START_MS: f64 = 1_767_225_600_000.0;
-
-struct TestRuntime {
-    origin: tokio::time::Instant,
-    rng: RefCell<fastrand::Rng>,
-}
-
-impl Runtime for TestRuntime {
-    fn now_ms(&self) -> f64 {
-        START_MS + self.origin.elapsed().as_millis() as f64
-    }
-    fn sleep(&self, ms: u64) -> LocalFuture<'_, ()> {
-        Box::pin(tokio::time::sleep(std::time::Duration::from_millis(ms)))
-    }
-    fn random(&self) -> f64 {
-        self.rng.borrow_mut().f64()
-    }
-}
-
-/// The simulator as a transport, recording what was sent.
-struct SimTransport {
-    sim: Rc<RefCell<Simulator>>,
-    origin: tokio::time::Instant,
-    requests: Cell<usize>,
-    statuses: RefCell<Vec<u16>>,
-    create_starts: RefCell<Vec<f64>>,
-    /// Holds the next request this long before it reaches the simulator (a cold connection).
-    next_arrival_delay_ms: Cell<u64>,
-}
-
-impl Transport for SimTransport {
-    fn send(
-        &self,
-        request: HttpRequest,
-        timeout_ms: u64,
-        _signal: Option<&Signal>,
-    ) -> LocalFuture<'_, Result<HttpResponse, TransportError>> {
-        Box::pin(async move {
-            let delay = self.next_arrival_delay_ms.replace(0);
-            if delay > 0 {
-                tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
-            }
-            let now = START_MS + self.origin.elapsed().as_millis() as f64;
-            self.requests.set(self.requests.get() + 1);
-            if request.method == "POST" && request.path == "/orders" {
-                self.create_starts.borrow_mut().push(now);
-            }
-            let answer = {
-                let mut sim = self.sim.borrow_mut();
-                sim.advance_to(now as i64);
-                let body = request.body.unwrap_or_default().into_bytes();
-                sim.handle(&Request::new(
-                    request.method,
-                    &request.url,
-                    request.headers,
-                    body,
-                ))
-            };
-            if answer.delay_ms > timeout_ms {
-                tokio::time::sleep(std::time::Duration::from_millis(timeout_ms)).await;
-                return Err(TransportError::Timeout);
-            }
-            if answer.delay_ms > 0 {
-                tokio::time::sleep(std::time::Duration::from_millis(answer.delay_ms)).await;
-            }
-            if answer.dropped {
-                return Err(TransportError::Network("the connection dropped".into()));
-            }
-            self.statuses.borrow_mut().push(answer.status);
-            Ok(HttpResponse {
-                status: answer.status,
-                headers: answer.headers,
-                body: String::from_utf8_lossy(&answer.body).into_owned(),
-            })
-        })
-    }
-}
+mod common;
+use common::in_process::{SimTransport, TestRuntime};
 
 type TestClient = Client<SimTransport, TestRuntime>;
 
@@ -99,18 +23,8 @@ fn client_with(faults: Faults, config: ClientConfig) -> (TestClient, Rc<RefCell<
         ..SimOptions::default()
     })));
     let origin = tokio::time::Instant::now();
-    let transport = SimTransport {
-        sim: Rc::clone(&sim),
-        origin,
-        requests: Cell::new(0),
-        statuses: RefCell::new(Vec::new()),
-        create_starts: RefCell::new(Vec::new()),
-        next_arrival_delay_ms: Cell::new(0),
-    };
-    let runtime = TestRuntime {
-        origin,
-        rng: RefCell::new(fastrand::Rng::with_seed(5)),
-    };
+    let transport = SimTransport::new(Rc::clone(&sim), origin);
+    let runtime = TestRuntime::new(origin, 5);
     (Client::new(config, transport, runtime).unwrap(), sim)
 }
 
@@ -543,19 +457,9 @@ fn bad_settings_are_config_errors() {
         },
     ];
     for config in bad {
-        let runtime = TestRuntime {
-            origin: tokio::time::Instant::now(),
-            rng: RefCell::new(fastrand::Rng::with_seed(1)),
-        };
+        let runtime = TestRuntime::new(tokio::time::Instant::now(), 1);
         let sim = Rc::new(RefCell::new(Simulator::new(SimOptions::default())));
-        let transport = SimTransport {
-            sim,
-            origin: runtime.origin,
-            requests: Cell::new(0),
-            statuses: RefCell::new(vec![]),
-            create_starts: RefCell::new(vec![]),
-            next_arrival_delay_ms: Cell::new(0),
-        };
+        let transport = SimTransport::new(sim, runtime.origin);
         let error = Client::new(config, transport, runtime).err().unwrap();
         assert_eq!(error.kind(), ErrorKind::Config);
     }

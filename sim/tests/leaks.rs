@@ -12,7 +12,9 @@ use tango_orders::client::*;
 use tango_orders::model::Sensitive;
 use tango_sim::{Faults, Request, SimOptions, Simulator};
 
-const START_MS: f64 = 1_767_225_600_000.0;
+mod common;
+use common::in_process::{SimTransport, TestRuntime};
+
 const SECRETS: [&str; 4] = [
     "demo-key",
     "KEY-MARKER-9f3",
@@ -29,73 +31,16 @@ const PERSONAL: [&str; 7] = [
     "Pemberton",
 ];
 
-struct Runtime0 {
-    origin: tokio::time::Instant,
-    /// A different number on every call: each create gets its own generated externalRefID.
-    rng: RefCell<fastrand::Rng>,
-}
-impl Runtime for Runtime0 {
-    fn now_ms(&self) -> f64 {
-        START_MS + self.origin.elapsed().as_millis() as f64
-    }
-    fn sleep(&self, ms: u64) -> LocalFuture<'_, ()> {
-        Box::pin(tokio::time::sleep(std::time::Duration::from_millis(ms)))
-    }
-    fn random(&self) -> f64 {
-        self.rng.borrow_mut().f64()
-    }
-}
-
-/// The simulator as a transport that keeps every answer body with a status of 400 or more.
-struct Recording {
-    sim: Rc<RefCell<Simulator>>,
-    origin: tokio::time::Instant,
-    error_bodies: Rc<RefCell<Vec<String>>>,
-}
-impl Transport for Recording {
-    fn send(
-        &self,
-        request: HttpRequest,
-        timeout_ms: u64,
-        _signal: Option<&Signal>,
-    ) -> LocalFuture<'_, Result<HttpResponse, TransportError>> {
-        Box::pin(async move {
-            let now = START_MS + self.origin.elapsed().as_millis() as f64;
-            let answer = {
-                let mut sim = self.sim.borrow_mut();
-                sim.advance_to(now as i64);
-                let body = request.body.unwrap_or_default().into_bytes();
-                sim.handle(&Request::new(
-                    request.method,
-                    &request.url,
-                    request.headers,
-                    body,
-                ))
-            };
-            if answer.delay_ms > timeout_ms {
-                tokio::time::sleep(std::time::Duration::from_millis(timeout_ms)).await;
-                return Err(TransportError::Timeout);
-            }
-            if answer.dropped {
-                return Err(TransportError::Network("the connection dropped".into()));
-            }
-            let body = String::from_utf8_lossy(&answer.body).into_owned();
-            if answer.status >= 400 {
-                self.error_bodies.borrow_mut().push(body.clone());
-            }
-            Ok(HttpResponse {
-                status: answer.status,
-                headers: answer.headers,
-                body,
-            })
-        })
-    }
-}
-
 struct Harness {
-    client: Client<Recording, Runtime0>,
+    client: Client<SimTransport, TestRuntime>,
     seen: Rc<RefCell<Vec<String>>>,
-    error_bodies: Rc<RefCell<Vec<String>>>,
+}
+
+impl Harness {
+    /// The bodies of the simulator's error answers so far.
+    fn error_bodies(&self) -> Vec<String> {
+        self.client.transport().error_bodies.borrow().clone()
+    }
 }
 
 fn harness(auth: Auth, faults: Faults, seen: Rc<RefCell<Vec<String>>>) -> Harness {
@@ -104,7 +49,6 @@ fn harness(auth: Auth, faults: Faults, seen: Rc<RefCell<Vec<String>>>) -> Harnes
         faults,
         ..SimOptions::default()
     })));
-    let error_bodies = Rc::new(RefCell::new(Vec::new()));
     let log = Rc::clone(&seen);
     let config = ClientConfig {
         base_url: "http://tango-sim.local/raas/v2".into(),
@@ -116,21 +60,11 @@ fn harness(auth: Auth, faults: Faults, seen: Rc<RefCell<Vec<String>>>) -> Harnes
         ..ClientConfig::default()
     };
     seen.borrow_mut().push(format!("{config:?}"));
-    let transport = Recording {
-        sim,
-        origin,
-        error_bodies: Rc::clone(&error_bodies),
-    };
-    let runtime = Runtime0 {
-        origin,
-        rng: RefCell::new(fastrand::Rng::with_seed(3)),
-    };
+    let transport = SimTransport::new(sim, origin);
+    // A seeded source: each create gets its own generated externalRefID.
+    let runtime = TestRuntime::new(origin, 3);
     let client = Client::new(config, transport, runtime).expect("client");
-    Harness {
-        client,
-        seen,
-        error_bodies,
-    }
+    Harness { client, seen }
 }
 
 fn basic(key: &str) -> Auth {
@@ -230,7 +164,7 @@ async fn no_key_token_or_personal_data_in_any_error_log_or_debug_output() {
     invalid["recipient"]["address"] = json!({"streetLine1": "742 Evergreen Terrace"});
     record(&h.seen, &h.client.create_order(&invalid, &once).await);
     record(&h.seen, &h.client.get_order("Zebulon Quixote", &once).await);
-    error_bodies.extend(h.error_bodies.borrow().iter().cloned());
+    error_bodies.extend(h.error_bodies());
 
     // Wrong key, wrong token: 401.
     let h = harness(basic("KEY-MARKER-9f3"), Faults::default(), Rc::clone(&seen));
@@ -238,14 +172,14 @@ async fn no_key_token_or_personal_data_in_any_error_log_or_debug_output() {
         &h.seen,
         &h.client.create_order(&person_order("EMAIL"), &once).await,
     );
-    error_bodies.extend(h.error_bodies.borrow().iter().cloned());
+    error_bodies.extend(h.error_bodies());
     let h = harness(
         Auth::Bearer(Rc::new(Sensitive::from("TOKEN-MARKER-77"))),
         Faults::default(),
         Rc::clone(&seen),
     );
     record(&h.seen, &h.client.list_orders(&json!({}), &once).await);
-    error_bodies.extend(h.error_bodies.borrow().iter().cloned());
+    error_bodies.extend(h.error_bodies());
 
     // Faults: 5xx, 429 bursts, dropped answers, timeouts.
     let faults = Faults {
@@ -263,7 +197,7 @@ async fn no_key_token_or_personal_data_in_any_error_log_or_debug_output() {
         );
         tokio::time::sleep(second).await;
     }
-    error_bodies.extend(h.error_bodies.borrow().iter().cloned());
+    error_bodies.extend(h.error_bodies());
     let dropping = Faults {
         drop_after_commit_rate: 1.0,
         ..Faults::default()

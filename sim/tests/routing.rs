@@ -9,6 +9,9 @@ use tango_orders::client::*;
 use tango_orders::error::ErrorKind;
 use tango_sim::Request;
 
+mod common;
+use common::in_process::TestRuntime;
+
 const HOSTILE: [&str; 16] = [
     "../",
     "..%2f",
@@ -51,20 +54,7 @@ impl Transport for Recorder {
     }
 }
 
-struct Instant0;
-impl Runtime for Instant0 {
-    fn now_ms(&self) -> f64 {
-        1_767_225_600_000.0
-    }
-    fn sleep(&self, _ms: u64) -> LocalFuture<'_, ()> {
-        Box::pin(async {})
-    }
-    fn random(&self) -> f64 {
-        0.5
-    }
-}
-
-fn client() -> (Client<Recorder, Instant0>, Rc<RefCell<Vec<Request>>>) {
+fn client() -> (Client<Recorder, TestRuntime>, Rc<RefCell<Vec<Request>>>) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let config = ClientConfig {
         base_url: "http://tango-sim.local/raas/v2".into(),
@@ -75,7 +65,7 @@ fn client() -> (Client<Recorder, Instant0>, Rc<RefCell<Vec<Request>>>) {
         Recorder {
             seen: Rc::clone(&seen),
         },
-        Instant0,
+        TestRuntime::new(tokio::time::Instant::now(), 1),
     )
     .expect("client");
     (client, seen)

@@ -183,10 +183,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         filter: &Value,
         options: &CallOptions,
     ) -> Result<OrderListPage, Error> {
-        let report = validate::validate_order_filter(filter, &ValidateOptions::default());
-        if !report.valid {
-            return Err(Error::Validation(report));
-        }
+        validate::validate_order_filter(filter, &ValidateOptions::default()).into_result()?;
         let response = self
             .execute(
                 "GET",
@@ -217,10 +214,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         options: &CallOptions,
     ) -> Result<OrderResendResult, Error> {
         let path = id_path("orders", "referenceOrderID", id, "/resends")?;
-        let report = validate::validate_order_resend(body, &ValidateOptions::default());
-        if !report.valid {
-            return Err(Error::Validation(report));
-        }
+        validate::validate_order_resend(body, &ValidateOptions::default()).into_result()?;
         let response = self
             .resend(format!("order:{id}"), path, body, options)
             .await?;
@@ -279,10 +273,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         options: &CallOptions,
     ) -> Result<LineItemResendResult, Error> {
         let path = id_path("lineItems", "referenceLineItemID", id, "/resends")?;
-        let report = validate::validate_line_item_resend(body, &ValidateOptions::default());
-        if !report.valid {
-            return Err(Error::Validation(report));
-        }
+        validate::validate_line_item_resend(body, &ValidateOptions::default()).into_result()?;
         let response = self
             .resend(format!("lineItem:{id}"), path, body, options)
             .await?;
@@ -303,10 +294,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             LineItemActionKind::Unfreeze => ("/unfreeze", ActionRule::Freeze),
         };
         let path = id_path("lineItems", "referenceLineItemID", id, suffix)?;
-        let report = validate::validate_line_item_action(body, rule);
-        if !report.valid {
-            return Err(Error::Validation(report));
-        }
+        validate::validate_line_item_action(body, rule).into_result()?;
         self.execute(
             "POST",
             path,

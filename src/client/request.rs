@@ -12,10 +12,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-');
 /// `/{collection}/{id}{suffix}` with `id` checked (1–100 letters, digits, hyphens) and encoded, so no
 /// input can change the route.
 pub fn id_path(collection: &str, name: &str, id: &str, suffix: &str) -> Result<String, Error> {
-    let report = validate::validate_path_id(name, id);
-    if !report.valid {
-        return Err(Error::Validation(report));
-    }
+    validate::validate_path_id(name, id).into_result()?;
     Ok(format!(
         "/{collection}/{}{suffix}",
         utf8_percent_encode(id, SEGMENT)
@@ -58,10 +55,7 @@ pub fn prepare_create(order: &Value, now_ms: f64, generated: String) -> Result<V
         now_ms: Some(now_ms),
         ..ValidateOptions::default()
     };
-    let report = validate::validate_create_order(order, &options);
-    if !report.valid {
-        return Err(Error::Validation(report));
-    }
+    validate::validate_create_order(order, &options).into_result()?;
     let mut body = order.clone();
     let Some(object) = body.as_object_mut() else {
         return Err(Error::invalid(

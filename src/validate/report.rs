@@ -61,6 +61,18 @@ pub struct Report {
     pub issues: Vec<Issue>,
 }
 
+impl Report {
+    /// `Ok` when valid, else the report as a `validation` error: how every call that validates
+    /// before sending stops.
+    pub fn into_result(self) -> Result<(), crate::error::Error> {
+        if self.valid {
+            Ok(())
+        } else {
+            Err(crate::error::Error::Validation(self))
+        }
+    }
+}
+
 impl From<Vec<Issue>> for Report {
     fn from(issues: Vec<Issue>) -> Self {
         Report {

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod in_process;
+
 use serde_json::{json, Value};
 use tango_sim::{Request, Response, SimOptions, Simulator};
 
