@@ -5,7 +5,7 @@ use crate::validate::{Code, Issue, Report};
 /// Which kind of failure, as JavaScript sees it in `error.kind`.
 ///
 /// `Validation`, `Config` and `ResendTooSoon` mean nothing was sent; `Timeout` means the request may
-/// have been processed.
+/// have been processed. A create's error says more: see [`crate::client::CreateOrderError`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
     /// The input broke Tango's rules; nothing was sent.
@@ -22,6 +22,10 @@ pub enum ErrorKind {
     Config,
     /// A resend of the same order or line item within 30 s; nothing was sent.
     ResendTooSoon,
+    /// A create's `externalRefID` is already used by an order that differs from the request.
+    Conflict,
+    /// The caller's abort signal fired.
+    Aborted,
 }
 
 impl ErrorKind {
@@ -35,6 +39,8 @@ impl ErrorKind {
             ErrorKind::Decode => "decode",
             ErrorKind::Config => "config",
             ErrorKind::ResendTooSoon => "resend_too_soon",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Aborted => "aborted",
         }
     }
 }
@@ -75,6 +81,18 @@ pub enum Error {
         /// How long until a resend may be sent.
         retry_after_ms: u64,
     },
+    /// Tango answered a create with an existing order for its `externalRefID` (a replay, HTTP 200),
+    /// but that order is not the one requested: the key was used before for another reward. Nothing
+    /// new was placed; use a new key for this order.
+    Conflict {
+        /// The existing order's ID.
+        reference_order_id: Option<String>,
+        /// Which fields differ (wire names: `utid`, `amount`, `recipient.email`,
+        /// `recipient.mobileNumber`, `deliveryMethod`), never their values.
+        fields: Vec<&'static str>,
+    },
+    /// The caller's abort signal fired while the call was waiting or in flight.
+    Aborted,
 }
 
 /// Tango's answer to a failed request: the status and the error body.
@@ -117,6 +135,8 @@ impl Error {
             Error::Decode { .. } => ErrorKind::Decode,
             Error::Config { .. } => ErrorKind::Config,
             Error::ResendTooSoon { .. } => ErrorKind::ResendTooSoon,
+            Error::Conflict { .. } => ErrorKind::Conflict,
+            Error::Aborted => ErrorKind::Aborted,
         }
     }
 
@@ -176,6 +196,16 @@ impl core::fmt::Display for Error {
                 f,
                 "resent less than 30 s ago; retry in {retry_after_ms} ms (nothing was sent)"
             ),
+            Error::Conflict {
+                reference_order_id,
+                fields,
+            } => write!(
+                f,
+                "this externalRefID already belongs to order {} whose {} differ from this request; nothing new was placed: use a new externalRefID",
+                reference_order_id.as_deref().unwrap_or("(unknown)"),
+                fields.join(", ")
+            ),
+            Error::Aborted => f.write_str("aborted by the caller"),
         }
     }
 }

@@ -260,25 +260,41 @@ async fn every_error_status_maps_to_its_typed_error() {
     assert_eq!(
         (
             error.kind(),
-            api_status(&error).unwrap().0,
-            error.retryable()
+            api_status(&error.error).unwrap().0,
+            error.retryable(),
+            error.may_have_been_placed
         ),
-        (ErrorKind::Api, 400, false)
+        (ErrorKind::Api, 400, false, false)
+    );
+    assert_eq!(
+        error.external_ref_id.len(),
+        32,
+        "the generated key is reported"
     );
     // 402 and 422.
     let mut empty = order(10.0);
     empty["accountIdentifier"] = json!("empty-account");
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     assert_eq!(
-        api_status(&client.create_order(&empty, &no_retry).await.unwrap_err())
-            .unwrap()
-            .0,
+        api_status(
+            &client
+                .create_order(&empty, &no_retry)
+                .await
+                .unwrap_err()
+                .error
+        )
+        .unwrap()
+        .0,
         402
     );
     let mut frozen = order(10.0);
     frozen["accountIdentifier"] = json!("frozen-account");
     let error = client.create_order(&frozen, &no_retry).await.unwrap_err();
-    assert_eq!(api_status(&error), Some((422, Some("404.142".into()))));
+    assert_eq!(
+        api_status(&error.error),
+        Some((422, Some("404.142".into())))
+    );
+    assert!(!error.may_have_been_placed);
     assert!(!error.to_string().contains("frozen-account"));
     // 404.
     let error = client
@@ -397,8 +413,22 @@ async fn a_timeout_is_reported_as_maybe_processed() {
         .create_order(&order(10.0), &options)
         .await
         .unwrap_err();
-    assert_eq!(error, Error::Timeout { timeout_ms: 1_000 });
+    assert_eq!(error.error, Error::Timeout { timeout_ms: 1_000 });
+    assert!(error.may_have_been_placed && error.retryable());
     assert!(error.to_string().contains("may have been processed"));
+    assert!(error
+        .to_string()
+        .contains("retry with the same externalRefID"));
+    // The safe retry: the same key returns the order that was placed, without placing another.
+    let mut again = order(10.0);
+    again["externalRefID"] = json!(error.external_ref_id);
+    tokio::time::sleep(std::time::Duration::from_secs(10)).await;
+    let replay = client
+        .create_order(&again, &CallOptions::default())
+        .await
+        .unwrap();
+    assert!(!replay.created);
+    assert_eq!(sim.borrow().order_count(), 1);
     assert_eq!(
         sim.borrow().order_count(),
         1,

@@ -85,8 +85,37 @@ pub struct ClientConfig {
     pub max_retries: u32,
     /// Creates started per second (default 1, Tango's limit).
     pub orders_per_second: f64,
+    /// The longest wait before a retry (default 60 s). When Tango asks for longer (`Retry-After`),
+    /// the call fails at once with the error and its `retry_after_ms` instead of sleeping.
+    pub max_retry_delay_ms: u64,
     /// Called once per attempt with what happened.
     pub logger: Option<Logger>,
+}
+
+/// The accepted range of `timeout_ms`: up to 10 minutes (an HTTP answer slower than that is lost).
+pub const TIMEOUT_MS_RANGE: core::ops::RangeInclusive<u64> = 1..=600_000;
+/// The accepted range of `max_retries`.
+pub const MAX_RETRIES_RANGE: core::ops::RangeInclusive<u32> = 0..=100;
+/// The accepted range of `orders_per_second`: one create per 100 s up to 1,000 per second.
+pub const ORDERS_PER_SECOND_RANGE: core::ops::RangeInclusive<f64> = 0.01..=1_000.0;
+/// The accepted range of `max_retry_delay_ms`: up to one hour.
+pub const MAX_RETRY_DELAY_MS_RANGE: core::ops::RangeInclusive<u64> = 0..=3_600_000;
+
+/// A `config` error unless `value` is in `range`, naming the setting and the range.
+pub fn check_range<N: PartialOrd + core::fmt::Display>(
+    name: &str,
+    value: N,
+    range: &core::ops::RangeInclusive<N>,
+) -> Result<(), Error> {
+    if range.contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::config(format!(
+            "{name} must be from {} to {}",
+            range.start(),
+            range.end()
+        )))
+    }
 }
 
 impl Default for ClientConfig {
@@ -97,6 +126,7 @@ impl Default for ClientConfig {
             timeout_ms: 30_000,
             max_retries: 2,
             orders_per_second: 1.0,
+            max_retry_delay_ms: 60_000,
             logger: None,
         }
     }
@@ -110,6 +140,7 @@ impl core::fmt::Debug for ClientConfig {
             .field("timeout_ms", &self.timeout_ms)
             .field("max_retries", &self.max_retries)
             .field("orders_per_second", &self.orders_per_second)
+            .field("max_retry_delay_ms", &self.max_retry_delay_ms)
             .field("logger", &self.logger.is_some())
             .finish()
     }
@@ -123,12 +154,18 @@ impl ClientConfig {
         {
             return Err(Error::config("baseUrl must be an http(s) URL without a query, e.g. https://api.tangocard.com/raas/v2"));
         }
-        if !(self.orders_per_second.is_finite() && self.orders_per_second > 0.0) {
-            return Err(Error::config("ordersPerSecond must be a number above 0"));
-        }
-        if self.timeout_ms == 0 {
-            return Err(Error::config("timeoutMs must be above 0"));
-        }
+        check_range(
+            "ordersPerSecond",
+            self.orders_per_second,
+            &ORDERS_PER_SECOND_RANGE,
+        )?;
+        check_range("timeoutMs", self.timeout_ms, &TIMEOUT_MS_RANGE)?;
+        check_range("maxRetries", self.max_retries, &MAX_RETRIES_RANGE)?;
+        check_range(
+            "maxRetryDelayMs",
+            self.max_retry_delay_ms,
+            &MAX_RETRY_DELAY_MS_RANGE,
+        )?;
         if let Auth::Basic {
             platform_name,
             platform_key,

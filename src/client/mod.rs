@@ -2,15 +2,23 @@
 //! the resend guard and typed errors. It runs on any [`Transport`] and [`Runtime`]: `fetch` and
 //! timers in JavaScript, the simulator and a virtual clock in native tests.
 
+mod abort;
 mod config;
+mod create;
 mod pagination;
+mod queue_wait;
 mod rate_limit;
 mod request;
 mod resend_guard;
 mod retry;
 mod transport;
 
-pub use config::{Auth, ClientConfig, LogEvent, Logger, TokenSource, PRODUCTION_URL, SANDBOX_URL};
+pub use config::{
+    check_range, Auth, ClientConfig, LogEvent, Logger, TokenSource, MAX_RETRIES_RANGE,
+    MAX_RETRY_DELAY_MS_RANGE, ORDERS_PER_SECOND_RANGE, PRODUCTION_URL, SANDBOX_URL,
+    TIMEOUT_MS_RANGE,
+};
+pub use create::{differences, may_have_reached, CreateOrderError};
 pub use pagination::{LineItemPager, OrderPager, MAX_RESULTS_PER_QUERY, PAGE_SIZE};
 pub use request::{id_path, new_external_ref_id, prepare_create, query_string};
 pub use retry::{delay_ms, parse_retry_after, should_retry, Retryability};
@@ -20,7 +28,7 @@ use crate::decode::from_json;
 use crate::error::{ApiError, Error};
 use crate::model::*;
 use crate::validate::{self, LineItemAction as ActionRule, ValidateOptions};
-use rate_limit::{CreateQueue, Wait};
+use rate_limit::CreateQueue;
 use resend_guard::ResendGuard;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -33,6 +41,8 @@ pub struct CallOptions {
     pub timeout_ms: Option<u64>,
     /// Retries after the first attempt for this call.
     pub max_retries: Option<u32>,
+    /// The longest wait before a retry for this call (see [`ClientConfig::max_retry_delay_ms`]).
+    pub max_retry_delay_ms: Option<u64>,
     /// A cancellation handle the transport understands (in JavaScript, an `AbortSignal`).
     pub signal: Option<Signal>,
 }
@@ -45,13 +55,30 @@ impl core::fmt::Debug for CallOptions {
         f.debug_struct("CallOptions")
             .field("timeout_ms", &self.timeout_ms)
             .field("max_retries", &self.max_retries)
+            .field("max_retry_delay_ms", &self.max_retry_delay_ms)
             .field("signal", &self.signal.is_some())
             .finish()
     }
 }
 
+impl CallOptions {
+    /// Checks the per-call settings against the same ranges as the client's.
+    pub fn check(&self) -> Result<(), Error> {
+        if let Some(timeout_ms) = self.timeout_ms {
+            check_range("timeoutMs", timeout_ms, &TIMEOUT_MS_RANGE)?;
+        }
+        if let Some(max_retries) = self.max_retries {
+            check_range("maxRetries", max_retries, &MAX_RETRIES_RANGE)?;
+        }
+        if let Some(delay) = self.max_retry_delay_ms {
+            check_range("maxRetryDelayMs", delay, &MAX_RETRY_DELAY_MS_RANGE)?;
+        }
+        Ok(())
+    }
+}
+
 /// What a create returns: the order, and whether this call placed it (`false` when Tango answered
-/// 200 because an order with this `externalRefID` already existed).
+/// 200 because an order with this `externalRefID` already existed before the call).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CreateOrderResult {
     /// The order.
@@ -85,21 +112,16 @@ enum CallKind {
 
 struct State {
     queue: CreateQueue,
+    /// Creates waiting in the queue, woken when it changes (see `queue_wait`).
+    queue_waiters: queue_wait::Waiters,
     resends: ResendGuard,
 }
 
-/// Marks the leading create as answered when its attempt ends, however it ends.
-struct LeaderGuard<'a, T: Transport, R: Runtime> {
-    client: &'a Client<T, R>,
-}
-
-impl<T: Transport, R: Runtime> Drop for LeaderGuard<'_, T, R> {
-    fn drop(&mut self) {
-        let now = self.client.runtime.now_ms();
-        if let Ok(mut state) = self.client.state.try_borrow_mut() {
-            state.queue.finish_leader(now);
-        }
-    }
+/// Whether any attempt of a call may have reached Tango (see [`may_have_reached`]).
+#[derive(Default)]
+struct Reach {
+    /// Set by the failed attempts only: on success it tells whether an *earlier* attempt did.
+    may_have_reached: bool,
 }
 
 /// A Tango client over a transport and a runtime.
@@ -121,6 +143,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             runtime,
             state: RefCell::new(State {
                 queue,
+                queue_waiters: queue_wait::Waiters::default(),
                 resends: ResendGuard::default(),
             }),
         })
@@ -143,15 +166,34 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 
     /// Places an order. Validates first (nothing is sent on a problem); generates an
     /// `externalRefID` when there is none and reuses it on every retry, so a retry can never place a
-    /// second order; waits for its slot in the create queue.
+    /// second order; waits for its turn in the create queue.
+    ///
+    /// Every failure carries the key and whether the order may have been placed
+    /// ([`CreateOrderError`]): call again with that key to get the order without placing another.
+    /// A replay (HTTP 200) whose order differs from the request fails with [`Error::Conflict`].
+    /// `created` is true when this call placed the order: a 201, or a 200 for a generated key that an
+    /// earlier attempt of this call may have placed.
     pub async fn create_order(
         &self,
         order: &Value,
         options: &CallOptions,
-    ) -> Result<CreateOrderResult, Error> {
-        let key = new_external_ref_id(|| self.runtime.random());
-        let body = prepare_create(order, self.runtime.now_ms(), key)?;
-        let response = self
+    ) -> Result<CreateOrderResult, CreateOrderError> {
+        let generated = new_external_ref_id(|| self.runtime.random());
+        let own_key = order
+            .get("externalRefID")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let key = own_key.clone().unwrap_or_else(|| generated.clone());
+        let fail = |error: Error, may_have_been_placed: bool| CreateOrderError {
+            error,
+            external_ref_id: key.clone(),
+            may_have_been_placed,
+        };
+        options.check().map_err(|e| fail(e, false))?;
+        let body =
+            prepare_create(order, self.runtime.now_ms(), generated).map_err(|e| fail(e, false))?;
+        let mut reach = Reach::default();
+        let outcome = self
             .execute(
                 "POST",
                 "/orders".into(),
@@ -159,20 +201,39 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 Some(body.to_string()),
                 CallKind::Create,
                 options,
+                &mut reach,
             )
-            .await?;
-        let created = response.status == 201;
-        Ok(CreateOrderResult {
-            order: decode_body(&response)?,
-            created,
-        })
+            .await;
+        let response = outcome.map_err(|e| fail(e, reach.may_have_reached))?;
+        // A 2xx means an order with this key exists, readable or not.
+        let order: Order = decode_body(&response).map_err(|e| fail(e, true))?;
+        if response.status != 201 {
+            let fields = differences(&body, &order);
+            if !fields.is_empty() {
+                let conflict = Error::Conflict {
+                    reference_order_id: order.reference_order_id.clone(),
+                    fields,
+                };
+                return Err(fail(conflict, false));
+            }
+        }
+        let created = response.status == 201 || (own_key.is_none() && reach.may_have_reached);
+        Ok(CreateOrderResult { order, created })
     }
 
     /// Reads one order, with its reward credentials.
     pub async fn get_order(&self, id: &str, options: &CallOptions) -> Result<Order, Error> {
         let path = id_path("orders", "referenceOrderID", id, "")?;
         let response = self
-            .execute("GET", path, String::new(), None, CallKind::Read, options)
+            .execute(
+                "GET",
+                path,
+                String::new(),
+                None,
+                CallKind::Read,
+                options,
+                &mut Reach::default(),
+            )
             .await?;
         decode_body(&response)
     }
@@ -192,6 +253,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 None,
                 CallKind::Read,
                 options,
+                &mut Reach::default(),
             )
             .await?;
         decode_body(&response)
@@ -242,6 +304,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 None,
                 CallKind::Read,
                 options,
+                &mut Reach::default(),
             )
             .await?;
         decode_body(&response)
@@ -260,7 +323,15 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     pub async fn get_line_item(&self, id: &str, options: &CallOptions) -> Result<LineItem, Error> {
         let path = id_path("lineItems", "referenceLineItemID", id, "")?;
         let response = self
-            .execute("GET", path, String::new(), None, CallKind::Read, options)
+            .execute(
+                "GET",
+                path,
+                String::new(),
+                None,
+                CallKind::Read,
+                options,
+                &mut Reach::default(),
+            )
             .await?;
         decode_body(&response)
     }
@@ -302,6 +373,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             Some(body.to_string()),
             CallKind::Action,
             options,
+            &mut Reach::default(),
         )
         .await?;
         Ok(())
@@ -337,6 +409,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 Some(body),
                 CallKind::Resend,
                 options,
+                &mut Reach::default(),
             )
             .await;
         if let Err(Error::Api(api)) = &result {
@@ -349,7 +422,10 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         result
     }
 
-    /// Sends one call, retrying as the rules allow, and returns the successful answer.
+    /// Sends one call, retrying as the rules allow, and returns the successful answer. Every wait
+    /// (the create queue, the token, the request, the backoff) ends at once when the call's signal
+    /// fires; a backoff longer than `max_retry_delay_ms` is not slept: the call fails with it.
+    #[allow(clippy::too_many_arguments)]
     async fn execute(
         &self,
         method: &'static str,
@@ -358,9 +434,15 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         body: Option<String>,
         kind: CallKind,
         options: &CallOptions,
+        reach: &mut Reach,
     ) -> Result<HttpResponse, Error> {
+        options.check()?;
         let max_retries = options.max_retries.unwrap_or(self.config.max_retries);
         let timeout_ms = options.timeout_ms.unwrap_or(self.config.timeout_ms);
+        let max_delay_ms = options
+            .max_retry_delay_ms
+            .unwrap_or(self.config.max_retry_delay_ms);
+        let signal = options.signal.as_ref();
         let retryability = if kind == CallKind::Resend || kind == CallKind::Action {
             Retryability::OnlyUnprocessed
         } else {
@@ -375,61 +457,51 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         loop {
             attempt += 1;
             // Held until this attempt has its answer: while a leading create has not answered,
-            // the creates behind it wait (see `CreateQueue`); dropping the guard also covers a
+            // the create behind it waits (see `CreateQueue`); dropping the guard also covers a
             // call abandoned by its caller.
-            let _leader = if kind == CallKind::Create {
-                self.wait_for_create_slot().await
+            let leader = if kind == CallKind::Create {
+                self.wait_for_create_slot(signal).await?
             } else {
                 None
             };
+            let headers = self
+                .abortable(signal, self.headers(body.is_some()))
+                .await??;
             let request = HttpRequest {
                 method,
                 url: url.clone(),
                 path: path.clone(),
-                headers: self.headers(body.is_some()).await?,
+                headers,
                 body: body.clone(),
             };
             let started = self.runtime.now_ms();
+            let send = self.transport.send(request, timeout_ms, signal);
             let outcome = self
-                .transport
-                .send(request, timeout_ms, options.signal.as_ref())
-                .await;
+                .abortable(signal, send)
+                .await
+                .unwrap_or(Err(TransportError::Aborted { sent: true }));
+            drop(leader);
             let duration_ms = self.runtime.now_ms() - started;
             self.log(method, &path, &outcome, attempt, duration_ms);
+            let reached = may_have_reached(&outcome);
             let error = match outcome {
                 Ok(response) if (200..300).contains(&response.status) => return Ok(response),
                 Ok(response) => api_error(&response),
                 Err(TransportError::Timeout) => Error::Timeout { timeout_ms },
-                Err(TransportError::Network(message)) => Error::Network { message },
-                Err(TransportError::Aborted) => {
-                    return Err(Error::Network {
-                        message: "aborted by the caller".into(),
-                    })
+                Err(TransportError::Network(message) | TransportError::NotSent(message)) => {
+                    Error::Network { message }
                 }
+                Err(TransportError::Aborted { .. }) => Error::Aborted,
             };
+            reach.may_have_reached |= reached;
             if attempt > max_retries || !should_retry(&error, retryability) {
                 return Err(error);
             }
-            let wait = delay_ms(&error, attempt, self.runtime.random());
-            self.runtime.sleep(wait.ceil() as u64).await;
-        }
-    }
-
-    /// Waits for this create's start slot; returns a guard when this create leads the queue.
-    async fn wait_for_create_slot(&self) -> Option<LeaderGuard<'_, T, R>> {
-        let slot = self.state.borrow_mut().queue.reserve(self.runtime.now_ms());
-        // `then`, not `then_some`: a guard built and dropped for a follower would end the leader.
-        let guard = slot.leads.then(|| LeaderGuard { client: self });
-        loop {
-            let wait = self
-                .state
-                .borrow_mut()
-                .queue
-                .wait(&slot, self.runtime.now_ms());
-            match wait {
-                Wait::Go => return guard,
-                Wait::Sleep(ms) => self.runtime.sleep(ms.ceil() as u64).await,
+            let wait_ms = delay_ms(&error, attempt, self.runtime.random()).ceil() as u64;
+            if wait_ms > max_delay_ms {
+                return Err(with_retry_after(error, wait_ms));
             }
+            self.abortable(signal, self.runtime.sleep(wait_ms)).await?;
         }
     }
 
@@ -480,6 +552,18 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             attempt,
             duration_ms,
         });
+    }
+}
+
+/// The error a call ends with when the wait before its retry would be longer than allowed: an API
+/// error keeps Tango's `Retry-After`, or gets the wait the client would have slept.
+fn with_retry_after(error: Error, wait_ms: u64) -> Error {
+    match error {
+        Error::Api(mut api) => {
+            api.retry_after_ms.get_or_insert(wait_ms);
+            Error::Api(api)
+        }
+        other => other,
     }
 }
 

@@ -49,10 +49,17 @@ impl HttpResponse {
 pub enum TransportError {
     /// The connection failed or broke; the request may or may not have been processed.
     Network(String),
+    /// The request certainly never left (connection refused, a name that does not resolve):
+    /// nothing was processed.
+    NotSent(String),
     /// The per-attempt timeout ran out.
     Timeout,
-    /// The caller's abort signal fired: stop at once, no retry.
-    Aborted,
+    /// The caller's abort signal fired: stop at once, no retry. `sent` says whether the request had
+    /// started (it may then have been processed).
+    Aborted {
+        /// Whether the request had been handed to the network when the abort came.
+        sent: bool,
+    },
 }
 
 /// Sends one request and waits for its answer (or the timeout).
@@ -67,12 +74,22 @@ pub trait Transport {
     ) -> LocalFuture<'_, Result<HttpResponse, TransportError>>;
 }
 
-/// Time and chance.
+/// Time, chance and cancellation.
 pub trait Runtime {
     /// The current time in epoch milliseconds.
     fn now_ms(&self) -> f64;
-    /// Waits `ms` milliseconds.
+    /// Waits `ms` milliseconds (or less: every caller checks the time again after waking).
     fn sleep(&self, ms: u64) -> LocalFuture<'_, ()>;
     /// A uniformly random number in `[0, 1)`.
     fn random(&self) -> f64;
+    /// Whether `signal` (a handle this runtime understands) has fired. Runtimes without signals
+    /// answer false.
+    fn is_aborted(&self, _signal: &super::Signal) -> bool {
+        false
+    }
+    /// Resolves when `signal` fires; never, for runtimes without signals. The client races every
+    /// wait (queue, backoff, token, request) against it, so an abort ends the call at once.
+    fn on_abort<'a>(&'a self, _signal: &'a super::Signal) -> LocalFuture<'a, ()> {
+        Box::pin(std::future::pending())
+    }
 }

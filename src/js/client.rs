@@ -1,38 +1,18 @@
-//! `TangoClient` for JavaScript: the Rust client over `fetch` and timers. Converts arguments,
-//! calls the core, converts results; the one piece of JavaScript (`fetch.js`) runs a single attempt.
+//! `TangoClient` for JavaScript: the Rust client over `fetch` and timers (`runtime.rs`). Converts
+//! arguments (`options.rs`), calls the core, converts results and errors.
 
 use super::convert::{json_from_js, string_from_js, to_js};
+use super::options::{call_options, config_from_js, get};
+use super::runtime::{FetchTransport, JsRuntime};
 use crate::client::{
-    Auth, CallOptions, Client, ClientConfig, HttpRequest, HttpResponse, LineItemActionKind,
-    LineItemPager, LocalFuture, LogEvent, OrderPager, Runtime, Signal, TokenSource, Transport,
-    TransportError, PRODUCTION_URL, SANDBOX_URL,
+    Client, CreateOrderError, LineItemActionKind, LineItemPager, LocalFuture, OrderPager,
 };
 use crate::error::Error;
-use crate::model::Sensitive;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
-
-#[wasm_bindgen(module = "/src/js/fetch.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = fetchAttempt)]
-    fn fetch_attempt(
-        fetch: &Function,
-        url: &str,
-        method: &str,
-        headers: Array,
-        body: JsValue,
-        timeout_ms: f64,
-        signal: &JsValue,
-    ) -> Promise;
-    fn sleep(ms: f64) -> Promise;
-    #[wasm_bindgen(js_name = inBrowser)]
-    fn in_browser() -> bool;
-    #[wasm_bindgen(js_name = randomUnit)]
-    fn random_unit() -> f64;
-}
+use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const CLIENT_TS: &'static str = r#"
@@ -49,28 +29,35 @@ export interface TangoClientOptions {
   token?: string | (() => string | Promise<string>);
   /** The fetch to use (default: the global fetch), e.g. tango-orders/sim's. */
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
-  /** Per-attempt timeout in milliseconds (default 30000). */
+  /** Per-attempt timeout, 1 to 600000 ms (default 30000). */
   timeoutMs?: number;
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt, 0 to 100 (default 2). */
   maxRetries?: number;
-  /** Creates started per second (default 1, Tango's limit). */
+  /** Creates started per second, 0.01 to 1000 (default 1, Tango's limit). */
   ordersPerSecond?: number;
+  /** The longest wait before a retry, 0 to 3600000 ms (default 60000). When Tango asks for a longer
+   * wait (Retry-After), the call fails at once with the error and its retryAfterMs. */
+  maxRetryDelayMs?: number;
   /** Allow credentials in a web page, where every visitor can read them. Prefer a backend proxy. */
   dangerouslyAllowBrowser?: boolean;
   /** Called once per attempt with method, path, status, requestId, attempt and duration only. */
   logger?: (event: LogEvent) => void;
 }
 
-/** Per-call settings. */
+/** Per-call settings (the same ranges as the client's). */
 export interface CallOptions {
+  /** Ends the call at once wherever it waits (create queue, backoff, token, request): it rejects
+   * with a TangoError of kind "aborted" (name "AbortError", cause the signal's reason). */
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
+  maxRetryDelayMs?: number;
 }
 
 export interface CreateOrderResult {
   order: Order;
-  /** false when Tango answered 200: an order with this externalRefID already existed. */
+  /** Whether this call placed the order; false when an order with this externalRefID already
+   * existed before the call (Tango answered 200 with it). */
   created: boolean;
 }
 
@@ -87,8 +74,22 @@ export interface TangoError {
   apiMessage?: string;
   /** For resend_too_soon, and for a 429 whose Retry-After said how long to wait. */
   retryAfterMs?: number;
-  /** For decode errors: the start of the body (may contain personal data: do not log it). */
+  /** For decode errors: the start of the body with every string value replaced by "…" (keys,
+   * numbers and punctuation kept), or a note of its length when it is not JSON. */
   excerpt?: string;
+  /** For every error of createOrder: the externalRefID the order was (or would have been) sent
+   * with — yours, or the one generated. */
+  externalRefID?: string;
+  /** For every error of createOrder: true when an attempt may have reached Tango and placed the
+   * order (a timeout, a network error after sending, a lost or unreadable answer, 409, 5xx but
+   * 503). Then call createOrder again with `{ ...order, externalRefID: error.externalRefID }`: it
+   * resolves with the order (created: false) if it was placed, and places it once if not. A call
+   * without that key may place a second order. */
+  mayHaveBeenPlaced?: boolean;
+  /** For conflict errors: the existing order that holds this externalRefID. */
+  referenceOrderID?: string;
+  /** For conflict errors: which fields of that order differ from the request (names only). */
+  fields?: string[];
 }
 
 export interface OrderIterator {
@@ -100,251 +101,32 @@ export interface LineItemIterator {
 }
 "#;
 
-/// `fetch` as the client's transport.
-struct FetchTransport {
-    fetch: Function,
-}
-
-impl Transport for FetchTransport {
-    fn send(
-        &self,
-        request: HttpRequest,
-        timeout_ms: u64,
-        signal: Option<&Signal>,
-    ) -> LocalFuture<'_, Result<HttpResponse, TransportError>> {
-        let signal = signal
-            .and_then(|s| s.downcast_ref::<JsValue>().cloned())
-            .unwrap_or(JsValue::UNDEFINED);
-        Box::pin(async move {
-            let headers = Array::new();
-            for (name, value) in &request.headers {
-                headers.push(&Array::of2(&name.into(), &value.into()));
-            }
-            let body = request.body.map_or(JsValue::UNDEFINED, JsValue::from);
-            let promise = fetch_attempt(
-                &self.fetch,
-                &request.url,
-                request.method,
-                headers,
-                body,
-                timeout_ms as f64,
-                &signal,
-            );
-            let answer = JsFuture::from(promise)
-                .await
-                .map_err(|_| TransportError::Network("fetch failed".into()))?;
-            let text = |key: &str| {
-                Reflect::get(&answer, &key.into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-            };
-            match text("kind").as_deref() {
-                Some("response") => {
-                    let status = Reflect::get(&answer, &"status".into())
-                        .ok()
-                        .and_then(|v| v.as_f64())
-                        .unwrap_or(0.0) as u16;
-                    let headers = Reflect::get(&answer, &"headers".into())
-                        .map(|list| {
-                            Array::from(&list)
-                                .iter()
-                                .filter_map(|pair| {
-                                    let pair = Array::from(&pair);
-                                    Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    Ok(HttpResponse {
-                        status,
-                        headers,
-                        body: text("body").unwrap_or_default(),
-                    })
-                }
-                Some("timeout") => Err(TransportError::Timeout),
-                Some("aborted") => Err(TransportError::Aborted),
-                _ => Err(TransportError::Network("fetch failed".into())),
-            }
-        })
-    }
-}
-
-/// Timers and `crypto` as the client's runtime.
-struct JsRuntime;
-
-impl Runtime for JsRuntime {
-    fn now_ms(&self) -> f64 {
-        js_sys::Date::now()
-    }
-    fn sleep(&self, ms: u64) -> LocalFuture<'_, ()> {
-        Box::pin(async move {
-            let _ = JsFuture::from(sleep(ms as f64)).await;
-        })
-    }
-    fn random(&self) -> f64 {
-        random_unit()
-    }
-}
-
-/// A token function: called before every request; may return a string or a promise of one.
-struct TokenFunction(Function);
-
-impl TokenSource for TokenFunction {
-    fn token(&self) -> LocalFuture<'_, Result<Sensitive, Error>> {
-        Box::pin(async move {
-            let bad =
-                || Error::config("the token function must return a string (or a promise of one)");
-            let value = self.0.call0(&JsValue::NULL).map_err(|_| bad())?;
-            let value = if value.is_instance_of::<Promise>() {
-                JsFuture::from(Promise::from(value))
-                    .await
-                    .map_err(|_| bad())?
-            } else {
-                value
-            };
-            value.as_string().map(Sensitive::from).ok_or_else(bad)
-        })
-    }
-}
-
-type JsClient = Client<FetchTransport, JsRuntime>;
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    if object.is_object() {
-        Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    }
-}
-
-fn optional_string(object: &JsValue, key: &str) -> Result<Option<String>, Error> {
-    let value = get(object, key);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    value
-        .as_string()
-        .map(Some)
-        .ok_or_else(|| Error::config(format!("{key} must be a string")))
-}
-
-fn optional_number(object: &JsValue, key: &str) -> Result<Option<f64>, Error> {
-    let value = get(object, key);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    match value.as_f64() {
-        Some(n) if n.is_finite() && n >= 0.0 => Ok(Some(n)),
-        _ => Err(Error::config(format!(
-            "{key} must be a number of at least 0"
-        ))),
-    }
-}
-
-fn config_from_js(options: &JsValue) -> Result<(ClientConfig, Function), Error> {
-    if !(options.is_undefined() || options.is_object()) {
-        return Err(Error::config("the options must be an object"));
-    }
-    let base_url = match optional_string(options, "baseUrl")? {
-        Some(url) => url.trim_end_matches('/').to_owned(),
-        None => match optional_string(options, "environment")?.as_deref() {
-            None | Some("sandbox") => SANDBOX_URL.to_owned(),
-            Some("production") => PRODUCTION_URL.to_owned(),
-            Some(_) => {
-                return Err(Error::config(
-                    "environment must be \"sandbox\" or \"production\"",
-                ))
-            }
-        },
-    };
-    let platform_name = optional_string(options, "platformName")?;
-    let platform_key = optional_string(options, "platformKey")?;
-    let token = get(options, "token");
-    let auth = match (platform_name, platform_key) {
-        (Some(platform_name), Some(platform_key)) => Auth::Basic {
-            platform_name,
-            platform_key: Sensitive::new(platform_key),
-        },
-        (None, None) if token.is_undefined() || token.is_null() => Auth::None,
-        (None, None) => match token.as_string() {
-            Some(token) => Auth::Bearer(Rc::new(Sensitive::new(token))),
-            None => match token.dyn_into::<Function>() {
-                Ok(function) => Auth::Bearer(Rc::new(TokenFunction(function))),
-                Err(_) => return Err(Error::config("token must be a string or a function")),
-            },
-        },
-        _ => return Err(Error::config("platformName and platformKey go together")),
-    };
-    let allow_browser = get(options, "dangerouslyAllowBrowser").as_bool() == Some(true);
-    if !matches!(auth, Auth::None) && in_browser() && !allow_browser {
-        return Err(Error::config(
-            "credentials in a web page are readable by every visitor: call your own backend proxy (baseUrl, no credentials), or set dangerouslyAllowBrowser: true",
-        ));
-    }
-    let fetch = match get(options, "fetch") {
-        value if value.is_undefined() || value.is_null() => {
-            Reflect::get(&js_sys::global(), &"fetch".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<Function>().ok())
-                .ok_or_else(|| Error::config("no global fetch: pass options.fetch"))?
-        }
-        value => value
-            .dyn_into::<Function>()
-            .map_err(|_| Error::config("fetch must be a function"))?,
-    };
-    let logger = match get(options, "logger") {
-        value if value.is_undefined() || value.is_null() => None,
-        value => {
-            let function = value
-                .dyn_into::<Function>()
-                .map_err(|_| Error::config("logger must be a function"))?;
-            let logger: Rc<dyn Fn(&LogEvent)> = Rc::new(move |event: &LogEvent| {
-                if let Ok(event) = to_js(event) {
-                    // A logger that throws must not break the call.
-                    let _ = function.call1(&JsValue::NULL, &event);
-                }
-            });
-            Some(logger)
-        }
-    };
-    let defaults = ClientConfig::default();
-    let config = ClientConfig {
-        base_url,
-        auth,
-        timeout_ms: optional_number(options, "timeoutMs")?
-            .map_or(defaults.timeout_ms, |n| n as u64),
-        max_retries: optional_number(options, "maxRetries")?
-            .map_or(defaults.max_retries, |n| n as u32),
-        orders_per_second: optional_number(options, "ordersPerSecond")?
-            .unwrap_or(defaults.orders_per_second),
-        logger,
-    };
-    Ok((config, fetch))
-}
-
-fn call_options(options: &JsValue) -> Result<(CallOptions, JsValue), Error> {
-    if !(options.is_undefined() || options.is_null() || options.is_object()) {
-        return Err(Error::config("the call options must be an object"));
-    }
-    let signal = get(options, "signal");
-    let signal_handle: Option<Signal> =
-        (!signal.is_undefined() && !signal.is_null()).then(|| Rc::new(signal.clone()) as Signal);
-    Ok((
-        CallOptions {
-            timeout_ms: optional_number(options, "timeoutMs")?.map(|n| n as u64),
-            max_retries: optional_number(options, "maxRetries")?.map(|n| n as u32),
-            signal: signal_handle,
-        },
-        signal,
-    ))
-}
-
-/// The error to throw: the caller's abort reason when its signal fired, else a TangoError.
+/// The error to throw: a TangoError; for an abort its `cause` is the signal's reason and its name
+/// `AbortError`, as code that checks `error.name === "AbortError"` expects.
 fn rejection(error: Error, signal: &JsValue) -> JsValue {
-    if get(signal, "aborted").as_bool() == Some(true) {
-        return get(signal, "reason");
+    let aborted = matches!(error, Error::Aborted);
+    let js_error = super::error::to_js_error(error);
+    if aborted {
+        let _ = Reflect::set(&js_error, &"name".into(), &"AbortError".into());
+        let _ = Reflect::set(&js_error, &"cause".into(), &get(signal, "reason"));
     }
-    super::error::to_js_error(error)
+    js_error
+}
+
+/// A create's error: the TangoError with `externalRefID`, `mayHaveBeenPlaced`, and `retryable`
+/// and the message saying to retry with that key when the order may exist.
+fn create_rejection(error: CreateOrderError, signal: &JsValue) -> JsValue {
+    let message = error.to_string();
+    let retryable = error.retryable();
+    let js_error = rejection(error.error, signal);
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&js_error, &key.into(), &value);
+    };
+    set("message", message.into());
+    set("retryable", retryable.into());
+    set("externalRefID", error.external_ref_id.into());
+    set("mayHaveBeenPlaced", error.may_have_been_placed.into());
+    js_error
 }
 
 /// Runs `work` as a promise, turning its error into the thrown value.
@@ -361,6 +143,8 @@ where
 fn rejecting(start: impl FnOnce() -> Result<Promise, JsValue>) -> Promise {
     start().unwrap_or_else(|error| Promise::reject(&error))
 }
+
+type JsClient = Client<FetchTransport, JsRuntime>;
 
 /// The Tango client: every endpoint, with validation first, idempotent retries, the 1-per-second
 /// create queue, the 30 s resend guard, paging past 10,000 results and typed errors.
@@ -396,8 +180,11 @@ impl TangoClient {
             let (options, signal) = call_options(&options)?;
             let order = json_from_js(&order)?;
             let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                let result = client.create_order(&order, &options).await?;
+            Ok(future_to_promise(async move {
+                let result = client
+                    .create_order(&order, &options)
+                    .await
+                    .map_err(|e| create_rejection(e, &signal))?;
                 let out = Object::new();
                 let _ = Reflect::set(&out, &"order".into(), &to_js(&result.order)?);
                 let _ = Reflect::set(&out, &"created".into(), &result.created.into());

@@ -8,7 +8,11 @@ mod error;
 #[cfg(feature = "js-client")]
 mod helpers;
 #[cfg(feature = "js-client")]
+mod options;
+#[cfg(feature = "js-client")]
 mod parse;
+#[cfg(feature = "js-client")]
+mod runtime;
 mod validate;
 
 #[cfg(all(test, feature = "js-client"))]

@@ -36,6 +36,28 @@ impl Runtime for TestRuntime {
     fn random(&self) -> f64 {
         self.rng.borrow_mut().f64()
     }
+    fn is_aborted(&self, signal: &Signal) -> bool {
+        signal
+            .downcast_ref::<AbortAt>()
+            .is_some_and(|at| self.origin.elapsed().as_millis() as u64 >= at.0)
+    }
+    fn on_abort<'a>(&'a self, signal: &'a Signal) -> LocalFuture<'a, ()> {
+        let Some(at) = signal.downcast_ref::<AbortAt>() else {
+            return Box::pin(std::future::pending());
+        };
+        let deadline = self.origin + std::time::Duration::from_millis(at.0);
+        Box::pin(tokio::time::sleep_until(deadline))
+    }
+}
+
+/// A signal that fires at a virtual time: this many milliseconds after the runtime's origin.
+pub struct AbortAt(pub u64);
+
+impl AbortAt {
+    /// As the opaque handle `CallOptions::signal` holds.
+    pub fn signal(ms: u64) -> Signal {
+        Rc::new(AbortAt(ms))
+    }
 }
 
 /// The simulator as a transport, recording what was sent and answered.

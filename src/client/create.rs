@@ -1,0 +1,195 @@
+//! What a failed create tells its caller: the `externalRefID` it sent and whether the order may
+//! exist; and the check that the order Tango returns for a replayed key is the one requested.
+
+use super::transport::{HttpResponse, TransportError};
+use crate::error::{Error, ErrorKind};
+use crate::model::Order;
+use serde_json::Value;
+
+/// A create that failed. Like aws-sdk-rust's per-operation errors, it wraps the crate's [`Error`]
+/// with what only a create knows: the key that was sent and whether an order may have been placed.
+///
+/// When `may_have_been_placed` is true, call `create_order` again **with the same
+/// `external_ref_id`** (set it in the request): Tango answers with the order if it exists
+/// (`created: false`) and places it otherwise. A new call without that key may place a second order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CreateOrderError {
+    /// What went wrong (the last attempt's failure).
+    pub error: Error,
+    /// The `externalRefID` every attempt carried: the caller's own, or the one generated.
+    pub external_ref_id: String,
+    /// True once any attempt may have reached Tango and placed the order (a timeout, a network
+    /// error after sending, a lost or unreadable answer, a 409 or a 5xx other than 503); false when
+    /// every attempt was refused before sending or by Tango without placing.
+    pub may_have_been_placed: bool,
+}
+
+impl CreateOrderError {
+    /// The kind of the underlying error.
+    pub fn kind(&self) -> ErrorKind {
+        self.error.kind()
+    }
+
+    /// Whether calling again with the same `external_ref_id` could succeed: always, when the order
+    /// may exist (the retry returns it), else as the underlying error says.
+    pub fn retryable(&self) -> bool {
+        self.may_have_been_placed || self.error.retryable()
+    }
+}
+
+impl core::fmt::Display for CreateOrderError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Display::fmt(&self.error, f)?;
+        if self.may_have_been_placed {
+            f.write_str("; the order may have been placed: retry with the same externalRefID (never a new one) to get it without placing another")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CreateOrderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+impl From<CreateOrderError> for Error {
+    /// The underlying error (the key and `may_have_been_placed` are dropped).
+    fn from(error: CreateOrderError) -> Self {
+        error.error
+    }
+}
+
+/// Whether one attempt's outcome means the request may have reached Tango and placed the order.
+///
+/// Tango's refusals (4xx but 408 and 409, and 503) happen before an order exists. A 409 means an
+/// order with this key is being processed; a 500, 502 or 504 may come after the order was
+/// committed (a gateway that lost the answer); a timeout or a network error after sending may hide
+/// an order that was placed. Any other answer is counted as reached, to be safe.
+pub fn may_have_reached(outcome: &Result<HttpResponse, TransportError>) -> bool {
+    match outcome {
+        Ok(response) => {
+            let status = response.status;
+            let refused = (400..500).contains(&status) && status != 408 && status != 409;
+            !(refused || status == 503)
+        }
+        Err(TransportError::NotSent(_) | TransportError::Aborted { sent: false }) => false,
+        Err(_) => true,
+    }
+}
+
+/// A string field of a JSON object, trimmed.
+fn text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
+    value.get(key).and_then(Value::as_str).map(str::trim)
+}
+
+/// The fields in which the order Tango returned differs from the create request (both as sent):
+/// utid, amount, recipient email and phone, delivery method. A field the answer leaves out is not
+/// compared. Values are compared as Tango normalises them (emails without case, phones by digits).
+pub fn differences(request: &Value, order: &Order) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    if let (Some(asked), Some(got)) = (text(request, "utid"), order.utid.as_deref()) {
+        if !asked.eq_ignore_ascii_case(got.trim()) {
+            fields.push("utid");
+        }
+    }
+    let amount = request.get("amount").and_then(Value::as_f64);
+    let denomination = order.denomination.as_ref().and_then(|money| money.value);
+    if let (Some(asked), Some(got)) = (amount, denomination) {
+        // Cents: amounts have at most two decimals.
+        if (asked * 100.0).round() != (got * 100.0).round() {
+            fields.push("amount");
+        }
+    }
+    let recipient = request.get("recipient").unwrap_or(&Value::Null);
+    let returned = order.recipient.as_ref();
+    let email = returned.and_then(|r| r.email.as_ref()).map(|e| e.expose());
+    match (text(recipient, "email"), email) {
+        (Some(asked), Some(got)) if !asked.eq_ignore_ascii_case(got.trim()) => {
+            fields.push("recipient.email")
+        }
+        _ => {}
+    }
+    let phone = returned
+        .and_then(|r| r.mobile_number.as_ref())
+        .map(|p| p.expose());
+    let digits = |phone: &str| {
+        phone
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    match (text(recipient, "mobileNumber"), phone) {
+        (Some(asked), Some(got)) if digits(asked) != digits(got) => {
+            fields.push("recipient.mobileNumber")
+        }
+        _ => {}
+    }
+    let method = order.delivery_method.as_ref().map(|m| m.as_str());
+    if let (Some(asked), Some(got)) = (text(request, "deliveryMethod"), method) {
+        if !asked.eq_ignore_ascii_case(got) {
+            fields.push("deliveryMethod");
+        }
+    }
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn answer(status: u16) -> Result<HttpResponse, TransportError> {
+        Ok(HttpResponse {
+            status,
+            headers: Vec::new(),
+            body: String::new(),
+        })
+    }
+
+    #[test]
+    fn refusals_did_not_place_and_everything_else_may_have() {
+        for status in [400, 401, 402, 403, 404, 422, 429, 503] {
+            assert!(!may_have_reached(&answer(status)), "{status}");
+        }
+        for status in [200, 201, 409, 408, 500, 502, 504, 302] {
+            assert!(may_have_reached(&answer(status)), "{status}");
+        }
+        assert!(may_have_reached(&Err(TransportError::Timeout)));
+        assert!(may_have_reached(&Err(TransportError::Network("x".into()))));
+        assert!(may_have_reached(&Err(TransportError::Aborted {
+            sent: true
+        })));
+        assert!(!may_have_reached(&Err(TransportError::Aborted {
+            sent: false
+        })));
+        assert!(!may_have_reached(&Err(TransportError::NotSent("x".into()))));
+    }
+
+    #[test]
+    fn differences_name_the_fields_never_the_values() {
+        let request = json!({"utid": "U000001", "amount": 5, "deliveryMethod": "EMAIL",
+            "recipient": {"email": "Ann@Example.com", "mobileNumber": "+1 (555) 010-0000"}});
+        let same: Order = serde_json::from_value(json!({"utid": "U000001",
+            "denomination": {"value": 5.0, "currencyCode": "USD"}, "deliveryMethod": "EMAIL",
+            "recipient": {"email": "ann@example.com", "mobileNumber": "+15550100000"}}))
+        .unwrap();
+        assert!(differences(&request, &same).is_empty());
+        let other: Order = serde_json::from_value(json!({"utid": "U000002",
+            "denomination": {"value": 5.01}, "deliveryMethod": "PHONE",
+            "recipient": {"email": "bob@example.com", "mobileNumber": "+15550100001"}}))
+        .unwrap();
+        assert_eq!(
+            differences(&request, &other),
+            [
+                "utid",
+                "amount",
+                "recipient.email",
+                "recipient.mobileNumber",
+                "deliveryMethod"
+            ]
+        );
+        // Fields the answer leaves out are not compared.
+        assert!(differences(&request, &Order::default()).is_empty());
+    }
+}

@@ -1,0 +1,147 @@
+//! Waiting for a turn in the create queue: the ticket is given back if the wait ends early (an
+//! abort, or a caller that dropped the call), and waiters are woken when the queue changes so that
+//! the create behind a given-back ticket takes its turn at once.
+
+use super::rate_limit::{Ticket, Wait};
+use super::{Client, Runtime, Signal, State, Transport};
+use crate::error::Error;
+use futures_util::future::select;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+/// The wakers of the creates sleeping in the queue, and a count of the queue's changes.
+#[derive(Default)]
+pub(super) struct Waiters {
+    changes: u64,
+    next_id: u64,
+    /// One waker per sleeping create (by the id of its [`QueueChanged`]), so the map never grows
+    /// beyond the creates waiting.
+    wakers: BTreeMap<u64, Waker>,
+}
+
+impl Waiters {
+    /// Wakes every sleeping create: the queue changed (a ticket given back, a leader answered).
+    fn notify(&mut self) {
+        self.changes += 1;
+        for (_, waker) in std::mem::take(&mut self.wakers) {
+            waker.wake();
+        }
+    }
+}
+
+/// Resolves when the queue changes after it was made.
+struct QueueChanged<'a> {
+    state: &'a RefCell<State>,
+    id: u64,
+    seen: u64,
+}
+
+impl Future for QueueChanged<'_> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let Ok(mut state) = self.state.try_borrow_mut() else {
+            // Borrowed elsewhere for a moment (never across an await): look again soon.
+            cx.waker().wake_by_ref();
+            return Poll::Pending;
+        };
+        let waiters = &mut state.queue_waiters;
+        if waiters.changes != self.seen {
+            return Poll::Ready(());
+        }
+        waiters.wakers.insert(self.id, cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+impl Drop for QueueChanged<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.queue_waiters.wakers.remove(&self.id);
+        }
+    }
+}
+
+/// Marks the leading create as answered when its attempt ends, however it ends.
+pub(super) struct LeaderGuard<'a, T: Transport, R: Runtime> {
+    client: &'a Client<T, R>,
+    ticket: Ticket,
+}
+
+impl<T: Transport, R: Runtime> Drop for LeaderGuard<'_, T, R> {
+    fn drop(&mut self) {
+        let now = self.client.runtime.now_ms();
+        if let Ok(mut state) = self.client.state.try_borrow_mut() {
+            if state.queue.finish_leader(&self.ticket, now) {
+                state.queue_waiters.notify();
+            }
+        }
+    }
+}
+
+/// Gives a ticket back unless its create started.
+struct TicketGuard<'a, T: Transport, R: Runtime> {
+    client: &'a Client<T, R>,
+    ticket: Ticket,
+    started: bool,
+}
+
+impl<T: Transport, R: Runtime> Drop for TicketGuard<'_, T, R> {
+    fn drop(&mut self) {
+        if self.started {
+            return;
+        }
+        if let Ok(mut state) = self.client.state.try_borrow_mut() {
+            if state.queue.release(&self.ticket) {
+                state.queue_waiters.notify();
+            }
+        }
+    }
+}
+
+impl<T: Transport, R: Runtime> Client<T, R> {
+    /// Waits for this create's turn; returns a guard when this create leads the queue. Ends with
+    /// `Error::Aborted` when the signal fires first, giving the turn to the next create.
+    pub(super) async fn wait_for_create_slot(
+        &self,
+        signal: Option<&Signal>,
+    ) -> Result<Option<LeaderGuard<'_, T, R>>, Error> {
+        let ticket = self.state.borrow_mut().queue.reserve(self.runtime.now_ms());
+        let mut guard = TicketGuard {
+            client: self,
+            ticket,
+            started: false,
+        };
+        loop {
+            let (wait, changed) = {
+                let mut state = self.state.borrow_mut();
+                let wait = state.queue.wait(&ticket, self.runtime.now_ms());
+                let waiters = &mut state.queue_waiters;
+                waiters.next_id += 1;
+                let changed = QueueChanged {
+                    state: &self.state,
+                    id: waiters.next_id,
+                    seen: waiters.changes,
+                };
+                (wait, changed)
+            };
+            match wait {
+                Wait::Go => {
+                    guard.started = true;
+                    // `then`, not `then_some`: no guard is built for a follower.
+                    return Ok(ticket.leads.then(|| LeaderGuard {
+                        client: self,
+                        ticket,
+                    }));
+                }
+                Wait::Sleep(ms) => {
+                    let sleep = self.runtime.sleep(ms.ceil() as u64);
+                    self.abortable(signal, select(sleep, Box::pin(changed)))
+                        .await?;
+                }
+            }
+        }
+    }
+}
