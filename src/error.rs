@@ -67,8 +67,8 @@ pub enum Error {
     Decode {
         /// What went wrong and where (a JSON path and position, never the value).
         message: String,
-        /// The start of the body, for support (bounded; may contain personal data, so it is never
-        /// part of `message`).
+        /// The start of the body, for support: bounded, with every string value blanked (keys,
+        /// numbers and punctuation kept), so it holds no personal data.
         excerpt: Option<String>,
     },
     /// The client is set up wrongly; nothing was sent.

@@ -1,5 +1,7 @@
 // The demo's server: starts the tango-sim binary, serves the page and the built package, and is the
-// page's backend proxy — it adds the platform credentials, so the page never holds a key.
+// page's backend proxy — it adds the platform credentials, so the page never holds a key. What it
+// forwards and serves is decided by proxy-rules.mjs: Tango's order and line-item operations only,
+// onto the simulator's origin, for same-origin JSON requests of bounded size; the page's own files.
 //
 //   node www/server.mjs [--port 5173] [--sim target/release/tango-sim]
 //
@@ -8,9 +10,10 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+import { extname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { MAX_BODY_BYTES, classify, upstreamUrl } from "./proxy-rules.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = join(here, "..");
@@ -26,27 +29,44 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", "
 const sim = spawn(simBinary, ["--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
 const [firstLine] = await once(createInterface({ input: sim.stdout }), "line");
 const simUrl = new URL(firstLine.trim().split(" ").pop());
+const simBase = `${simUrl.origin}/raas/v2`;
 
-async function serveFile(response, directory, relative) {
-  const path = normalize(relative);
-  if (path.startsWith("..")) return response.writeHead(404).end();
+async function serveFile(response, directory, relative, method) {
   try {
-    const body = await readFile(join(directory, path));
-    response.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store" }).end(body);
+    const body = await readFile(join(directory, relative));
+    response.writeHead(200, { "content-type": TYPES[extname(relative)] ?? "application/octet-stream", "cache-control": "no-store" });
+    response.end(method === "HEAD" ? undefined : body);
   } catch {
-    response.writeHead(404).end();
+    refuse(response, 404, "not found");
   }
 }
 
-async function proxy(request, response) {
+function refuse(response, status, reason) {
+  response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ httpCode: status, message: reason }));
+}
+
+/** The body, or null when it grows past the cap (the request is then refused with 413). */
+async function readBody(request) {
   const chunks = [];
-  for await (const chunk of request) chunks.push(chunk);
-  const target = new URL(request.url.slice("/api".length), simUrl.origin);
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function proxy(request, response, route) {
+  const body = await readBody(request);
+  if (body === null) return refuse(response, 413, "body too large");
+  const target = upstreamUrl(simBase, route.path, route.query);
   try {
     const upstream = await fetch(target, {
       method: request.method,
-      headers: { "content-type": "application/json", authorization: CREDENTIALS },
-      body: chunks.length ? Buffer.concat(chunks) : undefined,
+      headers: { "content-type": "application/json", accept: "application/json", authorization: CREDENTIALS },
+      body: request.method === "POST" ? body : undefined,
+      redirect: "error",
     });
     const headers = { "content-type": upstream.headers.get("content-type") ?? "application/json" };
     for (const name of ["retry-after", "x-request-id"]) {
@@ -55,15 +75,21 @@ async function proxy(request, response) {
     }
     response.writeHead(upstream.status, headers).end(Buffer.from(await upstream.arrayBuffer()));
   } catch {
-    response.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ httpCode: 502, message: "The simulator is not answering." }));
+    refuse(response, 502, "The simulator is not answering.");
   }
 }
 
 const server = createServer((request, response) => {
-  const path = new URL(request.url, "http://localhost").pathname;
-  if (path.startsWith("/api/")) return proxy(request, response);
-  if (path.startsWith("/tango-orders/")) return serveFile(response, join(root, "pkg"), path.slice("/tango-orders/".length));
-  return serveFile(response, here, path === "/" ? "index.html" : path.slice(1));
+  response.setHeader("x-content-type-options", "nosniff");
+  response.setHeader("x-frame-options", "DENY");
+  const route = classify(request, server.address().port);
+  if (route.status) {
+    // Refused before anything is read or forwarded; the connection closes so an unread body is dropped.
+    response.setHeader("connection", "close");
+    return refuse(response, route.status, route.reason);
+  }
+  if (route.kind === "api") return proxy(request, response, route);
+  return serveFile(response, route.root === "pkg" ? join(root, "pkg") : here, route.path, request.method);
 });
 server.listen(port, "127.0.0.1", () => {
   const { port: actual } = server.address();

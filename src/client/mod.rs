@@ -5,6 +5,7 @@
 mod abort;
 mod config;
 mod create;
+mod excerpt;
 mod pagination;
 mod queue_wait;
 mod rate_limit;
@@ -19,6 +20,7 @@ pub use config::{
     TIMEOUT_MS_RANGE,
 };
 pub use create::{differences, may_have_reached, CreateOrderError};
+pub use excerpt::{redacted_excerpt, EXCERPT_CHARS};
 pub use pagination::{LineItemPager, OrderPager, MAX_RESULTS_PER_QUERY, PAGE_SIZE};
 pub use request::{id_path, new_external_ref_id, prepare_create, query_string};
 pub use retry::{delay_ms, parse_retry_after, should_retry, Retryability};
@@ -97,9 +99,6 @@ pub enum LineItemActionKind {
     /// `POST /lineItems/{id}/unfreeze`.
     Unfreeze,
 }
-
-/// The longest body excerpt a decode error keeps.
-const EXCERPT_CHARS: usize = 200;
 
 /// What kind of call an attempt belongs to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -577,12 +576,12 @@ fn api_error(response: &HttpResponse) -> Error {
     }))
 }
 
-/// Decodes a successful answer, keeping a bounded excerpt when it cannot be read.
+/// Decodes a successful answer, keeping a bounded, redacted excerpt when it cannot be read.
 fn decode_body<M: DeserializeOwned>(response: &HttpResponse) -> Result<M, Error> {
     from_json(&response.body).map_err(|error| match error {
         Error::Decode { message, .. } => Error::Decode {
             message,
-            excerpt: Some(response.body.chars().take(EXCERPT_CHARS).collect()),
+            excerpt: Some(excerpt::redacted_excerpt(&response.body)),
         },
         other => other,
     })

@@ -8,11 +8,13 @@ use wasm_bindgen::prelude::*;
 const TANGO_ERROR_TS: &'static str = r#"
 /** What kind of failure: branch on this, not on the message. */
 export type TangoErrorKind =
-  | "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon";
+  | "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon"
+  | "conflict" | "aborted";
 
 /** Every error this package throws: a real `Error` with fields a program can branch on. */
 export interface TangoError extends Error {
-  name: "TangoError";
+  /** "AbortError" for kind "aborted" (its `cause` is the signal's reason), else "TangoError". */
+  name: "TangoError" | "AbortError";
   kind: TangoErrorKind;
   /** Whether trying the same call again could succeed. */
   retryable: boolean;
@@ -75,6 +77,14 @@ pub fn to_js_error(error: Error) -> JsValue {
             ..
         } => set("excerpt", excerpt.clone().into()),
         Error::Timeout { timeout_ms } => set("timeoutMs", (*timeout_ms as f64).into()),
+        Error::Conflict {
+            reference_order_id,
+            fields,
+        } => {
+            set("referenceOrderID", reference_order_id.clone().into());
+            let names: js_sys::Array = fields.iter().map(|f| JsValue::from_str(f)).collect();
+            set("fields", names.into());
+        }
         _ => {}
     }
     js_error.into()

@@ -14,28 +14,35 @@ export interface TangoClientOptions {
     token?: string | (() => string | Promise<string>);
     /** The fetch to use (default: the global fetch), e.g. tango-orders/sim's. */
     fetch?: (input: string, init?: RequestInit) => Promise<Response>;
-    /** Per-attempt timeout in milliseconds (default 30000). */
+    /** Per-attempt timeout, 1 to 600000 ms (default 30000). */
     timeoutMs?: number;
-    /** Retries after the first attempt (default 2). */
+    /** Retries after the first attempt, 0 to 100 (default 2). */
     maxRetries?: number;
-    /** Creates started per second (default 1, Tango's limit). */
+    /** Creates started per second, 0.01 to 1000 (default 1, Tango's limit). */
     ordersPerSecond?: number;
+    /** The longest wait before a retry, 0 to 3600000 ms (default 60000). When Tango asks for a longer
+     * wait (Retry-After), the call fails at once with the error and its retryAfterMs. */
+    maxRetryDelayMs?: number;
     /** Allow credentials in a web page, where every visitor can read them. Prefer a backend proxy. */
     dangerouslyAllowBrowser?: boolean;
     /** Called once per attempt with method, path, status, requestId, attempt and duration only. */
     logger?: (event: LogEvent) => void;
 }
 
-/** Per-call settings. */
+/** Per-call settings (the same ranges as the client's). */
 export interface CallOptions {
+    /** Ends the call at once wherever it waits (create queue, backoff, token, request): it rejects
+     * with a TangoError of kind "aborted" (name "AbortError", cause the signal's reason). */
     signal?: AbortSignal;
     timeoutMs?: number;
     maxRetries?: number;
+    maxRetryDelayMs?: number;
 }
 
 export interface CreateOrderResult {
     order: Order;
-    /** false when Tango answered 200: an order with this externalRefID already existed. */
+    /** Whether this call placed the order; false when an order with this externalRefID already
+     * existed before the call (Tango answered 200 with it). */
     created: boolean;
 }
 
@@ -52,8 +59,22 @@ export interface TangoError {
     apiMessage?: string;
     /** For resend_too_soon, and for a 429 whose Retry-After said how long to wait. */
     retryAfterMs?: number;
-    /** For decode errors: the start of the body (may contain personal data: do not log it). */
+    /** For decode errors: the start of the body with every string value replaced by "…" (keys,
+     * numbers and punctuation kept), or a note of its length when it is not JSON. */
     excerpt?: string;
+    /** For every error of createOrder: the externalRefID the order was (or would have been) sent
+     * with — yours, or the one generated. */
+    externalRefID?: string;
+    /** For every error of createOrder: true when an attempt may have reached Tango and placed the
+     * order (a timeout, a network error after sending, a lost or unreadable answer, 409, 5xx but
+     * 503). Then call createOrder again with `{ ...order, externalRefID: error.externalRefID }`: it
+     * resolves with the order (created: false) if it was placed, and places it once if not. A call
+     * without that key may place a second order. */
+    mayHaveBeenPlaced?: boolean;
+    /** For conflict errors: the existing order that holds this externalRefID. */
+    referenceOrderID?: string;
+    /** For conflict errors: which fields of that order differ from the request (names only). */
+    fields?: string[];
 }
 
 export interface OrderIterator {
@@ -68,11 +89,13 @@ export interface LineItemIterator {
 
 /** What kind of failure: branch on this, not on the message. */
 export type TangoErrorKind =
-| "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon";
+| "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon"
+| "conflict" | "aborted";
 
 /** Every error this package throws: a real `Error` with fields a program can branch on. */
 export interface TangoError extends Error {
-    name: "TangoError";
+    /** "AbortError" for kind "aborted" (its `cause` is the signal's reason), else "TangoError". */
+    name: "TangoError" | "AbortError";
     kind: TangoErrorKind;
     /** Whether trying the same call again could succeed. */
     retryable: boolean;
@@ -1828,26 +1851,26 @@ export interface InitOutput {
     readonly parseOrder: (a: any) => [number, number, number];
     readonly parseOrderListPage: (a: any) => [number, number, number];
     readonly parseOrderResendResult: (a: any) => [number, number, number];
-    readonly tangoclient_cancelLineItem: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
-    readonly tangoclient_createOrder: (a: number, b: any, c: any) => [number, number, number];
-    readonly tangoclient_freezeLineItem: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
-    readonly tangoclient_getLineItem: (a: number, b: number, c: number, d: any) => [number, number, number];
-    readonly tangoclient_getOrder: (a: number, b: number, c: number, d: any) => [number, number, number];
+    readonly tangoclient_cancelLineItem: (a: number, b: any, c: any, d: any) => any;
+    readonly tangoclient_createOrder: (a: number, b: any, c: any) => any;
+    readonly tangoclient_freezeLineItem: (a: number, b: any, c: any, d: any) => any;
+    readonly tangoclient_getLineItem: (a: number, b: any, c: any) => any;
+    readonly tangoclient_getOrder: (a: number, b: any, c: any) => any;
     readonly tangoclient_iterateLineItems: (a: number, b: any, c: any) => [number, number, number];
     readonly tangoclient_iterateOrders: (a: number, b: any, c: any) => [number, number, number];
-    readonly tangoclient_listLineItems: (a: number, b: any, c: any) => [number, number, number];
-    readonly tangoclient_listOrders: (a: number, b: any, c: any) => [number, number, number];
+    readonly tangoclient_listLineItems: (a: number, b: any, c: any) => any;
+    readonly tangoclient_listOrders: (a: number, b: any, c: any) => any;
     readonly tangoclient_new: (a: any) => [number, number, number];
-    readonly tangoclient_resendLineItem: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
-    readonly tangoclient_resendOrder: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
-    readonly tangoclient_unfreezeLineItem: (a: number, b: number, c: number, d: any, e: any) => [number, number, number];
+    readonly tangoclient_resendLineItem: (a: number, b: any, c: any, d: any) => any;
+    readonly tangoclient_resendOrder: (a: number, b: any, c: any, d: any) => any;
+    readonly tangoclient_unfreezeLineItem: (a: number, b: any, c: any, d: any) => any;
     readonly validateCreateOrder: (a: any, b: number) => [number, number, number];
     readonly validateCreateOrders: (a: any, b: number) => [number, number, number];
     readonly validateLineItemResend: (a: any, b: number) => [number, number, number];
     readonly validateOrderFilter: (a: any, b: number) => [number, number, number];
     readonly validateOrderResend: (a: any, b: number) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h5522506d33b7e9e1: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h5cd4de5f9eddd76c: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h2962fa10a130ac74: (a: number, b: number, c: any) => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h6cda8af42b987ece: (a: number, b: number, c: any, d: any) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
