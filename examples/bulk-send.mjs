@@ -1,12 +1,20 @@
 // Sends a reward to every row of a CSV, safely: every row is validated first (bad rows reported by
 // line and field, nothing sent for them); orders go out at Tango's 1-per-second limit with a progress
-// bar and ETA; a journal records each placed order, and every row's externalRefID is derived from the
-// campaign and the row, so a rerun after a crash or Ctrl-C resumes without placing any order twice.
+// bar and ETA; a journal records each placed order; and every row's externalRefID is derived from
+// the campaign and the row's content, so a rerun after a crash or Ctrl-C resumes without placing any
+// order twice.
 //
 //   node examples/bulk-send.mjs examples/recipients.csv [--campaign spring2026] [--journal file]
 //
+// Keys: `<campaign><first 24 hex digits of SHA-256 of the row's fields><n>`, where n counts identical
+// rows in the file (so two identical rows are two rewards). The same row sent again in the same
+// campaign, from this file or another, is recognised as already sent (Tango answers with the existing
+// order) and counted as such; a different row never shares a key, whatever the file or line. Use a
+// new --campaign to send the same rows again on purpose.
+//
 // Resuming needs a Tango that outlives the script: a real account, or `make sim` with
 // TANGO_BASE_URL=http://127.0.0.1:4010/raas/v2 (see connect.mjs).
+import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { validateCreateOrders } from "tango-orders";
 import { ACCOUNT, CUSTOMER, connect } from "./connect.mjs";
@@ -17,17 +25,24 @@ if (!file) {
   process.exit(2);
 }
 const flag = (name, fallback) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : fallback);
-const campaign = flag("--campaign", "demo").replace(/[^A-Za-z0-9]/g, "");
+const campaign = flag("--campaign", "demo").replace(/[^A-Za-z0-9]/g, "").slice(0, 40);
 const journal = flag("--journal", `${file}.${campaign}.journal`);
 
 // A CSV of simple fields (no quoted commas): enough for the sample; use a CSV library for real files.
 const [header, ...lines] = readFileSync(file, "utf8").trim().split(/\r?\n/);
 const columns = header.split(",");
 const rows = lines.map((line) => Object.fromEntries(line.split(",").map((value, i) => [columns[i], value.trim()])));
-const orders = rows.map((row, index) => ({
+// The row's own content, not its line or its file, names its order (see the keys, above).
+const seenRows = new Map();
+function rowKey(row) {
+  const digest = createHash("sha256").update(JSON.stringify(columns.map((column) => row[column] ?? ""))).digest("hex").slice(0, 24);
+  const n = (seenRows.get(digest) ?? 0) + 1;
+  seenRows.set(digest, n);
+  return `${campaign}${digest}${n}`;
+}
+const orders = rows.map((row) => ({
   customerIdentifier: CUSTOMER, accountIdentifier: ACCOUNT, utid: "U000001", amount: Number(row.amount),
-  deliveryMethod: "EMAIL", campaign,
-  externalRefID: `${campaign}row${index + 2}`, // the CSV line: stable across reruns
+  deliveryMethod: "EMAIL", campaign, externalRefID: rowKey(row),
   recipient: { firstName: row.firstName, lastName: row.lastName, email: row.email },
 }));
 
@@ -42,13 +57,19 @@ const tango = connect();
 let interrupted = false;
 process.on("SIGINT", () => { interrupted = true; console.log("\nstopping after the order in flight (rerun to resume)"); });
 const started = Date.now();
+const tally = { placed: 0, alreadySent: 0, failed: 0, maybePlaced: 0 };
 for (const [n, order] of todo.entries()) {
   if (interrupted) break;
+  const line = orders.indexOf(order) + 2;
   try {
     const { order: placed, created } = await tango.createOrder(order, { maxRetries: 5 });
+    tally[created ? "placed" : "alreadySent"] += 1;
     appendFileSync(journal, JSON.stringify({ externalRefID: order.externalRefID, referenceOrderID: placed.referenceOrderID, created }) + "\n");
   } catch (error) {
-    console.log(`\nline ${orders.indexOf(order) + 2}: not sent: ${error.kind} ${error.status ?? ""} ${error.message}`);
+    // The key is derived from the row, so a rerun retries a maybe-placed row with the same key.
+    tally[error.mayHaveBeenPlaced ? "maybePlaced" : "failed"] += 1;
+    const maybe = error.mayHaveBeenPlaced ? " (may have been placed: rerun to find out; its key is kept)" : "";
+    console.log(`\nline ${line}: not sent: ${error.kind} ${error.status ?? ""} ${error.message}${maybe}`);
   }
   const finished = n + 1;
   const eta = Math.round(((Date.now() - started) / finished) * (todo.length - finished) / 1000);
@@ -56,4 +77,5 @@ for (const [n, order] of todo.entries()) {
   process.stdout.write(`\r[${bar}] ${finished}/${todo.length}  ETA ${eta} s `);
 }
 process.stdout.write("\n");
+console.log(`${tally.placed} placed, ${tally.alreadySent} already sent before (Tango had the order), ${tally.failed} failed, ${tally.maybePlaced} may have been placed`);
 console.log(`journal: ${journal}`);

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -62,6 +62,20 @@ test("bulk-send: bad rows reported by line, an interrupted run resumed, no order
   const listed = await (await fetch(`${baseUrl}/orders?campaign=spring&elementsPerBlock=100`, { headers: auth })).json();
   assert.equal(listed.page.totalCount, 5);
   assert.equal(new Set(listed.orders.map((o) => o.externalRefID)).size, 5);
+
+  // Another file in the same campaign: its rows are new orders, never answered with the first
+  // file's orders (keys come from the rows' content, not their lines).
+  const other = join(dir, "other.csv");
+  writeFileSync(other, "firstName,lastName,email,amount\nAda,Byron,ada.byron@example.com,25\nGrace,Brewster,gb@example.com,50\n");
+  const second = await run(process.execPath, [example("bulk-send.mjs"), other, "--campaign", "spring"], { cwd: root, env });
+  assert.match(second.stdout, /2 placed, 0 already sent before/);
+  // The first file again from elsewhere (no journal): every row is recognised as already sent.
+  const elsewhere = mkdtempSync(join(tmpdir(), "bulk-again-"));
+  copyFileSync(csv, join(elsewhere, "recipients.csv"));
+  const again = await run(process.execPath, [example("bulk-send.mjs"), join(elsewhere, "recipients.csv"), "--campaign", "spring"], { cwd: root, env });
+  assert.match(again.stdout, /0 placed, 5 already sent before/);
+  const all = await (await fetch(`${baseUrl}/orders?campaign=spring&elementsPerBlock=100`, { headers: auth })).json();
+  assert.equal(all.page.totalCount, 7);
 });
 
 test("reconcile: every order in the range, summarised by status", async () => {
