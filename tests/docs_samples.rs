@@ -1,5 +1,13 @@
 //! Every JSON sample in Tango's documentation decodes, and re-encodes without losing a field.
 
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use common::{assert_same_json, fixture_text};

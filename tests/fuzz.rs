@@ -1,6 +1,14 @@
 //! The fuzz targets' bodies (`tango_orders::fuzzing`, run by cargo-fuzz in `fuzz/`) on stable, as a
 //! bounded pass for CI: every seed and every saved crash input, every truncation of the seeds, and
 //! random bytes. A crash found by `make fuzz` goes into `fuzz/regressions/<target>/` and stays here.
+
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;

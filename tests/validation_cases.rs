@@ -1,6 +1,14 @@
 //! The shared table of validation cases (`tests/fixtures/validation-cases.json`), run natively. The
 //! package test runs the same table through the JavaScript API, so both stay in step.
 
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use serde_json::Value;

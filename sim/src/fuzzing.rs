@@ -15,7 +15,10 @@ pub fn handle_bytes(bytes: &[u8]) {
     let Some((&first, rest)) = bytes.split_first() else {
         return;
     };
-    let method = METHODS[usize::from(first) % METHODS.len()];
+    let method = METHODS
+        .get(usize::from(first) % METHODS.len())
+        .copied()
+        .unwrap_or("GET");
     let mut parts = rest.splitn(3, |b| *b == b'\n');
     let url = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
     let header = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();

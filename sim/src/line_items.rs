@@ -8,6 +8,7 @@ use crate::orders::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use crate::query::{whole, Query};
 use crate::simulator::optional_json_body;
 use crate::simulator::{Simulator, RESEND_INTERVAL_MS};
+use crate::store::StoredLineItem;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use tango_orders::model::*;
@@ -26,19 +27,27 @@ const LINE_ITEM_FILTER_BOOLEANS: [&str; 3] =
 
 impl Simulator {
     /// A line item as Tango shows it now; `verbose` adds the reward and the histories.
-    pub(crate) fn line_item_view(&self, index: usize, verbose: bool) -> LineItem {
-        let stored = &self.store.line_items[index];
-        let mut item = stored.item.clone();
-        let status = self.line_item_status(index);
-        let order_statuses: Vec<LineItemStatus> = self.store.orders[stored.order]
+    /// The line item at `index` as Tango shows it now (`None` for an index the store does not
+    /// hold).
+    pub(crate) fn line_item_view_at(&self, index: usize, verbose: bool) -> Option<LineItem> {
+        self.store
             .line_items
-            .iter()
-            .map(|&i| self.line_item_status(i))
-            .collect();
+            .get(index)
+            .map(|stored| self.line_item_view(stored, verbose))
+    }
+
+    fn line_item_view(&self, stored: &StoredLineItem, verbose: bool) -> LineItem {
+        let mut item = stored.item.clone();
+        let status = self.line_item_status(stored);
+        let order_status = self
+            .store
+            .orders
+            .get(stored.order)
+            .map(|order| self.order_status(order));
         let method = item.delivery_method.clone().unwrap_or(DeliveryMethod::None);
         let pending = status == LineItemStatus::Pending;
         let failed = status == LineItemStatus::Failed;
-        item.order_status = Some(derive_order_status(&order_statuses));
+        item.order_status = order_status;
         item.email_status = Some(match (&method, pending, failed) {
             (DeliveryMethod::Email, _, true) => EmailStatus::NotDelivered,
             (DeliveryMethod::Email, true, _) => EmailStatus::Pending,
@@ -116,7 +125,10 @@ impl Simulator {
 
     pub(crate) fn get_line_item(&mut self, request: &Request, id: &str) -> Response {
         match self.find_line_item(id) {
-            Some(index) => Response::json(200, &self.line_item_view(index, true)),
+            Some(index) => match self.line_item_view_at(index, true) {
+                Some(view) => Response::json(200, &view),
+                None => self.inconsistent(request),
+            },
             None => self.error(
                 request,
                 404,
@@ -144,8 +156,9 @@ impl Simulator {
             return self.error(request, 400, "400.002", "The query is not valid.", errors);
         }
         let ascending = filter.column_sort_ascending == Some(true);
-        let mut matching: Vec<usize> = (0..self.store.line_items.len())
-            .filter(|&i| self.line_item_matches(i, &filter))
+        let mut matching: Vec<usize> = (self.store.line_items.iter().enumerate())
+            .filter(|(_, stored)| self.line_item_matches(stored, &filter))
+            .map(|(i, _)| i)
             .collect();
         if !ascending {
             matching.reverse();
@@ -158,10 +171,10 @@ impl Simulator {
         // A page key is [dateIssued, referenceLineItemID] of the item the page continues from.
         let anchor = keys.last().and_then(|id| {
             matching.iter().position(|&i| {
-                self.store.line_items[i]
-                    .item
-                    .reference_line_item_id
-                    .as_deref()
+                self.store
+                    .line_items
+                    .get(i)
+                    .and_then(|stored| stored.item.reference_line_item_id.as_deref())
                     == Some(*id)
             })
         });
@@ -170,31 +183,33 @@ impl Simulator {
             (Some(at), false) => (at + 1, (at + 1 + size).min(total)),
             (Some(at), true) => (at.saturating_sub(size), at),
         };
-        let page = &matching[start.min(total)..end.max(start).min(total)];
+        let page = matching
+            .get(start.min(total)..end.max(start).min(total))
+            .unwrap_or_default();
         let key_of = |i: usize| {
-            let stored = &self.store.line_items[i];
-            vec![
+            let stored = self.store.line_items.get(i)?;
+            Some(vec![
                 stored.created_ms.to_string(),
                 stored
                     .item
                     .reference_line_item_id
                     .clone()
                     .unwrap_or_default(),
-            ]
+            ])
         };
         let next = if end < total {
-            page.last().map(|&i| key_of(i))
+            page.last().and_then(|&i| key_of(i))
         } else {
             None
         };
         let previous = if start > 0 {
-            page.first().map(|&i| key_of(i))
+            page.first().and_then(|&i| key_of(i))
         } else {
             None
         };
         let line_items: Vec<LineItem> = page
             .iter()
-            .map(|&i| self.line_item_view(i, false))
+            .filter_map(|&i| self.line_item_view_at(i, false))
             .collect();
         let body = LineItemListPage {
             keyset_page: Some(KeysetPage {
@@ -279,10 +294,11 @@ impl Simulator {
         (!errors.is_empty()).then_some(errors)
     }
 
-    fn line_item_matches(&self, index: usize, filter: &LineItemFilter) -> bool {
-        let view = self.line_item_view(index, false);
-        let stored = &self.store.line_items[index];
-        let order = &self.store.orders[stored.order].order;
+    fn line_item_matches(&self, stored: &StoredLineItem, filter: &LineItemFilter) -> bool {
+        let view = self.line_item_view(stored, false);
+        let Some(order) = self.store.orders.get(stored.order).map(|o| &o.order) else {
+            return false;
+        };
         let recipient = view.recipient.as_ref();
         let address = recipient.and_then(|r| r.address.as_ref());
         let person = |wanted: &Option<Sensitive>, actual: Option<&Sensitive>| {
@@ -383,8 +399,10 @@ impl Simulator {
         }
         let criteria: LineItemResendRequest = serde_json::from_value(body).unwrap_or_default();
         let now = self.now_ms();
-        let status = self.line_item_status(index);
-        let stored = &self.store.line_items[index];
+        let Some(stored) = self.store.line_items.get(index) else {
+            return self.inconsistent(request);
+        };
+        let status = self.line_item_status(stored);
         let method = stored
             .item
             .delivery_method
@@ -407,7 +425,9 @@ impl Simulator {
         }
         self.store.resends += 1;
         let resend_id = self.store.resends;
-        let stored = &mut self.store.line_items[index];
+        let Some(stored) = self.store.line_items.get_mut(index) else {
+            return self.inconsistent(request);
+        };
         stored.last_resend_ms = Some(now);
         let new_method = criteria.new_delivery_method.clone().unwrap_or(method);
         stored.item.delivery_method = Some(new_method.clone());
@@ -481,8 +501,10 @@ impl Simulator {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
-        let status = self.line_item_status(index);
-        let stored = &self.store.line_items[index];
+        let Some(stored) = self.store.line_items.get(index) else {
+            return self.inconsistent(request);
+        };
+        let status = self.line_item_status(stored);
         let allowed = match action {
             "cancel" => matches!(status, LineItemStatus::Complete | LineItemStatus::Pending),
             "freeze" => status == LineItemStatus::Complete && !stored.frozen,
@@ -497,13 +519,16 @@ impl Simulator {
             return self.error(request, 422, "422.002", &message, vec![]);
         }
         let now = self.now_ms();
-        let order_account = self.store.orders[stored.order]
-            .order
-            .account_identifier
-            .clone()
+        let order_account = self
+            .store
+            .orders
+            .get(stored.order)
+            .and_then(|order| order.order.account_identifier.clone())
             .unwrap_or_default();
         let amount = stored.amount_cents;
-        let stored = &mut self.store.line_items[index];
+        let Some(stored) = self.store.line_items.get_mut(index) else {
+            return self.inconsistent(request);
+        };
         match action {
             "cancel" => stored.cancelled = true,
             "freeze" => stored.frozen = true,

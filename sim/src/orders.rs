@@ -82,12 +82,19 @@ impl Simulator {
             .as_ref()
             .and_then(|key| self.store.order_by_external_ref.get(key).copied())
         {
-            if now < self.store.orders[existing].in_progress_until_ms {
+            let in_progress = self
+                .store
+                .orders
+                .get(existing)
+                .is_some_and(|stored| now < stored.in_progress_until_ms);
+            if in_progress {
                 let message = "An order with this externalRefID is still being processed.";
                 return self.error(request, 409, "409.001", message, vec![]);
             }
-            let view = self.order_view(existing, OrderView::Created);
-            return Response::json(200, &view);
+            return match self.order_view_at(existing, OrderView::Created) {
+                Some(view) => Response::json(200, &view),
+                None => self.inconsistent(request),
+            };
         }
         self.place_order(request, criteria, now)
     }
@@ -159,7 +166,9 @@ impl Simulator {
         }
 
         let index = self.commit_order(criteria, item, method, &account.number, amount_cents, now);
-        let view = self.order_view(index, OrderView::Created);
+        let Some(view) = self.order_view_at(index, OrderView::Created) else {
+            return self.inconsistent(request);
+        };
         let mut response = Response::json(201, &view);
         if self.roll(self.faults.drop_after_commit_rate) {
             response.dropped = true;
@@ -361,8 +370,7 @@ impl Simulator {
     }
 
     /// The status of a line item now.
-    pub(crate) fn line_item_status(&self, index: usize) -> LineItemStatus {
-        let stored = &self.store.line_items[index];
+    pub(crate) fn line_item_status(&self, stored: &StoredLineItem) -> LineItemStatus {
         if stored.cancelled {
             return LineItemStatus::Cancelled;
         }
@@ -377,19 +385,34 @@ impl Simulator {
         }
     }
 
-    fn order_status(&self, index: usize) -> OrderStatus {
-        let statuses: Vec<LineItemStatus> = self.store.orders[index]
+    /// The status of the line item at `index` now (`None` for an index the store does not hold).
+    pub(crate) fn line_item_status_at(&self, index: usize) -> Option<LineItemStatus> {
+        self.store
+            .line_items
+            .get(index)
+            .map(|stored| self.line_item_status(stored))
+    }
+
+    pub(crate) fn order_status(&self, stored: &StoredOrder) -> OrderStatus {
+        let statuses: Vec<LineItemStatus> = stored
             .line_items
             .iter()
-            .map(|&item| self.line_item_status(item))
+            .filter_map(|&item| self.line_item_status_at(item))
             .collect();
         derive_order_status(&statuses)
     }
 
-    pub(crate) fn order_view(&self, index: usize, view: OrderView) -> Order {
-        let stored = &self.store.orders[index];
+    /// The order at `index` as `view` shows it (`None` for an index the store does not hold).
+    pub(crate) fn order_view_at(&self, index: usize, view: OrderView) -> Option<Order> {
+        self.store
+            .orders
+            .get(index)
+            .map(|stored| self.order_view(stored, view))
+    }
+
+    fn order_view(&self, stored: &StoredOrder, view: OrderView) -> Order {
         let mut order = stored.order.clone();
-        let status = self.order_status(index);
+        let status = self.order_status(stored);
         order.status = Some(status.clone());
         match view {
             OrderView::Created => {
@@ -400,8 +423,10 @@ impl Simulator {
             }
             OrderView::Detail | OrderView::ListEntry => {
                 order.order_status = Some(status);
-                order.line_item_status =
-                    stored.line_items.first().map(|&i| self.line_item_status(i));
+                order.line_item_status = stored
+                    .line_items
+                    .first()
+                    .and_then(|&i| self.line_item_status_at(i));
                 order.order_external_ref_id_dupe = Some(false);
                 order.redemption_instructions = None;
                 if view == OrderView::ListEntry {
@@ -419,7 +444,10 @@ impl Simulator {
 
     pub(crate) fn get_order(&mut self, request: &Request, id: &str) -> Response {
         match self.find_order(id) {
-            Some(index) => Response::json(200, &self.order_view(index, OrderView::Detail)),
+            Some(index) => match self.order_view_at(index, OrderView::Detail) {
+                Some(view) => Response::json(200, &view),
+                None => self.inconsistent(request),
+            },
             None => self.error(
                 request,
                 404,
@@ -441,8 +469,9 @@ impl Simulator {
             return self.error(request, 400, "400.002", "The query is not valid.", vec![]);
         };
         // Newest first, as Tango lists them; the sequence breaks ties within one millisecond.
-        let mut matching: Vec<usize> = (0..self.store.orders.len())
-            .filter(|&i| self.order_matches(i, &filter))
+        let mut matching: Vec<usize> = (self.store.orders.iter().enumerate())
+            .filter(|(_, stored)| self.order_matches(stored, &filter))
+            .map(|(i, _)| i)
             .collect();
         matching.reverse();
         let total = matching.len();
@@ -455,7 +484,7 @@ impl Simulator {
             .iter()
             .skip(page.saturating_mul(size))
             .take(size)
-            .map(|&i| self.order_view(i, OrderView::ListEntry))
+            .filter_map(|&i| self.order_view_at(i, OrderView::ListEntry))
             .collect();
         let body = OrderListPage {
             page: Some(Page {
@@ -469,8 +498,7 @@ impl Simulator {
         Response::json(200, &body)
     }
 
-    fn order_matches(&self, index: usize, filter: &OrderFilter) -> bool {
-        let stored = &self.store.orders[index];
+    fn order_matches(&self, stored: &StoredOrder, filter: &OrderFilter) -> bool {
         let order = &stored.order;
         let recipient = order.recipient.as_ref();
         let sender = order.sender.as_ref();
@@ -484,8 +512,11 @@ impl Simulator {
             .as_deref()
             .and_then(parse_date_or_date_time);
         let end = filter.end_date.as_deref().and_then(parse_range_end);
-        let status = self.order_status(index);
-        let line_item_status = stored.line_items.first().map(|&i| self.line_item_status(i));
+        let status = self.order_status(stored);
+        let line_item_status = stored
+            .line_items
+            .first()
+            .and_then(|&i| self.line_item_status_at(i));
         let person = |wanted: &Option<Sensitive>, actual: Option<&Sensitive>| {
             wanted.as_ref().map_or(true, |w| {
                 actual.is_some_and(|a| a.expose().eq_ignore_ascii_case(w.expose()))
@@ -542,8 +573,12 @@ impl Simulator {
         }
         let criteria: OrderResendRequest = serde_json::from_value(body).unwrap_or_default();
         let now = self.now_ms();
-        let order = &self.store.orders[index].order;
-        let delivered = order
+        let Some(stored) = self.store.orders.get(index) else {
+            return self.inconsistent(request);
+        };
+        let last_resend_ms = stored.last_resend_ms;
+        let delivered = stored
+            .order
             .delivery_method
             .as_ref()
             .is_some_and(DeliveryMethod::is_delivered_by_tango);
@@ -556,7 +591,7 @@ impl Simulator {
                 "Tango did not deliver this order (sendEmail was false), so it cannot resend it.";
             return self.error(request, 403, "403.003", message, vec![]);
         }
-        if let Some(last) = self.store.orders[index].last_resend_ms {
+        if let Some(last) = last_resend_ms {
             if now - last < RESEND_INTERVAL_MS {
                 let message = format!(
                     "Orders can be resent once every 30 seconds; last resent at {}.",
@@ -565,7 +600,9 @@ impl Simulator {
                 return self.error(request, 403, "403.005", &message, vec![]);
             }
         }
-        let stored = &mut self.store.orders[index];
+        let Some(stored) = self.store.orders.get_mut(index) else {
+            return self.inconsistent(request);
+        };
         stored.last_resend_ms = Some(now);
         let recipient = stored
             .order

@@ -253,7 +253,10 @@ impl Simulator {
             return Some(self.rate_limited(request));
         }
         if self.roll(self.faults.server_error_rate) {
-            let status = [500, 502, 503, 504][self.rng.usize(..4)];
+            let status = [500, 502, 503, 504]
+                .get(self.rng.usize(..4))
+                .copied()
+                .unwrap_or(500);
             return Some(self.error(request, status, "500.000", "Injected server error.", vec![]));
         }
         None
@@ -318,6 +321,13 @@ impl Simulator {
             "errors": errors,
         });
         Response::json(status, &body)
+    }
+
+    /// The answer when an index the store handed out points nowhere: a bug in the simulator,
+    /// answered as a 500 instead of a panic.
+    pub(crate) fn inconsistent(&mut self, request: &Request) -> Response {
+        let message = "The simulator's store is inconsistent.";
+        self.error(request, 500, "500.001", message, vec![])
     }
 
     /// A request ID in the UUID shape, from the seeded source.

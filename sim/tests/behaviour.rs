@@ -1,6 +1,14 @@
 //! One test per documented behaviour of the simulator (SPEC section 5, issue 4 point 3), on the
 //! virtual clock: nothing sleeps.
 
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use common::*;

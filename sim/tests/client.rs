@@ -2,6 +2,14 @@
 //! that the simulator follows: sleeps take no real time, so the 1 s and 30 s rules, retries and
 //! backoff run exactly and fast.
 
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use futures::future::join_all;
 use serde_json::{json, Value};
 use std::cell::RefCell;

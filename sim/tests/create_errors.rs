@@ -3,6 +3,14 @@
 //! different order is a conflict; aborts end every wait at once; waits past the cap are not slept;
 //! settings out of range are refused.
 
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::rc::Rc;

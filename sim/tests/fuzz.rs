@@ -1,6 +1,14 @@
 //! The `sim_handler` fuzz target's body on stable, as a bounded pass for CI: every seed and saved
 //! crash input, their truncations, and random requests.
 
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use proptest::prelude::*;
 use std::path::Path;
 use tango_sim::fuzzing::handle_bytes;

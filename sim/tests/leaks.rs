@@ -5,6 +5,14 @@
 //! event, `Debug` of the config and of every model returned, and every error body the simulator
 //! wrote, and finds none of the markers in any of them.
 
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -2,6 +2,14 @@
 //! the simulator, recording the raw path and query it received, sees exactly the intended route and
 //! parameters — no traversal, no extra parameter, no header or fragment smuggled in.
 
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::rc::Rc;

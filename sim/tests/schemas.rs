@@ -1,6 +1,14 @@
 //! Every response the simulator gives validates against its operation's response schema in Tango's
 //! OpenAPI document (`tests/fixtures/openapi/`), checked with a JSON Schema validator.
 
+// A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod common;
 
 use common::*;

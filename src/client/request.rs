@@ -100,7 +100,7 @@ pub fn new_external_ref_id(mut random: impl FnMut() -> f64) -> String {
     (0..32)
         .map(|_| {
             let index = ((random() * ALPHABET.len() as f64) as usize).min(ALPHABET.len() - 1);
-            char::from(ALPHABET[index])
+            char::from(ALPHABET.get(index).copied().unwrap_or(b'0'))
         })
         .collect()
 }

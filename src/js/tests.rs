@@ -1,6 +1,14 @@
 //! Boundary tests, run by `wasm-bindgen-test` in Node and in headless Chromium: the exports, a
 //! model crossing the boundary both ways, and errors that reach JavaScript as `TangoError`s.
 
+// Tests (wasm-bindgen-test, which clippy does not see as tests): a failing unwrap is a failing test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use super::helpers::*;
 use super::parse::*;
 use js_sys::{Array, Reflect, JSON};
