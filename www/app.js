@@ -81,10 +81,14 @@ function explain(error) {
     if (error.status === 403 && error.i18nKey === "403.003") return "Tango did not deliver this reward (you did), so it cannot resend it.";
     return `Tango refused the request (${error.status} ${error.httpPhrase ?? ""}). Reference: ${error.requestId ?? "none"}.`;
   }
-  if (error?.kind === "timeout") return "Tango did not answer in time. The order may have been placed: check the orders list before trying again.";
-  if (error?.kind === "network") return "Tango could not be reached. Nothing is lost: sending again is safe.";
+  if (error?.kind === "conflict") return `This order's key already belongs to another order (${error.referenceOrderID}); nothing new was placed.`;
+  if (error?.mayHaveBeenPlaced) return "Tango's answer was lost, so the order may have been placed. Send again: the same key is used, so it cannot be placed twice.";
+  if (error?.kind === "timeout" || error?.kind === "network") return "Tango could not be reached; nothing was placed. Sending again is safe.";
   return String(error?.message ?? error);
 }
+
+/** The last create that failed but may have been placed: its form and its key. */
+let maybePlaced;
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -101,12 +105,18 @@ form.addEventListener("submit", async (event) => {
   button.disabled = true;
   $("#submit-status").textContent = "Sending…";
   $("#submit-status").className = "";
+  // A create that may have been placed is sent again with its key, so a second click cannot place
+  // a second order; a changed form is a new order with a new key.
+  const body = JSON.stringify(order);
+  if (maybePlaced?.body === body) order.externalRefID = maybePlaced.externalRefID;
   try {
-    const { order: placed } = await tango.createOrder(order);
-    $("#submit-status").textContent = "Sent.";
+    const { order: placed, created } = await tango.createOrder(order);
+    maybePlaced = undefined;
+    $("#submit-status").textContent = created ? "Sent." : "It had been placed already: here it is.";
     await showOrder(placed.referenceOrderID);
     loadOrders();
   } catch (error) {
+    maybePlaced = error?.mayHaveBeenPlaced ? { body, externalRefID: error.externalRefID } : undefined;
     $("#submit-status").textContent = explain(error);
     $("#submit-status").className = "problem";
   } finally {

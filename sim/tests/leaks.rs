@@ -172,6 +172,16 @@ async fn no_key_token_or_personal_data_in_any_error_log_or_debug_output() {
     invalid["recipient"]["address"] = json!({"streetLine1": "742 Evergreen Terrace"});
     record(&h.seen, &h.client.create_order(&invalid, &once).await);
     record(&h.seen, &h.client.get_order("Zebulon Quixote", &once).await);
+    // A reused externalRefID with another recipient and amount: a conflict.
+    let mut keyed = person_order("EMAIL");
+    keyed["externalRefID"] = json!("leakkey1");
+    record(&h.seen, &h.client.create_order(&keyed, &once).await);
+    tokio::time::sleep(second).await;
+    keyed["amount"] = json!(20);
+    keyed["recipient"]["email"] = json!("other.marker@example.com");
+    keyed["recipient"]["mobileNumber"] = json!("+14155550199");
+    record(&h.seen, &h.client.create_order(&keyed, &once).await);
+    tokio::time::sleep(second).await;
     error_bodies.extend(h.error_bodies());
 
     // Wrong key, wrong token: 401.
@@ -242,7 +252,14 @@ async fn no_key_token_or_personal_data_in_any_error_log_or_debug_output() {
 
     let seen = seen.borrow();
     assert!(seen.len() > 40, "collected only {} strings", seen.len());
-    let kinds = ["Validation", "Api", "Timeout", "Network", "ResendTooSoon"];
+    let kinds = [
+        "Validation",
+        "Api",
+        "Timeout",
+        "Network",
+        "ResendTooSoon",
+        "Conflict",
+    ];
     for kind in kinds {
         assert!(
             seen.iter().any(|s| s.starts_with(kind)

@@ -77,11 +77,23 @@ async function useClient(): Promise<number> {
   // @ts-expect-error: ordersPerSecond is a number
   new TangoClient({ ordersPerSecond: "1" });
   try {
-    await client.getOrder("RA1");
+    await client.getOrder("RA1", { maxRetryDelayMs: 5_000 });
   } catch (error) {
     const e = error as TangoError;
     if (e.kind === "api" && e.status === 402) total += e.retryable ? 0 : 1;
+    if (e.kind === "aborted" && e.name === "AbortError") total += 1;
   }
+  const order = { customerIdentifier: "c", accountIdentifier: "a", utid: "U1", amount: 1 };
+  try {
+    await client.createOrder(order);
+  } catch (error) {
+    const e = error as TangoError;
+    const key: string | undefined = e.externalRefID;
+    const maybe: boolean | undefined = e.mayHaveBeenPlaced;
+    if (maybe && key) total += (await client.createOrder({ ...order, externalRefID: key })).created ? 1 : 0;
+    if (e.kind === "conflict") total += (e.fields ?? []).length + (e.referenceOrderID ? 1 : 0);
+  }
+  new TangoClient({ maxRetryDelayMs: 60_000 });
   return total + (resend.id ?? 0);
 }
 

@@ -53,7 +53,7 @@ test("the README's other JavaScript blocks are the ones covered by other tests",
   const untested = jsBlocks().filter((b) => !b.name).map((b) => b.code.split("\n")[0]);
   assert.deepEqual(untested, [
     "// In the page: no credentials.",
-    "// On your server (Node, Express-style): forward to Tango with the key the page never sees.",
+    "// On your server (Node, Express-style): forward to Tango with the key the page never sees — only",
     'import { parseOrder, orderSource, deriveOrderStatus, canResendOrder } from "tango-orders";',
     'import { normalizeCreateOrder, validateCreateOrder } from "tango-orders";',
   ]);
