@@ -92,31 +92,62 @@ pub struct ClientConfig {
     pub logger: Option<Logger>,
 }
 
-/// The accepted range of `timeout_ms`: up to 10 minutes (an HTTP answer slower than that is lost).
-pub const TIMEOUT_MS_RANGE: core::ops::RangeInclusive<u64> = 1..=600_000;
-/// The accepted range of `max_retries`.
-pub const MAX_RETRIES_RANGE: core::ops::RangeInclusive<u32> = 0..=100;
-/// The accepted range of `orders_per_second`: one create per 100 s up to 1,000 per second.
-pub const ORDERS_PER_SECOND_RANGE: core::ops::RangeInclusive<f64> = 0.01..=1_000.0;
-/// The accepted range of `max_retry_delay_ms`: up to one hour.
-pub const MAX_RETRY_DELAY_MS_RANGE: core::ops::RangeInclusive<u64> = 0..=3_600_000;
+/// The values a numeric setting accepts, and how its `config` error names them. The text is
+/// written out rather than formatted from the bounds: formatting a float would pull Rust's float
+/// printing (several KB) into the WebAssembly module.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    /// The smallest value accepted.
+    pub min: f64,
+    /// The largest value accepted.
+    pub max: f64,
+    /// Whether only whole numbers are accepted.
+    pub whole: bool,
+    /// The range in words, for the error: `from 1 to 600000`.
+    pub text: &'static str,
+}
 
-/// A `config` error unless `value` is in `range`, naming the setting and the range.
-pub fn check_range<N: PartialOrd + core::fmt::Display>(
-    name: &str,
-    value: N,
-    range: &core::ops::RangeInclusive<N>,
-) -> Result<(), Error> {
-    if range.contains(&value) {
+impl Limits {
+    /// A `config` error unless `value` is accepted, naming the setting and the range.
+    pub fn check(&self, name: &str, value: f64) -> Result<(), Error> {
+        if value.is_nan() || value < self.min || value > self.max {
+            return Err(Error::config(format!("{name} must be {}", self.text)));
+        }
+        if self.whole && value.fract() != 0.0 {
+            return Err(Error::config(format!("{name} must be a whole number")));
+        }
         Ok(())
-    } else {
-        Err(Error::config(format!(
-            "{name} must be from {} to {}",
-            range.start(),
-            range.end()
-        )))
     }
 }
+
+/// `timeout_ms`: up to 10 minutes (an HTTP answer slower than that is lost anyway).
+pub const TIMEOUT_MS: Limits = Limits {
+    min: 1.0,
+    max: 600_000.0,
+    whole: true,
+    text: "from 1 to 600000",
+};
+/// `max_retries`.
+pub const MAX_RETRIES: Limits = Limits {
+    min: 0.0,
+    max: 100.0,
+    whole: true,
+    text: "from 0 to 100",
+};
+/// `orders_per_second`: one create per 100 s up to 1,000 per second.
+pub const ORDERS_PER_SECOND: Limits = Limits {
+    min: 0.01,
+    max: 1_000.0,
+    whole: false,
+    text: "from 0.01 to 1000",
+};
+/// `max_retry_delay_ms`: up to one hour.
+pub const MAX_RETRY_DELAY_MS: Limits = Limits {
+    min: 0.0,
+    max: 3_600_000.0,
+    whole: true,
+    text: "from 0 to 3600000",
+};
 
 impl Default for ClientConfig {
     fn default() -> Self {
@@ -154,18 +185,10 @@ impl ClientConfig {
         {
             return Err(Error::config("baseUrl must be an http(s) URL without a query, e.g. https://api.tangocard.com/raas/v2"));
         }
-        check_range(
-            "ordersPerSecond",
-            self.orders_per_second,
-            &ORDERS_PER_SECOND_RANGE,
-        )?;
-        check_range("timeoutMs", self.timeout_ms, &TIMEOUT_MS_RANGE)?;
-        check_range("maxRetries", self.max_retries, &MAX_RETRIES_RANGE)?;
-        check_range(
-            "maxRetryDelayMs",
-            self.max_retry_delay_ms,
-            &MAX_RETRY_DELAY_MS_RANGE,
-        )?;
+        ORDERS_PER_SECOND.check("ordersPerSecond", self.orders_per_second)?;
+        TIMEOUT_MS.check("timeoutMs", self.timeout_ms as f64)?;
+        MAX_RETRIES.check("maxRetries", f64::from(self.max_retries))?;
+        MAX_RETRY_DELAY_MS.check("maxRetryDelayMs", self.max_retry_delay_ms as f64)?;
         if let Auth::Basic {
             platform_name,
             platform_key,

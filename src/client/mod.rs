@@ -15,9 +15,8 @@ mod retry;
 mod transport;
 
 pub use config::{
-    check_range, Auth, ClientConfig, LogEvent, Logger, TokenSource, MAX_RETRIES_RANGE,
-    MAX_RETRY_DELAY_MS_RANGE, ORDERS_PER_SECOND_RANGE, PRODUCTION_URL, SANDBOX_URL,
-    TIMEOUT_MS_RANGE,
+    Auth, ClientConfig, Limits, LogEvent, Logger, TokenSource, MAX_RETRIES, MAX_RETRY_DELAY_MS,
+    ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
 };
 pub use create::{differences, may_have_reached, CreateOrderError};
 pub use excerpt::{redacted_excerpt, EXCERPT_CHARS};
@@ -67,13 +66,13 @@ impl CallOptions {
     /// Checks the per-call settings against the same ranges as the client's.
     pub fn check(&self) -> Result<(), Error> {
         if let Some(timeout_ms) = self.timeout_ms {
-            check_range("timeoutMs", timeout_ms, &TIMEOUT_MS_RANGE)?;
+            TIMEOUT_MS.check("timeoutMs", timeout_ms as f64)?;
         }
         if let Some(max_retries) = self.max_retries {
-            check_range("maxRetries", max_retries, &MAX_RETRIES_RANGE)?;
+            MAX_RETRIES.check("maxRetries", f64::from(max_retries))?;
         }
         if let Some(delay) = self.max_retry_delay_ms {
-            check_range("maxRetryDelayMs", delay, &MAX_RETRY_DELAY_MS_RANGE)?;
+            MAX_RETRY_DELAY_MS.check("maxRetryDelayMs", delay as f64)?;
         }
         Ok(())
     }

@@ -7,27 +7,44 @@ use super::{Client, Runtime, Signal, State, Transport};
 use crate::error::Error;
 use futures_util::future::select;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
 /// The wakers of the creates sleeping in the queue, and a count of the queue's changes.
+///
+/// A slab: each [`QueueChanged`] owns one slot from its creation to its drop, so registering and
+/// leaving are O(1) and the slots never outnumber the creates waiting at once. (A map would do,
+/// at several KB more of WebAssembly.)
 #[derive(Default)]
 pub(super) struct Waiters {
     changes: u64,
-    next_id: u64,
-    /// One waker per sleeping create (by the id of its [`QueueChanged`]), so the map never grows
-    /// beyond the creates waiting.
-    wakers: BTreeMap<u64, Waker>,
+    slots: Vec<Option<Waker>>,
+    free: Vec<usize>,
 }
 
 impl Waiters {
     /// Wakes every sleeping create: the queue changed (a ticket given back, a leader answered).
     fn notify(&mut self) {
         self.changes += 1;
-        for (_, waker) in std::mem::take(&mut self.wakers) {
-            waker.wake();
+        for slot in &mut self.slots {
+            if let Some(waker) = slot.take() {
+                waker.wake();
+            }
+        }
+    }
+
+    /// A slot for a new [`QueueChanged`].
+    fn take_slot(&mut self) -> usize {
+        self.free.pop().unwrap_or_else(|| {
+            self.slots.push(None);
+            self.slots.len() - 1
+        })
+    }
+
+    fn set(&mut self, slot: usize, waker: Option<Waker>) {
+        if let Some(place) = self.slots.get_mut(slot) {
+            *place = waker;
         }
     }
 }
@@ -35,7 +52,7 @@ impl Waiters {
 /// Resolves when the queue changes after it was made.
 struct QueueChanged<'a> {
     state: &'a RefCell<State>,
-    id: u64,
+    slot: usize,
     seen: u64,
 }
 
@@ -51,7 +68,7 @@ impl Future for QueueChanged<'_> {
         if waiters.changes != self.seen {
             return Poll::Ready(());
         }
-        waiters.wakers.insert(self.id, cx.waker().clone());
+        waiters.set(self.slot, Some(cx.waker().clone()));
         Poll::Pending
     }
 }
@@ -59,7 +76,8 @@ impl Future for QueueChanged<'_> {
 impl Drop for QueueChanged<'_> {
     fn drop(&mut self) {
         if let Ok(mut state) = self.state.try_borrow_mut() {
-            state.queue_waiters.wakers.remove(&self.id);
+            state.queue_waiters.set(self.slot, None);
+            state.queue_waiters.free.push(self.slot);
         }
     }
 }
@@ -119,10 +137,9 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 let mut state = self.state.borrow_mut();
                 let wait = state.queue.wait(&ticket, self.runtime.now_ms());
                 let waiters = &mut state.queue_waiters;
-                waiters.next_id += 1;
                 let changed = QueueChanged {
                     state: &self.state,
-                    id: waiters.next_id,
+                    slot: waiters.take_slot(),
                     seen: waiters.changes,
                 };
                 (wait, changed)

@@ -3,14 +3,12 @@
 
 use super::runtime::{in_browser, is_signal, TokenFunction};
 use crate::client::{
-    check_range, Auth, CallOptions, ClientConfig, LogEvent, Signal, MAX_RETRIES_RANGE,
-    MAX_RETRY_DELAY_MS_RANGE, ORDERS_PER_SECOND_RANGE, PRODUCTION_URL, SANDBOX_URL,
-    TIMEOUT_MS_RANGE,
+    Auth, CallOptions, ClientConfig, Limits, LogEvent, Signal, MAX_RETRIES, MAX_RETRY_DELAY_MS,
+    ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
 };
 use crate::error::Error;
 use crate::model::Sensitive;
 use js_sys::{Function, Reflect};
-use std::ops::RangeInclusive;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -34,52 +32,16 @@ fn optional_string(object: &JsValue, key: &str) -> Result<Option<String>, Error>
         .ok_or_else(|| Error::config(format!("{key} must be a string")))
 }
 
-/// A number setting in `range` (`None` when absent).
-fn optional_number(
-    object: &JsValue,
-    key: &str,
-    range: &RangeInclusive<f64>,
-) -> Result<Option<f64>, Error> {
+/// A number setting within `limits` (`None` when absent).
+fn optional_number(object: &JsValue, key: &str, limits: &Limits) -> Result<Option<f64>, Error> {
     let value = get(object, key);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     let number = value.as_f64().filter(|n| n.is_finite());
     let number = number.ok_or_else(|| Error::config(format!("{key} must be a number")))?;
-    check_range(key, number, range)?;
+    limits.check(key, number)?;
     Ok(Some(number))
-}
-
-/// A whole-number setting in `range` (`None` when absent).
-fn optional_whole<N: Copy + Into<f64>>(
-    object: &JsValue,
-    key: &str,
-    range: &RangeInclusive<N>,
-) -> Result<Option<f64>, Error> {
-    let wide = (*range.start()).into()..=(*range.end()).into();
-    let number = optional_number(object, key, &wide)?;
-    if number.is_some_and(|n| n.fract() != 0.0) {
-        return Err(Error::config(format!("{key} must be a whole number")));
-    }
-    Ok(number)
-}
-
-/// A millisecond setting in `range` (`None` when absent); every range is far below 2^53.
-fn optional_millis(
-    object: &JsValue,
-    key: &str,
-    range: &RangeInclusive<u64>,
-) -> Result<Option<u64>, Error> {
-    let wide = (*range.start() as f64)..=(*range.end() as f64);
-    Ok(optional_whole(object, key, &wide)?.map(|n| n as u64))
-}
-
-fn optional_count(
-    object: &JsValue,
-    key: &str,
-    range: &RangeInclusive<u32>,
-) -> Result<Option<u32>, Error> {
-    Ok(optional_whole(object, key, range)?.map(|n| n as u32))
 }
 
 /// The client's settings and fetch function from `new TangoClient(options)`.
@@ -153,13 +115,16 @@ pub(super) fn config_from_js(options: &JsValue) -> Result<(ClientConfig, Functio
     let config = ClientConfig {
         base_url,
         auth,
-        timeout_ms: optional_millis(options, "timeoutMs", &TIMEOUT_MS_RANGE)?
+        timeout_ms: optional_number(options, "timeoutMs", &TIMEOUT_MS)?
+            .map(|n| n as u64)
             .unwrap_or(defaults.timeout_ms),
-        max_retries: optional_count(options, "maxRetries", &MAX_RETRIES_RANGE)?
+        max_retries: optional_number(options, "maxRetries", &MAX_RETRIES)?
+            .map(|n| n as u32)
             .unwrap_or(defaults.max_retries),
-        orders_per_second: optional_number(options, "ordersPerSecond", &ORDERS_PER_SECOND_RANGE)?
+        orders_per_second: optional_number(options, "ordersPerSecond", &ORDERS_PER_SECOND)?
             .unwrap_or(defaults.orders_per_second),
-        max_retry_delay_ms: optional_millis(options, "maxRetryDelayMs", &MAX_RETRY_DELAY_MS_RANGE)?
+        max_retry_delay_ms: optional_number(options, "maxRetryDelayMs", &MAX_RETRY_DELAY_MS)?
+            .map(|n| n as u64)
             .unwrap_or(defaults.max_retry_delay_ms),
         logger,
     };
@@ -179,13 +144,10 @@ pub(super) fn call_options(options: &JsValue) -> Result<(CallOptions, JsValue), 
     let signal_handle: Option<Signal> = has_signal.then(|| Rc::new(signal.clone()) as Signal);
     Ok((
         CallOptions {
-            timeout_ms: optional_millis(options, "timeoutMs", &TIMEOUT_MS_RANGE)?,
-            max_retries: optional_count(options, "maxRetries", &MAX_RETRIES_RANGE)?,
-            max_retry_delay_ms: optional_millis(
-                options,
-                "maxRetryDelayMs",
-                &MAX_RETRY_DELAY_MS_RANGE,
-            )?,
+            timeout_ms: optional_number(options, "timeoutMs", &TIMEOUT_MS)?.map(|n| n as u64),
+            max_retries: optional_number(options, "maxRetries", &MAX_RETRIES)?.map(|n| n as u32),
+            max_retry_delay_ms: optional_number(options, "maxRetryDelayMs", &MAX_RETRY_DELAY_MS)?
+                .map(|n| n as u64),
             signal: signal_handle,
         },
         signal,
