@@ -4,6 +4,8 @@
 // personal data through util.inspect or JSON.stringify.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { once } from "node:events";
+import { createServer } from "node:net";
 import { inspect } from "node:util";
 import { TangoClient } from "tango-orders";
 import { createSimulator } from "tango-orders/sim";
@@ -62,6 +64,17 @@ test("every createOrder error carries the externalRefID sent and mayHaveBeenPlac
   assert.equal(again.created, false);
   assert.equal(again.order.externalRefID, lost.externalRefID);
   assert.equal(sim.orderCount(), before);
+});
+
+test("a connection refused before sending is a network error that placed nothing", async () => {
+  // A loopback port that was just free: nothing listens, so Node's fetch fails with ECONNREFUSED.
+  const probe = createServer().listen(0, "127.0.0.1");
+  await once(probe, "listening");
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  const tango = new TangoClient({ baseUrl: `http://127.0.0.1:${port}/raas/v2`, token: "t", maxRetries: 1 });
+  const refused = await failure(tango.createOrder(order()));
+  assert.deepEqual([refused.kind, refused.mayHaveBeenPlaced, refused.retryable], ["network", false, true]);
 });
 
 test("a placed create whose retries meet 429s still says it may have been placed", async () => {
