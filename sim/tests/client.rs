@@ -20,31 +20,11 @@ use tango_orders::model::Sensitive;
 use tango_sim::{Faults, SimOptions, Simulator};
 
 mod common;
-use common::in_process::{SimTransport, TestRuntime};
-
-type TestClient = Client<SimTransport, TestRuntime>;
+use common::in_process::{demo_config, sim_client, SimTransport, TestClient, TestRuntime};
 
 fn client_with(faults: Faults, config: ClientConfig) -> (TestClient, Rc<RefCell<Simulator>>) {
-    let sim = Rc::new(RefCell::new(Simulator::new(SimOptions {
-        seed: 11,
-        faults,
-        ..SimOptions::default()
-    })));
-    let origin = tokio::time::Instant::now();
-    let transport = SimTransport::new(Rc::clone(&sim), origin);
-    let runtime = TestRuntime::new(origin, 5);
-    (Client::new(config, transport, runtime).unwrap(), sim)
-}
-
-fn demo_config() -> ClientConfig {
-    ClientConfig {
-        base_url: "http://tango-sim.local/raas/v2".into(),
-        auth: Auth::Basic {
-            platform_name: "demo-platform".into(),
-            platform_key: Sensitive::from("demo-key"),
-        },
-        ..ClientConfig::default()
-    }
+    let (client, sim, _) = sim_client(faults, 11, config);
+    (client, sim)
 }
 
 fn new_client(faults: Faults) -> (TestClient, Rc<RefCell<Simulator>>) {

@@ -16,42 +16,25 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use tango_orders::client::*;
 use tango_orders::error::{Error, ErrorKind};
-use tango_orders::model::Sensitive;
-use tango_sim::{Faults, SimOptions, Simulator};
+use tango_sim::{Faults, Simulator};
 
 mod common;
-use common::in_process::{AbortAt, SimTransport, TestRuntime};
-
-type TestClient = Client<SimTransport, TestRuntime>;
+use common::in_process::{demo_config, sim_client, AbortAt, TestClient};
 
 fn client_with(
     faults: Faults,
     seed: u64,
     config: ClientConfig,
 ) -> (TestClient, Rc<RefCell<Simulator>>, tokio::time::Instant) {
-    let sim = Rc::new(RefCell::new(Simulator::new(SimOptions {
-        seed,
-        faults,
-        ..SimOptions::default()
-    })));
-    let origin = tokio::time::Instant::now();
-    let transport = SimTransport::new(Rc::clone(&sim), origin);
-    let runtime = TestRuntime::new(origin, seed);
-    (
-        Client::new(config, transport, runtime).unwrap(),
-        sim,
-        origin,
-    )
+    sim_client(faults, seed, config)
 }
 
-fn demo_config() -> ClientConfig {
-    ClientConfig {
-        base_url: "http://tango-sim.local/raas/v2".into(),
-        auth: Auth::Basic {
-            platform_name: "demo-platform".into(),
-            platform_key: Sensitive::from("demo-key"),
-        },
-        ..ClientConfig::default()
+/// Every answer a 429 (`Retry-After: 1`).
+fn always_rate_limited() -> Faults {
+    Faults {
+        rate_limit_burst_rate: 1.0,
+        rate_limit_burst_length: 1_000,
+        ..Faults::default()
     }
 }
 
@@ -225,12 +208,7 @@ async fn an_abort_ends_a_queued_create_at_once_and_gives_its_turn_to_the_next() 
 #[tokio::test(start_paused = true)]
 async fn an_abort_ends_a_backoff_and_a_request_in_flight_at_once() {
     // Every answer is a 429: the create waits out Retry-After (1 s) between attempts.
-    let bursts = Faults {
-        rate_limit_burst_rate: 1.0,
-        rate_limit_burst_length: 1_000,
-        ..Faults::default()
-    };
-    let (client, _sim, origin) = client_with(bursts, 8, demo_config());
+    let (client, _sim, origin) = client_with(always_rate_limited(), 8, demo_config());
     let options = CallOptions {
         signal: Some(AbortAt::signal(300)),
         max_retries: Some(5),
@@ -282,16 +260,11 @@ async fn an_abort_ends_a_backoff_and_a_request_in_flight_at_once() {
 
 #[tokio::test(start_paused = true)]
 async fn a_wait_longer_than_the_cap_is_not_slept() {
-    let bursts = Faults {
-        rate_limit_burst_rate: 1.0,
-        rate_limit_burst_length: 1_000,
-        ..Faults::default()
-    };
     let config = ClientConfig {
         max_retry_delay_ms: 500,
         ..demo_config()
     };
-    let (client, _sim, origin) = client_with(bursts, 4, config);
+    let (client, _sim, origin) = client_with(always_rate_limited(), 4, config);
     let error = client
         .create_order(&order(1.0, "a@example.com"), &CallOptions::default())
         .await
@@ -304,15 +277,7 @@ async fn a_wait_longer_than_the_cap_is_not_slept() {
     assert_eq!(elapsed_ms(origin), 0);
     assert_eq!(client.transport().requests.get(), 1);
     // The same cap per call.
-    let (client, _sim, origin) = client_with(
-        Faults {
-            rate_limit_burst_rate: 1.0,
-            rate_limit_burst_length: 1_000,
-            ..Faults::default()
-        },
-        4,
-        demo_config(),
-    );
+    let (client, _sim, origin) = client_with(always_rate_limited(), 4, demo_config());
     let capped = CallOptions {
         max_retry_delay_ms: Some(0),
         ..CallOptions::default()

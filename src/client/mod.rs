@@ -222,17 +222,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     /// Reads one order, with its reward credentials.
     pub async fn get_order(&self, id: &str, options: &CallOptions) -> Result<Order, Error> {
         let path = id_path("orders", "referenceOrderID", id, "")?;
-        let response = self
-            .execute(
-                "GET",
-                path,
-                String::new(),
-                None,
-                CallKind::Read,
-                options,
-                &mut Reach::default(),
-            )
-            .await?;
+        let response = self.read(path, String::new(), options).await?;
         decode_body(&response)
     }
 
@@ -244,15 +234,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     ) -> Result<OrderListPage, Error> {
         validate::validate_order_filter(filter, &ValidateOptions::default()).into_result()?;
         let response = self
-            .execute(
-                "GET",
-                "/orders".into(),
-                query_string(filter),
-                None,
-                CallKind::Read,
-                options,
-                &mut Reach::default(),
-            )
+            .read("/orders".into(), query_string(filter), options)
             .await?;
         decode_body(&response)
     }
@@ -295,15 +277,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             ));
         }
         let response = self
-            .execute(
-                "GET",
-                "/lineItems".into(),
-                query_string(filter),
-                None,
-                CallKind::Read,
-                options,
-                &mut Reach::default(),
-            )
+            .read("/lineItems".into(), query_string(filter), options)
             .await?;
         decode_body(&response)
     }
@@ -320,17 +294,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     /// Reads one line item, with its reward and histories.
     pub async fn get_line_item(&self, id: &str, options: &CallOptions) -> Result<LineItem, Error> {
         let path = id_path("lineItems", "referenceLineItemID", id, "")?;
-        let response = self
-            .execute(
-                "GET",
-                path,
-                String::new(),
-                None,
-                CallKind::Read,
-                options,
-                &mut Reach::default(),
-            )
-            .await?;
+        let response = self.read(path, String::new(), options).await?;
         decode_body(&response)
     }
 
@@ -418,6 +382,26 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             }
         }
         result
+    }
+
+    /// A read (`GET`): retried as an idempotent call.
+    async fn read(
+        &self,
+        path: String,
+        query: String,
+        options: &CallOptions,
+    ) -> Result<HttpResponse, Error> {
+        let mut reach = Reach::default();
+        self.execute(
+            "GET",
+            path,
+            query,
+            None,
+            CallKind::Read,
+            options,
+            &mut reach,
+        )
+        .await
     }
 
     /// Sends one call, retrying as the rules allow, and returns the successful answer. Every wait

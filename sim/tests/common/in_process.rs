@@ -5,7 +5,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use tango_orders::client::*;
-use tango_sim::{Request, Simulator};
+use tango_orders::model::Sensitive;
+use tango_sim::{Faults, Request, SimOptions, Simulator};
 
 /// The simulator's virtual start, 2026-01-01T00:00:00Z; the runtime's clock starts there too.
 pub const START_MS: f64 = 1_767_225_600_000.0;
@@ -141,4 +142,38 @@ impl Transport for SimTransport {
             })
         })
     }
+}
+
+/// A client on the simulator in process.
+pub type TestClient = Client<SimTransport, TestRuntime>;
+
+/// The simulator's demo credentials at a made-up base URL (the transport ignores the host).
+pub fn demo_config() -> ClientConfig {
+    ClientConfig {
+        base_url: "http://tango-sim.local/raas/v2".into(),
+        auth: Auth::Basic {
+            platform_name: "demo-platform".into(),
+            platform_key: Sensitive::from("demo-key"),
+        },
+        ..ClientConfig::default()
+    }
+}
+
+/// A client with `config` on a fresh simulator with `faults`, both seeded with `seed`; also the
+/// simulator and the clock's origin.
+pub fn sim_client(
+    faults: Faults,
+    seed: u64,
+    config: ClientConfig,
+) -> (TestClient, Rc<RefCell<Simulator>>, tokio::time::Instant) {
+    let sim = Rc::new(RefCell::new(Simulator::new(SimOptions {
+        seed,
+        faults,
+        ..SimOptions::default()
+    })));
+    let origin = tokio::time::Instant::now();
+    let transport = SimTransport::new(Rc::clone(&sim), origin);
+    let runtime = TestRuntime::new(origin, seed);
+    let client = Client::new(config, transport, runtime).unwrap();
+    (client, sim, origin)
 }
