@@ -42,7 +42,8 @@ function raw(lines, body = "") {
     const socket = connect(port, "127.0.0.1");
     let answer = "";
     socket.on("data", (chunk) => { answer += chunk; });
-    socket.on("end", () => resolve({ status: Number(answer.split(" ")[1]), text: answer }));
+    // A connection closed without an answer counts as status 0 (refused).
+    socket.on("end", () => resolve({ status: answer ? Number(answer.split(" ")[1]) : 0, text: answer }));
     socket.on("error", (error) => (answer ? resolve({ status: Number(answer.split(" ")[1]), text: answer }) : reject(error)));
     socket.write([...lines, "Connection: close", "", ""].join("\r\n"));
     if (body) socket.write(body);
@@ -73,6 +74,20 @@ test("request targets that would leave the simulator's origin are refused", asyn
     assert.ok(status >= 400 && status < 500, `${target}: ${status}`);
   }
   assert.deepEqual(trapped, [], "nothing reached another host");
+});
+
+test("preflights, CONNECT and header or query injection get nowhere", async () => {
+  // A cross-origin JSON POST needs a preflight: it is not answered with CORS headers.
+  const preflight = await raw(["OPTIONS /api/raas/v2/orders HTTP/1.1", host(), "Origin: http://evil.example",
+    "Access-Control-Request-Method: POST", "Access-Control-Request-Headers: content-type"]);
+  assert.ok(preflight.status >= 400 && !/access-control-allow/i.test(preflight.text), preflight.text);
+  const tunnel = await raw([`CONNECT 127.0.0.1:${trapPort} HTTP/1.1`, `Host: 127.0.0.1:${trapPort}`]);
+  assert.ok(tunnel.status === 0 || tunnel.status >= 400, `CONNECT: ${tunnel.status}`);
+  // Encoded CR LF and a second Host in the query stay in the query, sent to the simulator only.
+  const injected = await raw([`GET /api/raas/v2/orders?x=%0d%0aHost:%20127.0.0.1:${trapPort}&elementsPerBlock=1 HTTP/1.1`, host(),
+    "X-HTTP-Method-Override: DELETE", `X-Forwarded-Host: 127.0.0.1:${trapPort}`]);
+  assert.ok(injected.status < 500, injected.text);
+  assert.deepEqual(trapped, []);
 });
 
 test("only Tango's order and line-item operations are forwarded", async () => {
