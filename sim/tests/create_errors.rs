@@ -13,21 +13,12 @@
 
 use serde_json::{json, Value};
 use std::cell::RefCell;
-use std::rc::Rc;
 use tango_orders::client::*;
 use tango_orders::error::{Error, ErrorKind};
-use tango_sim::{Faults, Simulator};
+use tango_sim::Faults;
 
 mod common;
-use common::in_process::{demo_config, sim_client, AbortAt, TestClient};
-
-fn client_with(
-    faults: Faults,
-    seed: u64,
-    config: ClientConfig,
-) -> (TestClient, Rc<RefCell<Simulator>>, tokio::time::Instant) {
-    sim_client(faults, seed, config)
-}
+use common::in_process::{demo_config, sim_client, AbortAt};
 
 /// Every answer a 429 (`Retry-After: 1`).
 fn always_rate_limited() -> Faults {
@@ -57,7 +48,7 @@ async fn at_the_default_retries_no_placed_create_is_reported_as_not_placed() {
         rate_limit_burst_length: 3,
         ..Faults::default()
     };
-    let (client, sim, _) = client_with(faults, 21, demo_config());
+    let (client, sim, _) = sim_client(faults, 21, demo_config());
     let defaults = CallOptions::default();
     let mut failed = Vec::new();
     let (mut placed_but_reported_not_placed, mut maybe_but_not_placed) = (0, 0);
@@ -118,7 +109,7 @@ async fn at_the_default_retries_no_placed_create_is_reported_as_not_placed() {
 
 #[tokio::test(start_paused = true)]
 async fn a_reused_key_with_a_different_order_is_a_conflict_and_a_true_replay_is_not() {
-    let (client, sim, _) = client_with(Faults::default(), 3, demo_config());
+    let (client, sim, _) = sim_client(Faults::default(), 3, demo_config());
     let options = CallOptions::default();
     let mut first = order(10.0, "zebulon.marker@example.com");
     first["externalRefID"] = json!("campaignrow1");
@@ -163,7 +154,7 @@ async fn a_reused_key_with_a_different_order_is_a_conflict_and_a_true_replay_is_
 
 #[tokio::test(start_paused = true)]
 async fn an_abort_ends_a_queued_create_at_once_and_gives_its_turn_to_the_next() {
-    let (client, sim, origin) = client_with(Faults::default(), 5, demo_config());
+    let (client, sim, origin) = sim_client(Faults::default(), 5, demo_config());
     let plain = CallOptions::default();
     let aborted = CallOptions {
         signal: Some(AbortAt::signal(50)),
@@ -208,7 +199,7 @@ async fn an_abort_ends_a_queued_create_at_once_and_gives_its_turn_to_the_next() 
 #[tokio::test(start_paused = true)]
 async fn an_abort_ends_a_backoff_and_a_request_in_flight_at_once() {
     // Every answer is a 429: the create waits out Retry-After (1 s) between attempts.
-    let (client, _sim, origin) = client_with(always_rate_limited(), 8, demo_config());
+    let (client, _sim, origin) = sim_client(always_rate_limited(), 8, demo_config());
     let options = CallOptions {
         signal: Some(AbortAt::signal(300)),
         max_retries: Some(5),
@@ -229,7 +220,7 @@ async fn an_abort_ends_a_backoff_and_a_request_in_flight_at_once() {
         latency_ms: 5_000,
         ..Faults::default()
     };
-    let (client, sim, origin) = client_with(slow, 9, demo_config());
+    let (client, sim, origin) = sim_client(slow, 9, demo_config());
     let options = CallOptions {
         signal: Some(AbortAt::signal(400)),
         ..CallOptions::default()
@@ -264,7 +255,7 @@ async fn a_wait_longer_than_the_cap_is_not_slept() {
         max_retry_delay_ms: 500,
         ..demo_config()
     };
-    let (client, _sim, origin) = client_with(always_rate_limited(), 4, config);
+    let (client, _sim, origin) = sim_client(always_rate_limited(), 4, config);
     let error = client
         .create_order(&order(1.0, "a@example.com"), &CallOptions::default())
         .await
@@ -277,7 +268,7 @@ async fn a_wait_longer_than_the_cap_is_not_slept() {
     assert_eq!(elapsed_ms(origin), 0);
     assert_eq!(client.transport().requests.get(), 1);
     // The same cap per call.
-    let (client, _sim, origin) = client_with(always_rate_limited(), 4, demo_config());
+    let (client, _sim, origin) = sim_client(always_rate_limited(), 4, demo_config());
     let capped = CallOptions {
         max_retry_delay_ms: Some(0),
         ..CallOptions::default()

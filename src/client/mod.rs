@@ -115,13 +115,6 @@ struct State {
     resends: ResendGuard,
 }
 
-/// Whether any attempt of a call may have reached Tango (see [`may_have_reached`]).
-#[derive(Default)]
-struct Reach {
-    /// Set by the failed attempts only: on success it tells whether an *earlier* attempt did.
-    may_have_reached: bool,
-}
-
 /// A Tango client over a transport and a runtime.
 pub struct Client<T: Transport, R: Runtime> {
     config: ClientConfig,
@@ -187,10 +180,10 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             external_ref_id: key.clone(),
             may_have_been_placed,
         };
-        options.check().map_err(|e| fail(e, false))?;
         let body =
             prepare_create(order, self.runtime.now_ms(), generated).map_err(|e| fail(e, false))?;
-        let mut reach = Reach::default();
+        // Set by the failed attempts only: on success it tells whether an earlier attempt reached.
+        let mut reached = false;
         let outcome = self
             .execute(
                 "POST",
@@ -199,10 +192,10 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 Some(body.to_string()),
                 CallKind::Create,
                 options,
-                &mut reach,
+                &mut reached,
             )
             .await;
-        let response = outcome.map_err(|e| fail(e, reach.may_have_reached))?;
+        let response = outcome.map_err(|e| fail(e, reached))?;
         // A 2xx means an order with this key exists, readable or not.
         let order: Order = decode_body(&response).map_err(|e| fail(e, true))?;
         if response.status != 201 {
@@ -215,7 +208,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 return Err(fail(conflict, false));
             }
         }
-        let created = response.status == 201 || (own_key.is_none() && reach.may_have_reached);
+        let created = response.status == 201 || (own_key.is_none() && reached);
         Ok(CreateOrderResult { order, created })
     }
 
@@ -335,7 +328,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             Some(body.to_string()),
             CallKind::Action,
             options,
-            &mut Reach::default(),
+            &mut false,
         )
         .await?;
         Ok(())
@@ -371,7 +364,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 Some(body),
                 CallKind::Resend,
                 options,
-                &mut Reach::default(),
+                &mut false,
             )
             .await;
         if let Err(Error::Api(api)) = &result {
@@ -391,7 +384,6 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         query: String,
         options: &CallOptions,
     ) -> Result<HttpResponse, Error> {
-        let mut reach = Reach::default();
         self.execute(
             "GET",
             path,
@@ -399,7 +391,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             None,
             CallKind::Read,
             options,
-            &mut reach,
+            &mut false,
         )
         .await
     }
@@ -407,6 +399,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     /// Sends one call, retrying as the rules allow, and returns the successful answer. Every wait
     /// (the create queue, the token, the request, the backoff) ends at once when the call's signal
     /// fires; a backoff longer than `max_retry_delay_ms` is not slept: the call fails with it.
+    /// `reached` is set when a failed attempt may have reached Tango (see [`may_have_reached`]).
     #[allow(clippy::too_many_arguments)]
     async fn execute(
         &self,
@@ -416,7 +409,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         body: Option<String>,
         kind: CallKind,
         options: &CallOptions,
-        reach: &mut Reach,
+        reached: &mut bool,
     ) -> Result<HttpResponse, Error> {
         options.check()?;
         let max_retries = options.max_retries.unwrap_or(self.config.max_retries);
@@ -465,7 +458,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             drop(leader);
             let duration_ms = self.runtime.now_ms() - started;
             self.log(method, &path, &outcome, attempt, duration_ms);
-            let reached = may_have_reached(&outcome);
+            let this_reached = may_have_reached(&outcome);
             let error = match outcome {
                 Ok(response) if (200..300).contains(&response.status) => return Ok(response),
                 Ok(response) => api_error(&response),
@@ -475,7 +468,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 }
                 Err(TransportError::Aborted { .. }) => Error::Aborted,
             };
-            reach.may_have_reached |= reached;
+            *reached |= this_reached;
             if attempt > max_retries || !should_retry(&error, retryability) {
                 return Err(error);
             }
