@@ -87,7 +87,7 @@ sim:
 
 ## update-types: accept a change of the generated TypeScript types (review the diff, then commit).
 update-types: pkg
-	cp pkg/wasm/tango_orders.d.ts tests/reference/tango_orders.d.ts
+	cp pkg/index.d.ts tests/reference/tango_orders.d.ts
 
 clean:
 	cargo clean

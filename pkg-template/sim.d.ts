@@ -1,5 +1,6 @@
 // Types of tango-orders/sim: the JavaScript face of the simulator (written by hand: this is the fetch
 // shim's API, not a model).
+import type { FetchInit, FetchResponse } from "./index.js";
 
 /** Faults to inject, each a probability per request from 0 to 1 (drawn from the seeded source). */
 export interface SimulatorFaults {
@@ -14,6 +15,11 @@ export interface SimulatorFaults {
   /** Share of successful creates whose order is committed but whose answer is lost (fetch rejects). */
   dropAfterCommitRate?: number;
 }
+
+// The environment's own fetch types where its type definitions declare them (DOM, @types/node,
+// workers), else the parts the client uses, so that these types compile in any project.
+type SimulatorFetchInit = typeof globalThis extends { fetch: (input: any, init?: infer I) => any } ? I : Partial<FetchInit>;
+type SimulatorResponse = typeof globalThis extends { Response: { prototype: infer R } } ? R : FetchResponse;
 
 export interface SimulatorOptions {
   /** Seed of the random source (IDs, codes, faults): the same seed, the same run. Default 1. */
@@ -30,7 +36,7 @@ export interface SimulatorOptions {
 
 export interface Simulator {
   /** A drop-in for the global fetch that answers as Tango would, with no network. */
-  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  fetch(input: string, init?: SimulatorFetchInit): Promise<SimulatorResponse>;
   /** Where the simulated API lives, to configure a client with. */
   baseUrl: string;
   platformName: "demo-platform";

@@ -16,7 +16,8 @@ mkdir -p "$out/wasm" "$out/wasm-sim" "$out/wasm-validate"
 # The validation-only module behind tango-orders/validate (no client, parsers or helpers), built
 # for size (profile release-small) into its own directory.
 cargo build --quiet --profile release-small --target wasm32-unknown-unknown --lib --no-default-features --features js
-"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-validate" "$wasm_dir-small/$crate.wasm"
+# Its own file names (tango_orders_validate*), so that copied or bundled files never collide.
+"$tools_dir/bin/wasm-bindgen" --target web --out-name "${crate}_validate" --out-dir "$out/wasm-validate" "$wasm_dir-small/$crate.wasm"
 
 cargo build --quiet --release --target wasm32-unknown-unknown --lib
 cargo build --quiet --release --target wasm32-unknown-unknown --lib -p tango-sim
@@ -24,7 +25,7 @@ cargo build --quiet --release --target wasm32-unknown-unknown --lib -p tango-sim
 # wasm-opt from npm's binaryen: Debian's old binaryen silently breaks modules that use externref.
 # The simulator is a separate module behind tango-orders/sim, so the main entry does not grow.
 "$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-sim" "$wasm_dir/tango_sim.wasm"
-for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-validate/${crate}_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
+for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-validate/${crate}_validate_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
   "$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
     "$module" -o "$module"
@@ -33,28 +34,36 @@ done
 # wasm-bindgen declares `[Symbol.dispose](): void` on exported classes, which only type-checks with
 # TypeScript's esnext lib; the method stays at run time, the declaration goes, so consumers on
 # es2022 libs (the common default) compile without skipLibCheck.
-sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-validate/${crate}.d.ts" "$out/wasm-sim/tango_sim.d.ts"
+sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-validate/${crate}_validate.d.ts" "$out/wasm-sim/tango_sim.d.ts"
 
-cp pkg-template/index.js pkg-template/index.node.js pkg-template/extend.js pkg-template/index.d.ts pkg-template/README.md LICENSE "$out/"
-cp pkg-template/sim.js pkg-template/sim.node.js pkg-template/sim-core.js pkg-template/sim.d.ts "$out/"
-cp pkg-template/validate.js pkg-template/validate.node.js pkg-template/validate.d.ts "$out/"
+cp pkg-template/extend.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
+  pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
+# The browser loader with fflate's inflate bundled in (the package has no dependencies).
+"$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax --minify-whitespace \
+  --legal-comments=inline --log-level=warning --banner:js="// Contains fflate's inflateSync (MIT, Copyright (c) 2023 Arjun Barrett, https://github.com/101arrowz/fflate)." \
+  --outfile="$out/inline.js"
+# Entries (index, validate, sim × browser, node, workerd; web), inlined modules and public .d.ts files.
+node scripts/package-entries.mjs "$out"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"0.0.0-set-by-build\"/\"$version\"/" pkg-template/package.json > "$out/package.json"
 
 size() { printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)" "${1#"$out"/}"; }
 echo "tango-orders $version built in pkg/:"
+total() { # label, files...: the bytes a page loads for one entry, all files together
+  local label=$1; shift
+  cat "$@" > "$out/.total"
+  printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$out/.total")" "$(gzip -9 -c "$out/.total" | wc -c)" "$label"
+  rm "$out/.total"
+}
 size "$out/wasm/${crate}_bg.wasm"
+size "$out/wasm/${crate}.inline.js"
 size "$out/wasm/${crate}.js"
-size "$out/index.js"
-cat "$out/wasm/${crate}_bg.wasm" "$out/wasm/${crate}.js" "$out/index.js" > "$out/.total"
-printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$out/.total")" "$(gzip -9 -c "$out/.total" | wc -c)" "browser entry in total (wasm + glue)"
-rm "$out/.total"
+size "$out/inline.js"
+total "tango-orders (inlined: glue + module + inflate)" "$out/index.js" "$out/extend.js" "$out/wasm/${crate}.js" "$out/wasm/${crate}.inline.js" "$out/inline.js"
+total "tango-orders/web (glue + separate .wasm)" "$out/web.js" "$out/extend.js" "$out/wasm/${crate}.js" "$out/wasm/${crate}_bg.wasm"
 echo "the validation-only entry (tango-orders/validate):"
-size "$out/wasm-validate/${crate}_bg.wasm"
-size "$out/wasm-validate/${crate}.js"
-cat "$out/wasm-validate/${crate}_bg.wasm" "$out/wasm-validate/${crate}.js" "$out/validate.js" > "$out/.total"
-printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$out/.total")" "$(gzip -9 -c "$out/.total" | wc -c)" "validate entry in total (wasm + glue)"
-rm "$out/.total"
+size "$out/wasm-validate/${crate}_validate_bg.wasm"
+total "tango-orders/validate (inlined)" "$out/validate.js" "$out/wasm-validate/${crate}_validate.js" "$out/wasm-validate/${crate}_validate.inline.js" "$out/inline.js"
 echo "separately, the simulator entry (tango-orders/sim):"
 size "$out/wasm-sim/tango_sim_bg.wasm"
-size "$out/wasm-sim/tango_sim.js"
+total "tango-orders/sim (inlined)" "$out/sim.js" "$out/sim-core.js" "$out/wasm-sim/tango_sim.js" "$out/wasm-sim/tango_sim.inline.js" "$out/inline.js"

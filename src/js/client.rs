@@ -16,6 +16,37 @@ use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const CLIENT_TS: &'static str = r#"
+/** The part of an AbortSignal the client uses, for environments whose types declare none. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/** The environment's AbortSignal where its types declare one (DOM, @types/node, workers), else
+ * AbortSignalLike: the package's types name no DOM type, so they compile in any project. */
+export type AbortSignalType = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
+
+/** What the client passes to fetch on every attempt. */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  /** JSON text, for POST and PATCH. */
+  body?: string;
+  signal: AbortSignalType;
+}
+
+/** The part of a fetch Response the client reads. */
+export interface FetchResponse {
+  readonly status: number;
+  readonly headers: { forEach(callback: (value: string, name: string) => void): void };
+  text(): Promise<string>;
+}
+
+/** A fetch function: the global fetch, undici's, tango-orders/sim's, a proxy's or a test double. */
+export type FetchLike = (input: string, init: FetchInit) => Promise<FetchResponse>;
+
 /** Settings of a TangoClient. */
 export interface TangoClientOptions {
   /** Tango's sandbox (default) or production; ignored when baseUrl is given. */
@@ -28,7 +59,7 @@ export interface TangoClientOptions {
   /** A bearer token, or a function returning one (called before every request). */
   token?: string | (() => string | Promise<string>);
   /** The fetch to use (default: the global fetch), e.g. tango-orders/sim's. */
-  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+  fetch?: FetchLike;
   /** Per-attempt timeout, 1 to 600000 ms (default 30000). */
   timeoutMs?: number;
   /** Retries after the first attempt, 0 to 100 (default 2). */
@@ -48,7 +79,7 @@ export interface TangoClientOptions {
 export interface CallOptions {
   /** Ends the call at once wherever it waits (create queue, backoff, token, request): it rejects
    * with a TangoError of kind "aborted" (name "AbortError", cause the signal's reason). */
-  signal?: AbortSignal;
+  signal?: AbortSignalType;
   timeoutMs?: number;
   maxRetries?: number;
   maxRetryDelayMs?: number;

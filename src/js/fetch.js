@@ -13,7 +13,10 @@ export async function fetchAttempt(fetchFn, url, method, headers, body, timeoutM
     if (body !== undefined) init.body = body;
     const response = await fetchFn(url, init);
     const text = await response.text();
-    return { kind: "response", status: response.status, headers: [...response.headers], body: text };
+    // forEach rather than iteration: every Headers has it, including typed test doubles.
+    const pairs = [];
+    response.headers.forEach((value, name) => pairs.push([name, value]));
+    return { kind: "response", status: response.status, headers: pairs, body: text };
   } catch (error) {
     // The error itself is not kept: its message can name the host or echo the request.
     if (signal?.aborted) return { kind: "aborted", sent: true };

@@ -1,6 +1,37 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** The part of an AbortSignal the client uses, for environments whose types declare none. */
+export interface AbortSignalLike {
+    readonly aborted: boolean;
+    readonly reason?: unknown;
+    addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+    removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/** The environment's AbortSignal where its types declare one (DOM, @types/node, workers), else
+ * AbortSignalLike: the package's types name no DOM type, so they compile in any project. */
+export type AbortSignalType = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
+
+/** What the client passes to fetch on every attempt. */
+export interface FetchInit {
+    method: string;
+    headers: Record<string, string>;
+    /** JSON text, for POST and PATCH. */
+    body?: string;
+    signal: AbortSignalType;
+}
+
+/** The part of a fetch Response the client reads. */
+export interface FetchResponse {
+    readonly status: number;
+    readonly headers: { forEach(callback: (value: string, name: string) => void): void };
+    text(): Promise<string>;
+}
+
+/** A fetch function: the global fetch, undici's, tango-orders/sim's, a proxy's or a test double. */
+export type FetchLike = (input: string, init: FetchInit) => Promise<FetchResponse>;
+
 /** Settings of a TangoClient. */
 export interface TangoClientOptions {
     /** Tango's sandbox (default) or production; ignored when baseUrl is given. */
@@ -13,7 +44,7 @@ export interface TangoClientOptions {
     /** A bearer token, or a function returning one (called before every request). */
     token?: string | (() => string | Promise<string>);
     /** The fetch to use (default: the global fetch), e.g. tango-orders/sim's. */
-    fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+    fetch?: FetchLike;
     /** Per-attempt timeout, 1 to 600000 ms (default 30000). */
     timeoutMs?: number;
     /** Retries after the first attempt, 0 to 100 (default 2). */
@@ -33,7 +64,7 @@ export interface TangoClientOptions {
 export interface CallOptions {
     /** Ends the call at once wherever it waits (create queue, backoff, token, request): it rejects
      * with a TangoError of kind "aborted" (name "AbortError", cause the signal's reason). */
-    signal?: AbortSignal;
+    signal?: AbortSignalType;
     timeoutMs?: number;
     maxRetries?: number;
     maxRetryDelayMs?: number;
@@ -1828,78 +1859,3 @@ export function validateOrderFilter(filter: OrderFilter | Record<string, unknown
  * Checks the body of an order resend.
  */
 export function validateOrderResend(body: OrderResendRequest | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
-
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-
-export interface InitOutput {
-    readonly memory: WebAssembly.Memory;
-    readonly __wbg_lineitemiterator_free: (a: number, b: number) => void;
-    readonly __wbg_orderiterator_free: (a: number, b: number) => void;
-    readonly __wbg_tangoclient_free: (a: number, b: number) => void;
-    readonly canResendOrder: (a: any) => [number, number, number];
-    readonly deriveOrderStatus: (a: any) => [number, number, number, number];
-    readonly isLineItemStatusFinal: (a: any) => [number, number, number];
-    readonly isOrderStatusFinal: (a: any) => [number, number, number];
-    readonly lineitemiterator_next: (a: number) => any;
-    readonly normalizeCreateOrder: (a: any) => [number, number, number];
-    readonly orderSource: (a: any) => [number, number, number, number];
-    readonly orderiterator_next: (a: number) => any;
-    readonly parseApiErrorBody: (a: any) => [number, number, number];
-    readonly parseLineItem: (a: any) => [number, number, number];
-    readonly parseLineItemListPage: (a: any) => [number, number, number];
-    readonly parseLineItemResendResult: (a: any) => [number, number, number];
-    readonly parseOrder: (a: any) => [number, number, number];
-    readonly parseOrderListPage: (a: any) => [number, number, number];
-    readonly parseOrderResendResult: (a: any) => [number, number, number];
-    readonly tangoclient_cancelLineItem: (a: number, b: any, c: any, d: any) => any;
-    readonly tangoclient_createOrder: (a: number, b: any, c: any) => any;
-    readonly tangoclient_freezeLineItem: (a: number, b: any, c: any, d: any) => any;
-    readonly tangoclient_getLineItem: (a: number, b: any, c: any) => any;
-    readonly tangoclient_getOrder: (a: number, b: any, c: any) => any;
-    readonly tangoclient_iterateLineItems: (a: number, b: any, c: any) => [number, number, number];
-    readonly tangoclient_iterateOrders: (a: number, b: any, c: any) => [number, number, number];
-    readonly tangoclient_listLineItems: (a: number, b: any, c: any) => any;
-    readonly tangoclient_listOrders: (a: number, b: any, c: any) => any;
-    readonly tangoclient_new: (a: any) => [number, number, number];
-    readonly tangoclient_resendLineItem: (a: number, b: any, c: any, d: any) => any;
-    readonly tangoclient_resendOrder: (a: number, b: any, c: any, d: any) => any;
-    readonly tangoclient_unfreezeLineItem: (a: number, b: any, c: any, d: any) => any;
-    readonly validateCreateOrder: (a: any, b: number) => [number, number, number];
-    readonly validateCreateOrders: (a: any, b: number) => [number, number, number];
-    readonly validateLineItemResend: (a: any, b: number) => [number, number, number];
-    readonly validateOrderFilter: (a: any, b: number) => [number, number, number];
-    readonly validateOrderResend: (a: any, b: number) => [number, number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h2962fa10a130ac74: (a: number, b: number, c: any) => [number, number];
-    readonly wasm_bindgen__convert__closures_____invoke__h6cda8af42b987ece: (a: number, b: number, c: any, d: any) => void;
-    readonly __wbindgen_malloc: (a: number, b: number) => number;
-    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __wbindgen_destroy_closure: (a: number, b: number) => void;
-    readonly __externref_table_dealloc: (a: number) => void;
-    readonly __wbindgen_start: () => void;
-}
-
-export type SyncInitInput = BufferSource | WebAssembly.Module;
-
-/**
- * Instantiates the given `module`, which can either be bytes or
- * a precompiled `WebAssembly.Module`.
- *
- * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
- *
- * @returns {InitOutput}
- */
-export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
-
-/**
- * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
- * for everything else, calls `WebAssembly.instantiate` directly.
- *
- * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
- *
- * @returns {Promise<InitOutput>}
- */
-export default function __wbg_init (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
