@@ -1,0 +1,15 @@
+// A Worker that imports the package inside its handler, so each module is instantiated while a
+// request runs, when workerd refuses to compile wasm from bytes ("Wasm code generation disallowed
+// by embedder"): only a .wasm imported as a module works there.
+import { scenarioResult } from "../scenario.js";
+
+export default {
+  async fetch(request) {
+    const { pathname } = new URL(request.url);
+    if (pathname === "/health") return new Response("ok");
+    const [main, validate, sim] = await Promise.all([
+      import("tango-orders"), import("tango-orders/validate"), import("tango-orders/sim"),
+    ]);
+    return Response.json(await scenarioResult({ main, validate, sim }));
+  },
+};

@@ -1,0 +1,14 @@
+// A Worker that imports the package at the top of its module: each entry's module is instantiated
+// when the Worker starts.
+import * as main from "tango-orders";
+import * as validate from "tango-orders/validate";
+import * as sim from "tango-orders/sim";
+import { scenarioResult } from "../scenario.js";
+
+export default {
+  async fetch(request) {
+    const { pathname } = new URL(request.url);
+    if (pathname === "/health") return new Response("ok");
+    return Response.json(await scenarioResult({ main, validate, sim }));
+  },
+};
