@@ -48,8 +48,10 @@ export TANGO_TARBALL="$work/$tarball"
 for project in "$here"/*/; do
   name=$(basename "$project")
   [ "$name" = node_modules ] && continue
-  cp -r "$project" "$work/$name"
+  mkdir "$work/$name"
+  # The shared files first: a project's own file of the same name replaces one.
   [ "$name" = shared ] || cp "$here"/shared/{scenario.js,page.js,worker.js,main.mjs,main.cjs} "$work/$name/"
+  cp -r "$project". "$work/$name/"
 done
 cp "$here"/*.test.mjs "$work/"
 

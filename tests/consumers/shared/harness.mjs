@@ -133,9 +133,17 @@ export async function pageResults(url, { workers = [], timeout = 60_000 } = {}) 
   const page = await (await chromium()).newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => { if (message.type() === "error") problems.push(`console: ${message.text()}`); });
+  // A failed load shows as a response (with its URL) and again on the console (without): the
+  // console's copy is left out, and so is the favicon no project has.
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
   page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+      problems.push(`${response.status()} ${response.url()}`);
+    }
   });
   try {
     await page.goto(url);

@@ -1,5 +1,5 @@
-// The page every bundler builds: the scenario on the page (window.result), and in the workers the
-// page's WORKERS global names ("classic", "module"), each reporting back (window.workers).
+// The page every bundler builds: the scenario on the page (window.result), and in each worker named
+// by the page's `?workers=classic,module` (window.workers[name]).
 import * as main from "tango-orders";
 import * as validate from "tango-orders/validate";
 import * as sim from "tango-orders/sim";
@@ -11,7 +11,8 @@ const start = {
   classic: () => new Worker(new URL("./worker.js", import.meta.url)),
   module: () => new Worker(new URL("./worker.js", import.meta.url), { type: "module" }),
 };
-for (const name of window.WORKERS ?? []) {
+const wanted = new URLSearchParams(location.search).get("workers");
+for (const name of wanted ? wanted.split(",") : []) {
   const worker = start[name]();
   worker.onmessage = (event) => { window.workers[name] = event.data; };
   worker.onerror = (event) => { window.workers[name] = { failed: event.message || "worker error" }; };
