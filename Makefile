@@ -8,7 +8,7 @@ export PATH := $(TOOLS_DIR)/bin:$(PATH)
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --target wasm32-unknown-unknown --lib
 
-.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package test-e2e \
+.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package test-consumers test-e2e \
 	update-types sim bench soak fuzz fuzz-smoke audit clean
 
 ## demo: build the package and the simulator, then serve the demo page on http://127.0.0.1:5173/
@@ -18,7 +18,7 @@ demo: pkg
 	node www/server.mjs --port $(or $(PORT),5173) --sim $(or $(CARGO_TARGET_DIR),target)/release/tango-sim
 
 ## test: every test, in order of speed: lint, native, wasm in Node and Chromium, the packed package.
-test: setup lint test-native test-wasm-node test-wasm-browser pkg test-package test-e2e fuzz-smoke
+test: setup lint test-native test-wasm-node test-wasm-browser pkg test-package test-consumers test-e2e fuzz-smoke
 	@echo "make test: all layers passed"
 
 setup:
@@ -46,17 +46,25 @@ test-wasm-browser:
 test-package:
 	bash tests/package/run.sh
 
+## test-consumers: the packed package in one project per runtime and bundler (tests/consumers/):
+## Node, Deno, Bun, Cloudflare Workers, Next.js, Vite, webpack, esbuild, rollup, bun build, an
+## import map, tsc, attw, publint. Their tools are installed once into $(TOOLS_DIR)/consumers.
+test-consumers: pkg
+	bash tests/consumers/run.sh
+
 ## test-e2e: the demo page in Chromium, and every example against the simulator.
 test-e2e: pkg
 	cargo build --quiet -p tango-sim --bin tango-sim
 	cd examples && npm install --no-audit --no-fund --loglevel=error
 	TANGO_SIM_BIN=$(or $(CARGO_TARGET_DIR),target)/debug/tango-sim node --test tests/e2e/ tests/examples/
 
-## bench: every benchmark next to its baseline, in one run; writes bench/RESULTS.md (not part of make test).
+## bench: every benchmark next to its baseline, in one run; writes bench/RESULTS.md, and what each
+## bundler ships to bench/BUNDLERS.md (not part of make test).
 bench: pkg
 	cargo build --release -p tango-sim --bin tango-sim
 	cd bench && npm install --no-audit --no-fund --loglevel=error
 	cd bench && TANGO_SIM_BIN=$(abspath $(or $(CARGO_TARGET_DIR),target))/release/tango-sim node run.mjs
+	node bench/bundlers.mjs
 
 ## soak: 10,000 creates through fetch against tango-sim with ~30 % faults; checks none is placed
 ## twice or lost (not part of make test: about a minute).

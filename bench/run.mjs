@@ -32,8 +32,17 @@ console.log(`baseline agrees with tango-orders on ${agreement.compared} shared c
 // 1. Size.
 const pkg = join(root, "pkg");
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
-const ourFiles = ["wasm/tango_orders_bg.wasm", "wasm/tango_orders.js", "index.js", "extend.js"].map((f) => readFileSync(join(pkg, f)));
-const ours = Buffer.concat(ourFiles);
+// Each entry as a page ships it: bundled by esbuild (minified) from the built package, with
+// everything it imports (the glue, the inlined module, the inflate); tango-orders/web as its
+// bundle plus the separate .wasm file it fetches.
+async function entryBundle(contents) {
+  const out = await build({ stdin: { contents, resolveDir: pkg, loader: "js" }, bundle: true, minify: true, write: false,
+    format: "esm", platform: "browser", logLevel: "silent", alias: { "tango-orders": pkg } });
+  return Buffer.from(out.outputFiles[0].contents);
+}
+const ours = await entryBundle('export { validateCreateOrder, TangoClient } from "./index.js";');
+const viaWeb = Buffer.concat([await entryBundle('export { default as init, validateCreateOrder, TangoClient } from "./web.js";'),
+  readFileSync(join(pkg, "wasm/tango_orders_bg.wasm"))]);
 async function bundle(contents) {
   const out = await build({ stdin: { contents, resolveDir: here, loader: "js" }, bundle: true, minify: true, write: false,
     format: "esm", platform: "browser", logLevel: "silent" });
@@ -44,10 +53,11 @@ const tremendousBundle = await bundle('export * from "tremendous";');
 report("size, gzip: main entry vs zod/mini+libphonenumber validator", gz(ours) / 1024, gz(zodBundle) / 1024, "KB", "≤ 64 KB");
 report("size, gzip: main entry vs tremendous (API client on axios)", gz(ours) / 1024, gz(tremendousBundle) / 1024, "KB", "≤ 64 KB");
 // The validation-only entry (tango-orders/validate): what a page that only checks a form pays.
-const lean = Buffer.concat(["wasm-validate/tango_orders_bg.wasm", "wasm-validate/tango_orders.js", "validate.js"].map((f) => readFileSync(join(pkg, f))));
+const lean = await entryBundle('export { validateCreateOrder } from "./validate.js";');
 report("size, gzip: tango-orders/validate vs zod/mini+libphonenumber validator", gz(lean) / 1024, gz(zodBundle) / 1024, "KB", "≤ 64 KB");
-const sim = Buffer.concat(["wasm-sim/tango_sim_bg.wasm", "wasm-sim/tango_sim.js", "sim.js", "sim-core.js"].map((f) => readFileSync(join(pkg, f))));
-console.log(`(sim entry, separately: ${(gz(sim) / 1024).toFixed(1)} KB gzip, ${(sim.length / 1024).toFixed(0)} KB raw)\n`);
+const sim = await entryBundle('export { createSimulator } from "./sim.js";');
+console.log(`(tango-orders/web, the separate-file entry: ${(gz(viaWeb) / 1024).toFixed(1)} KB gzip, JS bundle + .wasm; ` +
+  `sim entry, separately: ${(gz(sim) / 1024).toFixed(1)} KB gzip, ${(sim.length / 1024).toFixed(0)} KB raw)\n`);
 
 // 2. Single validation.
 const digital = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001", amount: 25,

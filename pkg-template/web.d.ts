@@ -6,4 +6,4 @@ export * from "./index.js";
  * where the .wasm is (default: the file beside this entry, which bundlers that handle
  * `new URL(…, import.meta.url)` ship), or its bytes.
  */
-export default function init(source?: string | URL | ArrayBuffer | ArrayBufferView): Promise<void>;
+export default function init(source?: string | { readonly href: string } | ArrayBuffer | ArrayBufferView): Promise<void>;

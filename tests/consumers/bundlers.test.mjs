@@ -6,7 +6,7 @@ import { test, after } from "node:test";
 import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import {
-  EXPECTED, WORK, bin, run, assertPage, serveStatic, startServer, freePort, closeChromium, shippedBytes,
+  EXPECTED, WORK, sh, tool, assertPage, serveStatic, startServer, freePort, closeChromium, shippedBytes,
 } from "./shared/harness.mjs";
 
 after(closeChromium);
@@ -30,39 +30,37 @@ async function checkBuilt(name, build, { workers = ["classic", "module"], htmlIn
 
 test("esbuild --bundle: an ES module page, an iife worker", { timeout: 120_000 }, () =>
   checkBuilt("esbuild", (cwd) =>
-    run(bin("esbuild"), ["page.js", "--bundle", "--format=esm", "--outdir=dist"], { cwd }) +
-    run(bin("esbuild"), ["worker.js", "--bundle", "--outdir=dist"], { cwd })));
+    sh("esbuild page.js --bundle --format=esm --outdir=dist", { cwd }) +
+    sh("esbuild worker.js --bundle --outdir=dist", { cwd })));
 
 test("rollup with node-resolve: an ES module page, an iife worker", { timeout: 120_000 }, () =>
   checkBuilt("rollup", (cwd) =>
-    run(bin("rollup"), ["page.js", "-p", "node-resolve", "-f", "es", "-d", "dist"], { cwd }) +
-    run(bin("rollup"), ["worker.js", "-p", "node-resolve", "-f", "iife", "-d", "dist"], { cwd })));
+    sh("rollup page.js -p node-resolve -f es -d dist", { cwd }) +
+    sh("rollup worker.js -p node-resolve -f iife -d dist", { cwd })));
 
 test("bun build --target browser: a page and a module worker", { timeout: 120_000 }, () =>
   checkBuilt("bun-build", (cwd) =>
-    run(bin("bun"), ["build", "./page.js", "./worker.js", "--target", "browser", "--outdir", "dist"], { cwd }),
+    sh("bun build ./page.js ./worker.js --target browser --outdir dist", { cwd }),
   { workers: ["module"] }));
 
 test("webpack 5 (current), defaults: a page, a classic and a module worker", { timeout: 180_000 }, () =>
   checkBuilt("webpack", (cwd) =>
-    run(bin("webpack"), ["--mode", "production", "--entry", "./page.js", "--output-path", "dist"], { cwd })));
+    sh("webpack --mode production --entry ./page.js --output-path dist", { cwd })));
 
 test("webpack 5.82, defaults (no top-level await): a page, a classic and a module worker", { timeout: 180_000 }, () =>
-  checkBuilt("webpack-5.82", (cwd) => run(process.execPath, ["build.mjs"], { cwd })));
+  checkBuilt("webpack-5.82", (cwd) => sh("node build.mjs", { cwd })));
 
 test("Vite build, workers in the default (iife) format", { timeout: 180_000 }, () =>
-  checkBuilt("vite", (cwd) => run(process.execPath, [join(WORK, "..", "node_modules", "vite", "bin", "vite.js"),
-    "build", "--logLevel", "warn"], { cwd }), { htmlInDist: true }));
+  checkBuilt("vite", (cwd) => sh("vite build --logLevel warn", { cwd }), { htmlInDist: true }));
 
 test("Vite build, workers as ES modules", { timeout: 180_000 }, () =>
-  checkBuilt("vite-es-worker", (cwd) => run(process.execPath, [join(WORK, "..", "node_modules", "vite", "bin", "vite.js"),
-    "build", "--logLevel", "warn"], { cwd }), { htmlInDist: true, workers: ["module"] }));
+  checkBuilt("vite-es-worker", (cwd) => sh("vite build --logLevel warn", { cwd }), { htmlInDist: true, workers: ["module"] }));
 
 test("Vite dev server: the page and a module worker", { timeout: 180_000 }, async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const server = await startServer(process.execPath, [join(WORK, "..", "node_modules", "vite", "bin", "vite.js"),
-    "--host", "127.0.0.1", "--port", String(port), "--strictPort"], { cwd: join(WORK, "vite"), url });
+  const { file, args } = tool(`vite --host 127.0.0.1 --port ${port} --strictPort`);
+  const server = await startServer(file, args, { cwd: join(WORK, "vite"), url });
   try {
     await assertPage(`${url}?workers=module`, EXPECTED, { workers: ["module"] });
   } finally {

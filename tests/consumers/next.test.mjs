@@ -5,21 +5,20 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { EXPECTED, WORK, run, startServer, freePort, assertPage, closeChromium, shippedBytes } from "./shared/harness.mjs";
+import { EXPECTED, WORK, sh, tool, startServer, freePort, assertPage, closeChromium, shippedBytes } from "./shared/harness.mjs";
 
 after(closeChromium);
 const cwd = join(WORK, "next");
-const next = join(WORK, "..", "node_modules", "next", "dist", "bin", "next");
 
-for (const [bundler, flags] of [["Turbopack", []], ["webpack", ["--webpack"]]]) {
+for (const [bundler, build] of [["Turbopack", "next build"], ["webpack", "next build --webpack"]]) {
   test(`Next.js with ${bundler}: next build, next start, a route handler and a client page`, { timeout: 600_000 }, async () => {
     rmSync(join(cwd, ".next"), { recursive: true, force: true });
-    const output = run(process.execPath, [next, "build", ...flags], { cwd, timeout: 500_000 });
+    const output = sh(build, { cwd, timeout: 500_000 });
     console.log(output.trim().split("\n").filter((line) => /Route|○|ƒ|λ|warn|compiled/i.test(line)).join("\n"));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/`;
-    const server = await startServer(process.execPath, [next, "start", "--hostname", "127.0.0.1", "--port", String(port)],
-      { cwd, url });
+    const { file, args } = tool(`next start --hostname 127.0.0.1 --port ${port}`);
+    const server = await startServer(file, args, { cwd, url });
     try {
       const response = await fetch(`${url}api/scenario`);
       const text = await response.text();

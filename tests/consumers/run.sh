@@ -10,13 +10,15 @@
 # and Turbopack's project root and Vite's file server all see one ordinary project tree.
 #
 # Usage: tests/consumers/run.sh [test file names, e.g. bundlers.test.mjs]
+#        tests/consumers/run.sh --prepare   (tools, tarball and projects only; prints the directory,
+#                                           for bench/bundlers.mjs)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 tools_dir=${TANGO_TOOLS_DIR:-$HOME/.cache/tango-orders/tools}
 base="$tools_dir/consumers"
-say() { printf '\033[1mconsumers:\033[0m %s\n' "$*"; }
+say() { printf '\033[1mconsumers:\033[0m %s\n' "$*" >&2; }
 
 [ -f "$root/pkg/package.json" ] || { echo "consumers: build pkg/ first (make pkg)" >&2; exit 1; }
 
@@ -29,7 +31,7 @@ if [ "$(cat "$base/.installed" 2>/dev/null)" != "$stamp" ]; then
   cp "$here/package.json" "$here/package-lock.json" "$base/"
   # `npm install`, not `npm ci`: see scripts/setup.sh (lockfiles written here omit other platforms).
   started=$SECONDS
-  (cd "$base" && npm install --no-audit --no-fund --loglevel=error)
+  (cd "$base" && npm install --no-audit --no-fund --loglevel=error) >&2
   echo "$stamp" > "$base/.installed"
   say "tools installed in $((SECONDS - started)) s"
 fi
@@ -55,6 +57,9 @@ for project in "$here"/*/; do
 done
 cp "$here"/*.test.mjs "$work/"
 
+if [ "${1:-}" = --prepare ]; then echo "$work"; exit 0; fi
+
+export TANGO_README="$root/README.md"
 export TANGO_CONSUMERS="$work" NEXT_TELEMETRY_DISABLED=1 WRANGLER_SEND_METRICS=false DO_NOT_TRACK=1
 cd "$work"
 files=("$@")

@@ -4,16 +4,16 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { EXPECTED, WORK, bin, run, jsonOfLastLine, startServer, freePort, NODE22 } from "./shared/harness.mjs";
+import { EXPECTED, WORK, sh, tool, run, jsonOfLastLine, startServer, freePort, NODE22 } from "./shared/harness.mjs";
 
 const project = join(WORK, "runtimes");
 
 test("Node, ES modules", () => {
-  assert.deepEqual(jsonOfLastLine(run(process.execPath, ["main.mjs"], { cwd: project })), EXPECTED);
+  assert.deepEqual(jsonOfLastLine(sh("node main.mjs", { cwd: project })), EXPECTED);
 });
 
 test("Node, require()", () => {
-  assert.deepEqual(jsonOfLastLine(run(process.execPath, ["main.cjs"], { cwd: project })), EXPECTED);
+  assert.deepEqual(jsonOfLastLine(sh("node main.cjs", { cwd: project })), EXPECTED);
 });
 
 test("Node 22, ES modules and require()", () => {
@@ -22,13 +22,13 @@ test("Node 22, ES modules and require()", () => {
 });
 
 test("Deno", () => {
-  const output = run(bin("deno"), ["run", "--allow-read", "--allow-env", "main.mjs"],
+  const output = sh("deno run --allow-read --allow-env main.mjs",
     { cwd: project, env: { DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" } });
   assert.deepEqual(jsonOfLastLine(output), EXPECTED);
 });
 
 test("Bun", () => {
-  assert.deepEqual(jsonOfLastLine(run(bin("bun"), ["main.mjs"], { cwd: project })), EXPECTED);
+  assert.deepEqual(jsonOfLastLine(sh("bun main.mjs", { cwd: project })), EXPECTED);
 });
 
 const servers = [];
@@ -37,11 +37,10 @@ after(() => servers.forEach((server) => server.stop()));
 for (const [config, how] of [["wrangler.jsonc", "imported at the top"], ["wrangler.lazy.jsonc", "imported inside the handler"]]) {
   test(`Cloudflare Worker under wrangler dev, ${how}`, { timeout: 240_000 }, async () => {
     const port = await freePort();
-    // wrangler 4 needs Node 22 (the tools' copy from npm); --ip keeps it on loopback.
-    const wrangler = join(WORK, "..", "node_modules", "wrangler", "bin", "wrangler.js");
-    const server = await startServer(NODE22, [wrangler, "dev", "--config", config, "--ip", "127.0.0.1",
-      "--port", String(port), "--show-interactive-dev-session=false"],
-    { cwd: join(WORK, "cloudflare"), url: `http://127.0.0.1:${port}/health`, timeout: 180_000, env: { CI: "1" } });
+    // wrangler 4 needs Node 22 (tool() runs it on the tools' copy from npm); --ip keeps it on loopback.
+    const { file, args, env } = tool(`wrangler dev --config ${config} --ip 127.0.0.1 --port ${port} --show-interactive-dev-session=false`);
+    const server = await startServer(file, args,
+      { cwd: join(WORK, "cloudflare"), url: `http://127.0.0.1:${port}/health`, timeout: 180_000, env: { ...env, CI: "1" } });
     servers.push(server);
     const response = await fetch(`http://127.0.0.1:${port}/scenario`);
     const text = await response.text();

@@ -35,6 +35,23 @@ export function run(command, args, { cwd, env, timeout = 300_000 } = {}) {
   }
 }
 
+/**
+ * How a tool is started from a command line as a user types it ("esbuild page.js --bundle"): node is
+ * this Node, wrangler runs on the tools' Node 22 (it needs 22), anything else is the tools' binary.
+ */
+export function tool(line) {
+  const [name, ...args] = line.split(" ");
+  if (name === "node") return { file: process.execPath, args, env: {} };
+  const env = name === "wrangler" ? { PATH: `${join(TOOLS, "node", "bin")}:${process.env.PATH}` } : {};
+  return { file: bin(name), args, env };
+}
+
+/** Runs a command line as a user types it (see tool()); the README quotes these lines. */
+export function sh(line, { cwd, env, timeout } = {}) {
+  const { file, args, env: toolEnv } = tool(line);
+  return run(file, args, { cwd, timeout, env: { ...toolEnv, ...env } });
+}
+
 /** The JSON a command prints on its last line. */
 export function jsonOfLastLine(output) {
   const lines = output.trim().split("\n");

@@ -1,0 +1,68 @@
+// What a page ships when each bundler builds it from the packed package with its defaults (plus
+// minification where the bundler has a flag for it): the main entry, the validation-only entry and
+// tango-orders/web (JS + its separate .wasm), as JS + wasm bytes, raw and gzip -9. Uses the consumer
+// projects' tools (tests/consumers/run.sh --prepare) and writes bench/BUNDLERS.md. Run by `make bench`.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const here = new URL(".", import.meta.url).pathname;
+const root = join(here, "..");
+const work = execFileSync("bash", [join(root, "tests/consumers/run.sh"), "--prepare"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+const tools = join(work, "..", "node_modules");
+const bin = (name) => join(tools, ".bin", name);
+const cwd = join(work, "sizes");
+
+const BUNDLERS = {
+  "esbuild --minify": (page, out) => [bin("esbuild"), [`${page}.js`, "--bundle", "--format=esm", "--minify", `--outdir=${out}`]],
+  "rollup + node-resolve (not minified)": (page, out) => [bin("rollup"), [`${page}.js`, "-p", "node-resolve", "-f", "es", "-d", out]],
+  "bun build --minify": (page, out) => [bin("bun"), ["build", `./${page}.js`, "--target", "browser", "--minify", "--outdir", out]],
+  "webpack --mode production": (page, out) => [bin("webpack"), ["--mode", "production", "--entry", `./${page}.js`, "--output-path", out]],
+  "vite build": "vite",
+};
+// Vite through its JS API: a JS entry without an index.html needs build.rollupOptions.input.
+const vite = await import(pathToFileURL(createRequire(join(tools, "noop.js")).resolve("vite")).href);
+const viteBuild = (page, out) => vite.build({ root: cwd, logLevel: "silent", configFile: false,
+  build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(cwd, `${page}.js`) } } });
+const PAGES = { main: "tango-orders", validate: "tango-orders/validate", web: "tango-orders/web" };
+
+function shipped(dir) {
+  let raw = 0, gzip = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.(m?js|wasm)$/.test(entry.name)) continue;
+    const bytes = readFileSync(join(entry.parentPath ?? entry.path, entry.name));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows = [];
+for (const [bundler, command] of Object.entries(BUNDLERS)) {
+  const cells = [];
+  for (const page of Object.keys(PAGES)) {
+    const out = join(cwd, `dist-${page}`);
+    rmSync(out, { recursive: true, force: true });
+    if (command === "vite") await viteBuild(page, out);
+    else execFileSync(...command(page, out), { cwd, stdio: "ignore" });
+    const { raw, gzip } = shipped(out);
+    cells.push(`${kb(gzip)} (${kb(raw)} raw)`);
+  }
+  rows.push(`| ${bundler} | ${cells.join(" | ")} |`);
+  console.log(rows.at(-1));
+}
+
+const version = JSON.parse(readFileSync(join(root, "pkg", "package.json"), "utf8")).version;
+writeFileSync(join(here, "BUNDLERS.md"), [
+  "# What each bundler ships", "",
+  `tango-orders ${version}, ${new Date().toISOString()}: JS + wasm a page downloads, gzip -9 (raw), built by \`node bench/bundlers.mjs\`.`,
+  "The main and validate entries carry their module inlined; tango-orders/web fetches the separate `.wasm`",
+  "(rollup, esbuild and bun do not copy it: their web column is the JS alone, which then cannot load).", "",
+  `| bundler | ${Object.values(PAGES).join(" | ")} |`, "|---|---|---|---|",
+  ...rows, "",
+].join("\n"));
+console.log("written bench/BUNDLERS.md");

@@ -1,0 +1,42 @@
+// The README's "Use it with …" table cannot drift from the consumer projects: every command or
+// snippet it quotes in its "what the test runs" column is written, verbatim, in a test or project
+// file here, and every setup the tests cover has a row.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { WORK } from "./shared/harness.mjs";
+
+const readme = readFileSync(process.env.TANGO_README, "utf8");
+const section = readme.split("\n## Use it with …\n")[1]?.split("\n## ")[0] ?? "";
+
+/** The text of every test and project source file (not tools' output or dependencies). */
+function sources() {
+  const texts = [];
+  for (const entry of readdirSync(WORK, { recursive: true, withFileTypes: true })) {
+    const dir = entry.parentPath ?? entry.path;
+    if (!entry.isFile() || /(^|\/)(node_modules|dist|\.next|\.wrangler)(\/|$)/.test(dir.slice(WORK.length))) continue;
+    if (/\.(m?js|cjs|ts|json|jsonc|html)$/.test(entry.name)) texts.push(readFileSync(join(dir, entry.name), "utf8"));
+  }
+  return texts.join("\n");
+}
+
+test("every command the README's table quotes is one a consumer test runs", () => {
+  const table = section.split("\n| setup | what the test runs |")[1]?.split("\n\n")[0] ?? "";
+  const rows = table.split("\n").filter((line) => line.startsWith("| "));
+  assert.ok(rows.length >= 13, `the table has ${rows.length} rows`);
+  const text = sources();
+  for (const row of rows) {
+    const cells = row.split(" | ");
+    const quoted = [...(cells[1] ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    assert.ok(quoted.length > 0, `no command in: ${row}`);
+    for (const command of quoted) assert.ok(text.includes(command), `the README quotes \`${command}\`, which no consumer test runs`);
+  }
+});
+
+test("every setup the consumer tests cover appears in the README's table", () => {
+  for (const setup of ["Node", "Deno", "Bun", "Cloudflare Workers", "Next.js", "Vite", "webpack", "esbuild", "rollup",
+    "`bun build`", "no bundler", "TypeScript"]) {
+    assert.ok(section.includes(`\n| ${setup}`), `no row for ${setup}`);
+  }
+});

@@ -1,0 +1,54 @@
+// What a TypeScript user writes against the package, with no global types assumed: it must
+// type-check under every tsconfig here, including one with neither DOM nor Node types. Each
+// expected-error directive fails the check if the types become loose enough to accept its line.
+import {
+  TangoClient,
+  validateCreateOrder,
+  type CreateOrderRequest,
+  type FetchLike,
+  type FetchResponse,
+  type Issue,
+  type TangoError,
+} from "tango-orders";
+import { validateCreateOrder as validateOnly, type Report } from "tango-orders/validate";
+import { createSimulator, type Simulator } from "tango-orders/sim";
+import init, { parseOrder } from "tango-orders/web";
+
+const order: CreateOrderRequest = {
+  customerIdentifier: "demo-customer",
+  accountIdentifier: "demo-account",
+  utid: "U000001",
+  amount: 5,
+  deliveryMethod: "EMAIL",
+  recipient: { firstName: "Ada", email: "ada@example.com" },
+};
+// @ts-expect-error: amount is a number
+const wrong: CreateOrderRequest = { ...order, amount: "5" };
+
+const report: Report = validateOnly(order);
+const issues: Issue[] = validateCreateOrder(order).issues.concat(report.issues);
+
+// The simulator's fetch and a hand-written test double both fit the client's fetch option.
+const sim: Simulator = createSimulator({ virtualClock: true });
+const viaSim = new TangoClient({ baseUrl: sim.baseUrl, fetch: sim.fetch, token: sim.token });
+const answer: FetchResponse = { status: 200, headers: { forEach() {} }, text: async () => "{}" };
+const double: FetchLike = async (url, init) => (url.length > 0 && init.method === "GET" ? answer : answer);
+const viaDouble = new TangoClient({ baseUrl: "http://localhost:4010/raas/v2", fetch: double });
+
+async function place(): Promise<string | undefined> {
+  try {
+    const { order: placed, created } = await viaSim.createOrder(order);
+    return created ? placed.referenceOrderID : undefined;
+  } catch (error) {
+    const failure = error as TangoError;
+    return failure.mayHaveBeenPlaced ? failure.externalRefID : failure.kind;
+  }
+}
+
+// tango-orders/web: the same API after an awaited init.
+async function web(): Promise<string | undefined> {
+  await init({ href: "https://cdn.example/tango_orders_bg.wasm" });
+  return parseOrder("{}").status;
+}
+
+export { issues, viaDouble, wrong, place, web };
