@@ -1,10 +1,10 @@
-// The package in each server-side runtime, imported by name as a user would: Node (ES modules and
-// require), Deno, Bun, and a Cloudflare Worker under `wrangler dev` (workerd, which compiles no
+// The package in each server-side runtime, imported by name as a user would: Node 18, 20 and 22 (ES
+// modules, and require where Node has require(esm)), Deno, Bun, and a Cloudflare Worker under `wrangler dev` (workerd, which compiles no
 // wasm from bytes: the package's workerd entry imports the .wasm as a module).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { EXPECTED, WORK, sh, tool, run, jsonOfLastLine, startServer, freePort, NODE22 } from "./shared/harness.mjs";
+import { EXPECTED, WORK, sh, tool, run, jsonOfLastLine, startServer, freePort, NODE18, NODE22 } from "./shared/harness.mjs";
 
 const project = join(WORK, "runtimes");
 
@@ -14,6 +14,10 @@ test("Node, ES modules", () => {
 
 test("Node, require()", () => {
   assert.deepEqual(jsonOfLastLine(sh("node main.cjs", { cwd: project })), EXPECTED);
+});
+
+test("Node 18 (the oldest the package supports), ES modules", () => {
+  assert.deepEqual(jsonOfLastLine(run(NODE18, ["main.mjs"], { cwd: project })), EXPECTED);
 });
 
 test("Node 22, ES modules and require()", () => {

@@ -22,6 +22,8 @@ export const bin = (name) => join(TOOLS, ".bin", name);
 
 /** Node 22 from npm, for wrangler (which needs it); every other tool runs on the machine's Node. */
 export const NODE22 = join(TOOLS, "node", "bin", "node");
+/** Node 18 from npm: the oldest Node the package's engines field names. */
+export const NODE18 = join(TOOLS, "node18", "bin", "node");
 
 /** Runs a command to completion; its output is shown when it fails. Returns stdout. */
 export function run(command, args, { cwd, env, timeout = 300_000 } = {}) {
