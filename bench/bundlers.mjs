@@ -56,6 +56,42 @@ for (const [bundler, command] of Object.entries(BUNDLERS)) {
   console.log(rows.at(-1));
 }
 
+// What loading costs a page, in Chromium: import + first validation, the inlined entry against
+// tango-orders/web (separate .wasm, streaming compile), straight from pkg/ on loopback (no network
+// time), each in a fresh page, rounds interleaved; and the inlined entry's parts.
+process.env.TANGO_CONSUMERS = work; // where the harness finds the tools
+const harness = await import(pathToFileURL(join(work, "shared", "harness.mjs")).href);
+const site = await harness.serveStatic(join(root, "pkg"));
+const browser = await harness.chromium();
+const times = { inline: [], web: [], inflate: [] };
+for (let round = 0; round < 11; round++) {
+  for (const kind of ["inline", "web", "inflate"]) {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}package.json`);
+    times[kind].push(await page.evaluate(async (kind) => {
+      if (kind === "inflate") {
+        const [data, { wasmBytes }] = await Promise.all([import("/wasm/tango_orders.inline.js"), import("/inline.js")]);
+        const start = performance.now();
+        wasmBytes(data.default, data.size);
+        return performance.now() - start;
+      }
+      const start = performance.now();
+      const tango = kind === "inline" ? await import("/index.js") : await import("/web.js");
+      if (kind === "web") await tango.default();
+      tango.validateCreateOrder({});
+      return performance.now() - start;
+    }, kind));
+    await page.close();
+  }
+}
+await harness.closeChromium();
+site.close();
+const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
+const load = `In Chromium, import + first validation (median of 11, fresh pages, from loopback): tango-orders ` +
+  `${median(times.inline).toFixed(1)} ms, tango-orders/web ${median(times.web).toFixed(1)} ms; of the first, ` +
+  `decoding and inflating the inlined module ${median(times.inflate).toFixed(1)} ms.`;
+console.log(load);
+
 const version = JSON.parse(readFileSync(join(root, "pkg", "package.json"), "utf8")).version;
 writeFileSync(join(here, "BUNDLERS.md"), [
   "# What each bundler ships", "",
@@ -63,6 +99,6 @@ writeFileSync(join(here, "BUNDLERS.md"), [
   "The main and validate entries carry their module inlined; tango-orders/web fetches the separate `.wasm`",
   "(rollup, esbuild and bun do not copy it: their web column is the JS alone, which then cannot load).", "",
   `| bundler | ${Object.values(PAGES).join(" | ")} |`, "|---|---|---|---|",
-  ...rows, "",
+  ...rows, "", load, "",
 ].join("\n"));
 console.log("written bench/BUNDLERS.md");
