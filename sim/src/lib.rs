@@ -30,6 +30,7 @@ pub mod faults;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod http;
+mod line_item_changes;
 mod line_items;
 mod orders;
 mod query;

@@ -1,5 +1,5 @@
 //! `/lineItems`: list (keyset pages), get, resend (with a switch of method), cancel, freeze,
-//! unfreeze, and the reason codes.
+//! unfreeze (reissue, update, embedded URL and reason codes: line_item_changes.rs).
 
 use crate::clock::rfc3339;
 use crate::data::Behaviour;
@@ -10,7 +10,6 @@ use crate::simulator::optional_json_body;
 use crate::simulator::{Simulator, RESEND_INTERVAL_MS};
 use crate::store::StoredLineItem;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 use tango_orders::model::*;
 use tango_orders::validate::{
     parse_date_or_date_time, parse_range_end, validate_line_item_action, validate_line_item_resend,
@@ -546,51 +545,6 @@ impl Simulator {
             }
         }
         Response::json(202, &"Accepted")
-    }
-
-    pub(crate) fn reason_codes(&mut self) -> Response {
-        let map = |codes: &[&str]| -> BTreeMap<String, String> {
-            codes
-                .iter()
-                .map(|c| (c.to_string(), c.replace('_', " ").to_lowercase()))
-                .collect()
-        };
-        let freeze = [
-            "DELIVERY_INFO",
-            "REWARD_AMOUNT",
-            "REWARD_TYPE",
-            "VERIFY_ORDER",
-            "FRAUD",
-            "OTHER",
-        ];
-        let cancel = [
-            "DELIVERY_INFO",
-            "REWARD_AMOUNT",
-            "REWARD_TYPE",
-            "RECIPIENT",
-            "CURRENCY",
-            "RECIPIENT_REQUESTED",
-            "RECIPIENT_OBLIGATIONS",
-            "DUPLICATE",
-            "FRAUD",
-            "OTHER",
-        ];
-        let reissue = [
-            "DELIVERY_INFO",
-            "REWARD_AMOUNT",
-            "REWARD_TYPE",
-            "RECIPIENT",
-            "CURRENCY",
-            "RECIPIENT_REQUESTED",
-            "OTHER",
-        ];
-        let body = ReasonCodes {
-            freeze: Some(map(&freeze)),
-            unfreeze: Some(map(&freeze)),
-            cancel: Some(map(&cancel)),
-            cancel_and_reissue: Some(map(&reissue)),
-        };
-        Response::json(200, &body)
     }
 }
 

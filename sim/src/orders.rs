@@ -99,7 +99,7 @@ impl Simulator {
         self.place_order(request, criteria, now)
     }
 
-    fn place_order(
+    pub(crate) fn place_order(
         &mut self,
         request: &Request,
         criteria: CreateOrderRequest,

@@ -196,6 +196,9 @@ impl Simulator {
             ("POST", ["lineItems", id, action @ ("cancel" | "freeze" | "unfreeze")]) => {
                 self.line_item_action(request, id, action)
             }
+            ("POST", ["lineItems", id, "reissue"]) => self.reissue_line_item(request, id),
+            ("PATCH", ["lineItems", id]) => self.update_line_item(request, id),
+            ("GET", ["lineItems", id, "embeddedUrl"]) => self.embedded_url(request, id),
             (
                 _,
                 ["orders"]
@@ -204,9 +207,10 @@ impl Simulator {
                 | ["lineItems"]
                 | ["lineItems", _],
             )
-            | (_, ["lineItems", _, "resends" | "cancel" | "freeze" | "unfreeze"]) => {
-                self.error(request, 405, "405.000", "Method not allowed here.", vec![])
-            }
+            | (
+                _,
+                ["lineItems", _, "resends" | "cancel" | "freeze" | "unfreeze" | "reissue" | "embeddedUrl"],
+            ) => self.error(request, 405, "405.000", "Method not allowed here.", vec![]),
             _ => self.error(request, 404, "404.000", "No such endpoint.", vec![]),
         }
     }

@@ -131,6 +131,49 @@ fn every_kind_of_response_matches_its_schema() {
         &send(&mut sim, "GET", "/lineItems/reasonCodes", None),
     );
 
+    // Update and reissue the slow reward's line item; the embedded page of an EMBEDDED one.
+    let slow = orders[4]["referenceLineItemID"].as_str().unwrap();
+    let update = send(
+        &mut sim,
+        "PATCH",
+        &format!("/lineItems/{slow}"),
+        Some(json!({"orderNotes": "n"})),
+    );
+    check(&doc, "patch", "/lineItems/{referenceLineItemID}", &update);
+    let reissue = send(
+        &mut sim,
+        "POST",
+        &format!("/lineItems/{slow}/reissue"),
+        Some(json!({"reasonCode": "RECIPIENT", "recipient": {"email": "grace@example.com"}})),
+    );
+    assert_eq!(reissue.status, 201);
+    check(
+        &doc,
+        "post",
+        "/lineItems/{referenceLineItemID}/reissue",
+        &reissue,
+    );
+    let embedded = place(
+        &mut sim,
+        json!({"customerIdentifier": "demo-customer", "accountIdentifier": "demo-account",
+            "utid": "U000001", "amount": 5, "deliveryMethod": "EMBEDDED"}),
+    );
+    let embedded = embedded.json_body()["referenceLineItemID"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    check(
+        &doc,
+        "get",
+        "/lineItems/{referenceLineItemID}/embeddedUrl",
+        &send(
+            &mut sim,
+            "GET",
+            &format!("/lineItems/{embedded}/embeddedUrl"),
+            None,
+        ),
+    );
+
     let first = orders[0]["referenceOrderID"].as_str().unwrap();
     let resend = send(
         &mut sim,

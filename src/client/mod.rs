@@ -102,10 +102,18 @@ pub enum LineItemActionKind {
 /// What kind of call an attempt belongs to.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CallKind {
+    /// A `GET`: retried as an idempotent call.
     Read,
+    /// `POST /orders`: idempotent through its `externalRefID`, behind the create queue.
     Create,
+    /// A resend: no idempotency key, so only retried where Tango did not act.
     Resend,
+    /// Cancel, freeze, unfreeze and reissue: each changes state once (a reissue places a new
+    /// order), with no idempotency key, so retried like a resend.
     Action,
+    /// `PATCH /lineItems/{id}`: sets the same fields to the same values however often it is sent,
+    /// so retried like a read.
+    Update,
 }
 
 struct State {
@@ -332,6 +340,71 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         )
         .await?;
         Ok(())
+    }
+
+    /// Cancels a line item and issues a new reward in its place, with what the body changes
+    /// (amount, delivery method, recipient, notes). Resolves to the new order.
+    pub async fn reissue_line_item(
+        &self,
+        id: &str,
+        body: &Value,
+        options: &CallOptions,
+    ) -> Result<Order, Error> {
+        let path = id_path("lineItems", "referenceLineItemID", id, "/reissue")?;
+        validate::validate_line_item_reissue(body, &ValidateOptions::default()).into_result()?;
+        let response = self
+            .execute(
+                "POST",
+                path,
+                String::new(),
+                Some(body.to_string()),
+                CallKind::Action,
+                options,
+                &mut false,
+            )
+            .await?;
+        decode_body(&response)
+    }
+
+    /// Changes a line item's purchase order number, campaign or order notes.
+    pub async fn update_line_item(
+        &self,
+        id: &str,
+        body: &Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        let path = id_path("lineItems", "referenceLineItemID", id, "")?;
+        validate::validate_line_item_update(body, &ValidateOptions::default()).into_result()?;
+        self.execute(
+            "PATCH",
+            path,
+            String::new(),
+            Some(body.to_string()),
+            CallKind::Update,
+            options,
+            &mut false,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The reason codes each line item action accepts, code → description.
+    pub async fn list_reason_codes(&self, options: &CallOptions) -> Result<ReasonCodes, Error> {
+        let response = self
+            .read("/lineItems/reasonCodes".into(), String::new(), options)
+            .await?;
+        decode_body(&response)
+    }
+
+    /// The URL of the page that shows an EMBEDDED line item's reward, to embed in an app.
+    pub async fn get_embedded_url(
+        &self,
+        id: &str,
+        options: &CallOptions,
+    ) -> Result<EmbeddedUrl, Error> {
+        let path = id_path("lineItems", "referenceLineItemID", id, "/embeddedUrl")?;
+        let response = self.read(path, String::new(), options).await?;
+        decode_body(&response)
     }
 
     /// A resend, behind the 30 s guard: refused at once, without a request, when this client resent

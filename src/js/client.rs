@@ -406,6 +406,78 @@ impl TangoClient {
         })
     }
 
+    /// Cancels a line item and issues a replacement with the body's changes (amount, delivery
+    /// method, recipient, notes); resolves to the new order. Retried only where Tango did not act.
+    #[wasm_bindgen(js_name = reissueLineItem, unchecked_return_type = "Promise<Order>")]
+    pub fn reissue_line_item(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ReissueLineItemRequest")] body: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            let (options, signal) = call_options(&options)?;
+            let body = json_from_js(&body)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                to_js(&client.reissue_line_item(&id, &body, &options).await?)
+            }))
+        })
+    }
+
+    /// Changes a line item's `purchaseOrderNumber`, `campaign` or `orderNotes`.
+    #[wasm_bindgen(js_name = updateLineItem, unchecked_return_type = "Promise<void>")]
+    pub fn update_line_item(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateLineItemRequest")] body: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            let (options, signal) = call_options(&options)?;
+            let body = json_from_js(&body)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                client.update_line_item(&id, &body, &options).await?;
+                Ok(JsValue::UNDEFINED)
+            }))
+        })
+    }
+
+    /// The reason codes each line item action accepts, code → description.
+    #[wasm_bindgen(js_name = listReasonCodes, unchecked_return_type = "Promise<ReasonCodes>")]
+    pub fn list_reason_codes(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            let (options, signal) = call_options(&options)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                to_js(&client.list_reason_codes(&options).await?)
+            }))
+        })
+    }
+
+    /// The URL of the page that shows an EMBEDDED line item's reward (treat it as a secret).
+    #[wasm_bindgen(js_name = getEmbeddedUrl, unchecked_return_type = "Promise<EmbeddedUrl>")]
+    pub fn get_embedded_url(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        rejecting(|| {
+            let id = string_from_js(&id, "The ID")?;
+            let (options, signal) = call_options(&options)?;
+            let client = Rc::clone(&self.inner);
+            Ok(promise(signal, async move {
+                to_js(&client.get_embedded_url(&id, &options).await?)
+            }))
+        })
+    }
+
     fn action(
         &self,
         kind: LineItemActionKind,

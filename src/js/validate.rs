@@ -116,6 +116,36 @@ pub fn validate_line_item_resend(
     })
 }
 
+/// Checks the body of a line item reissue.
+#[wasm_bindgen(js_name = validateLineItemReissue)]
+pub fn validate_line_item_reissue(
+    #[wasm_bindgen(
+        unchecked_param_type = "ReissueLineItemRequest | Record<string, unknown> | undefined"
+    )]
+    body: JsValue,
+    options: Option<Ts<ValidateOptions>>,
+) -> Result<Ts<Report>, JsValue> {
+    let options = options_from_js(options)?;
+    report_for(&body, |body| {
+        validate::validate_line_item_reissue(body, &options)
+    })
+}
+
+/// Checks the body of a line item update (PATCH).
+#[wasm_bindgen(js_name = validateLineItemUpdate)]
+pub fn validate_line_item_update(
+    #[wasm_bindgen(
+        unchecked_param_type = "UpdateLineItemRequest | Record<string, unknown> | undefined"
+    )]
+    body: JsValue,
+    options: Option<Ts<ValidateOptions>>,
+) -> Result<Ts<Report>, JsValue> {
+    let options = options_from_js(options)?;
+    report_for(&body, |body| {
+        validate::validate_line_item_update(body, &options)
+    })
+}
+
 /// Returns a cleaned copy of a create-order body: strings trimmed (spaces-only ones removed),
 /// `deliveryMethod` and the address's `country` and `postalCode` upper-cased (postal code without
 /// spaces), and the state upper-cased for US and Canadian addresses. Unknown fields are kept.

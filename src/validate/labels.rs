@@ -34,6 +34,7 @@ pub fn label(path: &str) -> &str {
         "campaign" => "Campaign",
         "purchaseOrderNumber" => "Purchase order number",
         "notes" => "Notes",
+        "orderNotes" => "Order notes",
         "expirationDate" => "Expiration date",
         "customFields" => "Custom fields",
         "startDate" => "Start date",

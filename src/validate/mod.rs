@@ -10,6 +10,7 @@ mod contact;
 mod datetime;
 mod filter;
 mod labels;
+mod line_item;
 mod normalize;
 mod order;
 mod regions;
@@ -17,6 +18,7 @@ mod report;
 mod resend;
 
 pub use datetime::{format_date_time, parse_date_or_date_time, parse_date_time, parse_range_end};
+pub use line_item::REISSUE_METHODS;
 pub use normalize::normalize_create_order;
 pub use order::Fulfillment;
 pub use report::{BulkIssue, BulkReport, Code, Issue, Report};
@@ -227,6 +229,20 @@ pub fn validate_line_item_action(body: &Value, action: LineItemAction) -> Report
     let mut checker = Checker::new(false);
     resend::check_line_item_action(&mut checker, body, action);
     Report::from(checker.issues)
+}
+
+/// Validates the body of `POST /lineItems/{id}/reissue`.
+pub fn validate_line_item_reissue(body: &Value, options: &ValidateOptions) -> Report {
+    let mut checker = options.checker();
+    line_item::check_line_item_reissue(&mut checker, body);
+    options.finish(checker)
+}
+
+/// Validates the body of `PATCH /lineItems/{id}`.
+pub fn validate_line_item_update(body: &Value, options: &ValidateOptions) -> Report {
+    let mut checker = options.checker();
+    line_item::check_line_item_update(&mut checker, body);
+    options.finish(checker)
 }
 
 /// Validates an ID that goes into a path (`referenceOrderID`, `referenceLineItemID`): 1 to 100

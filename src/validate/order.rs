@@ -245,7 +245,7 @@ fn check_pattern(
 }
 
 /// Face value: a finite number above zero with at most two decimal places.
-fn check_amount(checker: &mut Checker, field: Field<'_>) {
+pub(super) fn check_amount(checker: &mut Checker, field: Field<'_>) {
     let Some(amount) = checker.number("amount", field, true) else {
         return;
     };

@@ -115,7 +115,7 @@ fn check_resend(checker: &mut Checker, body: &Map<String, Value>, names: ResendF
     }
 }
 
-fn check_reason(
+pub(super) fn check_reason(
     checker: &mut Checker,
     body: &Map<String, Value>,
     required: bool,

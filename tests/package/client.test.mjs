@@ -79,6 +79,34 @@ test("create, get, list, iterate, resend and a line item resend that switches me
   assert.equal((await client.getLineItem(placed.referenceLineItemID)).status, "CANCELLED");
 });
 
+test("reissue, update, reason codes and the embedded URL, each validated before sending", async () => {
+  const { sim, client } = inProcess({ ordersPerSecond: 20 });
+  const { order: placed } = await client.createOrder(order());
+  const id = placed.referenceLineItemID;
+  await client.updateLineItem(id, { purchaseOrderNumber: "PO-9", campaign: "Spring", orderNotes: "checked" });
+  const updated = await client.getLineItem(id);
+  assert.deepEqual([updated.purchaseOrderNumber, updated.campaign, updated.orderNotes], ["PO-9", "Spring", "checked"]);
+  const replacement = await client.reissueLineItem(id, { reasonCode: "REWARD_AMOUNT", amount: 15 });
+  assert.notEqual(replacement.referenceOrderID, placed.referenceOrderID);
+  assert.equal(replacement.amountCharged.total, 15);
+  assert.equal((await client.getLineItem(id)).rewardStatus, "CANCELLED");
+  assert.equal(sim.orderCount(), 2);
+  const codes = await client.listReasonCodes();
+  assert.deepEqual(Object.keys(codes).sort(), ["CANCEL", "CANCEL_AND_REISSUE", "FREEZE", "UNFREEZE"]);
+  const embedded = await client.createOrder(order({ deliveryMethod: "EMBEDDED", recipient: undefined }));
+  const { url } = await client.getEmbeddedUrl(embedded.order.referenceLineItemID);
+  assert.match(url, /^https:\/\//);
+  // Validated first: nothing reaches the simulator.
+  const before = sim.orderCount();
+  const bad = await failure(() => client.reissueLineItem(id, { reasonCode: "NOPE", deliveryMethod: "ADDRESS" }));
+  assert.equal(bad.kind, "validation");
+  assert.deepEqual(bad.issues.map((issue) => `${issue.path}:${issue.code}`), ["reasonCode:invalid_value", "deliveryMethod:invalid_value"]);
+  const badUpdate = await failure(() => client.updateLineItem(id, { campaign: "no/slashes" }));
+  assert.deepEqual(badUpdate.issues.map((issue) => issue.path), ["campaign"]);
+  assert.equal((await failure(() => client.getEmbeddedUrl("../orders"))).kind, "validation");
+  assert.equal(sim.orderCount(), before);
+});
+
 test("errors a program can branch on", async () => {
   const { client } = inProcess({ ordersPerSecond: 20 });
   const invalid = await failure(() => client.createOrder({ ...order(), amount: 0, recipient: { firstName: "<Zelda>" } }));

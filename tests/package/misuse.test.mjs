@@ -57,7 +57,8 @@ async function expectContainedAsync(fn) {
 }
 
 const functions = ["validateCreateOrder", "validateCreateOrders", "validateOrderFilter", "validateOrderResend",
-  "validateLineItemResend", "normalizeCreateOrder", "parseOrder", "parseOrderListPage", "parseLineItem",
+  "validateLineItemResend", "validateLineItemReissue", "validateLineItemUpdate", "normalizeCreateOrder", "parseOrder",
+  "parseOrderListPage", "parseLineItem",
   "parseLineItemListPage", "parseOrderResendResult", "parseLineItemResendResult", "parseApiErrorBody",
   "orderSource", "deriveOrderStatus", "isOrderStatusFinal", "isLineItemStatusFinal", "canResendOrder"];
 
@@ -94,6 +95,8 @@ test("the client: wrong constructor options are config errors; wrong arguments t
     (v) => client.resendOrder("RA1", v), (v) => client.listLineItems(v), (v) => client.getLineItem(v),
     (v) => client.resendLineItem(v, {}), (v) => client.cancelLineItem(v, {}), (v) => client.freezeLineItem("RA1-01", v),
     (v) => client.unfreezeLineItem("RA1-01", v), (v) => client.getOrder("RA1", v),
+    (v) => client.reissueLineItem(v, {}), (v) => client.reissueLineItem("RA1-01", v), (v) => client.updateLineItem(v, {}),
+    (v) => client.updateLineItem("RA1-01", v), (v) => client.getEmbeddedUrl(v), (v) => client.listReasonCodes(v),
     async (v) => { for await (const _ of client.iterateOrders(v)) break; },
     async (v) => { for await (const _ of client.iterateLineItems(v)) break; },
   ];
@@ -114,7 +117,7 @@ test("the client: wrong constructor options are config errors; wrong arguments t
 test("tango-orders/validate: every validator, every wrong value, as input and as options", async () => {
   const lean = await import("tango-orders/validate");
   const validators = ["validateCreateOrder", "validateCreateOrders", "validateOrderFilter", "validateOrderResend",
-    "validateLineItemResend", "normalizeCreateOrder"];
+    "validateLineItemResend", "validateLineItemReissue", "validateLineItemUpdate", "normalizeCreateOrder"];
   for (let round = 0; round < 5; round++) {
     for (const name of validators) {
       for (const value of hostile) {

@@ -8,6 +8,8 @@ import {
   validateCreateOrder,
   validateCreateOrders,
   validateLineItemResend,
+  validateLineItemReissue,
+  validateLineItemUpdate,
   validateOrderFilter,
   validateOrderResend,
 } from "tango-orders";
@@ -72,6 +74,21 @@ test("filters, resends and line item resends", () => {
     validateLineItemResend({ reasonCode: "OTHER", newEmail: "x@" }).issues.map((i) => [i.path, i.code]),
     [["newEmail", "invalid_format"], ["otherReason", "required"]],
   );
+});
+
+test("line item reissues and updates", () => {
+  assert.equal(validateLineItemReissue({ reasonCode: "RECIPIENT", recipient: { email: "ada@example.com" } }).valid, true);
+  assert.deepEqual(
+    validateLineItemReissue({ reasonCode: "OTHER", amount: 0, deliveryMethod: "PHONE",
+      recipient: { firstName: "A<b", mobileNumber: "+442071234567" }, notes: "n".repeat(151) })
+      .issues.map((i) => [i.path, i.code]),
+    [["otherReason", "required"], ["amount", "out_of_range"], ["recipient.firstName", "invalid_characters"],
+      ["recipient.mobileNumber", "unsupported"], ["notes", "too_long"]],
+  );
+  assert.deepEqual(validateLineItemReissue({}).issues.map((i) => [i.path, i.code]), [["reasonCode", "required"]]);
+  assert.equal(validateLineItemUpdate({ campaign: "Spring 2026", orderNotes: "ok" }).valid, true);
+  assert.deepEqual(validateLineItemUpdate({ campaign: "Spring-2026", purchaseOrderNumber: "p".repeat(101) })
+    .issues.map((i) => [i.path, i.code]), [["purchaseOrderNumber", "too_long"], ["campaign", "invalid_characters"]]);
 });
 
 test("normalizeCreateOrder trims and upper-cases where safe", () => {

@@ -1711,6 +1711,10 @@ export class TangoClient {
      */
     freezeLineItem(id: string, body: FreezeLineItemRequest, options?: CallOptions): Promise<void>;
     /**
+     * The URL of the page that shows an EMBEDDED line item's reward (treat it as a secret).
+     */
+    getEmbeddedUrl(id: string, options?: CallOptions): Promise<EmbeddedUrl>;
+    /**
      * Reads one line item, with its reward and histories.
      */
     getLineItem(id: string, options?: CallOptions): Promise<LineItem>;
@@ -1736,10 +1740,19 @@ export class TangoClient {
      */
     listOrders(filter?: OrderFilter, options?: CallOptions): Promise<OrderListPage>;
     /**
+     * The reason codes each line item action accepts, code → description.
+     */
+    listReasonCodes(options?: CallOptions): Promise<ReasonCodes>;
+    /**
      * A client. Throws a `config` TangoError on unusable options, and in a browser when
      * credentials are given without `dangerouslyAllowBrowser: true`.
      */
     constructor(options: TangoClientOptions);
+    /**
+     * Cancels a line item and issues a replacement with the body's changes (amount, delivery
+     * method, recipient, notes); resolves to the new order. Retried only where Tango did not act.
+     */
+    reissueLineItem(id: string, body: ReissueLineItemRequest, options?: CallOptions): Promise<Order>;
     /**
      * Resends a line item's reward, possibly by another method.
      */
@@ -1753,6 +1766,10 @@ export class TangoClient {
      * Unfreezes a line item's reward.
      */
     unfreezeLineItem(id: string, body: FreezeLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Changes a line item's `purchaseOrderNumber`, `campaign` or `orderNotes`.
+     */
+    updateLineItem(id: string, body: UpdateLineItemRequest, options?: CallOptions): Promise<void>;
 }
 
 /**
@@ -1846,9 +1863,19 @@ export function validateCreateOrder(order: Partial<CreateOrderRequest> | Record<
 export function validateCreateOrders(orders: Array<Partial<CreateOrderRequest> | Record<string, unknown>>, options?: ValidateOptions | null): BulkReport;
 
 /**
+ * Checks the body of a line item reissue.
+ */
+export function validateLineItemReissue(body: ReissueLineItemRequest | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
+
+/**
  * Checks the body of a line item resend.
  */
 export function validateLineItemResend(body: LineItemResendRequest | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
+
+/**
+ * Checks the body of a line item update (PATCH).
+ */
+export function validateLineItemUpdate(body: UpdateLineItemRequest | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
 
 /**
  * Checks the filters of a `GET /orders` query.
