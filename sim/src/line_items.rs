@@ -12,8 +12,8 @@ use crate::store::StoredLineItem;
 use serde_json::{json, Value};
 use tango_orders::model::*;
 use tango_orders::validate::{
-    parse_date_or_date_time, parse_range_end, validate_line_item_action, validate_line_item_resend,
-    LineItemAction as Action, ValidateOptions,
+    parse_date_or_date_time, parse_range_end, validate_line_item_action, validate_line_item_filter,
+    validate_line_item_resend, LineItemAction as Action, ValidateOptions,
 };
 
 const LINE_ITEM_FILTER_NUMBERS: [&str; 3] = [
@@ -141,19 +141,26 @@ impl Simulator {
     pub(crate) fn list_line_items(&mut self, request: &Request) -> Response {
         let query = Query::parse(&request.query);
         let mut filter_json = query.to_json(&LINE_ITEM_FILTER_NUMBERS, &LINE_ITEM_FILTER_BOOLEANS);
+        let keys = query.all("pageKeys");
+        if let Some(object) = filter_json.as_object_mut() {
+            object.remove("pageKeys[]");
+            if keys.is_empty() {
+                object.remove("pageKeys");
+            } else {
+                object.insert("pageKeys".into(), Value::from(keys.clone()));
+            }
+        }
+        // The same rules the client applies before sending (one source: the core's validator).
+        let report = validate_line_item_filter(&filter_json, &ValidateOptions::default());
+        if let Err(refusal) = self.refuse_invalid(request, &report, "The query is not valid.") {
+            return refusal;
+        }
         if let Some(object) = filter_json.as_object_mut() {
             object.remove("pageKeys");
-            object.remove("pageKeys[]");
         }
-        let filter: LineItemFilter = match serde_json::from_value(filter_json) {
-            Ok(filter) => filter,
-            Err(_) => {
-                return self.error(request, 400, "400.002", "The query is not valid.", vec![])
-            }
+        let Ok(filter) = serde_json::from_value::<LineItemFilter>(filter_json) else {
+            return self.error(request, 400, "400.002", "The query is not valid.", vec![]);
         };
-        if let Some(errors) = self.line_item_filter_errors(&filter, &query) {
-            return self.error(request, 400, "400.002", "The query is not valid.", errors);
-        }
         let ascending = filter.column_sort_ascending == Some(true);
         let mut matching: Vec<usize> = (self.store.line_items.iter().enumerate())
             .filter(|(_, stored)| self.line_item_matches(stored, &filter))
@@ -166,7 +173,6 @@ impl Simulator {
         let size = whole(query.get("elementsPerBlock"))
             .unwrap_or(DEFAULT_PAGE_SIZE)
             .clamp(1, MAX_PAGE_SIZE);
-        let keys = query.all("pageKeys");
         // A page key is [dateIssued, referenceLineItemID] of the item the page continues from.
         let anchor = keys.last().and_then(|id| {
             matching.iter().position(|&i| {
@@ -177,6 +183,13 @@ impl Simulator {
                     == Some(*id)
             })
         });
+        if !keys.is_empty() && anchor.is_none() {
+            // Keys no page of this query answered: page 1 again would make a client with a paging
+            // bug loop forever, so say so.
+            let errors = vec![json!({"field": "pageKeys", "code": "invalid_format",
+                "message": "Page keys must be the nextPageKeys or previousPageKeys of a page of this query."})];
+            return self.error(request, 400, "400.002", "The query is not valid.", errors);
+        }
         let (start, end) = match (anchor, filter.page_previous == Some(true)) {
             (None, _) => (0, size.min(total)),
             (Some(at), false) => (at + 1, (at + 1 + size).min(total)),
@@ -220,77 +233,6 @@ impl Simulator {
             line_items: line_items.into(),
         };
         Response::json(200, &body)
-    }
-
-    /// Tango's 400 entries for a line item query, or `None` when it is fine.
-    fn line_item_filter_errors(
-        &self,
-        filter: &LineItemFilter,
-        query: &Query,
-    ) -> Option<Vec<Value>> {
-        let mut errors = Vec::new();
-        let mut bad =
-            |field: &str, message: &str| errors.push(json!({"field": field, "message": message}));
-        // Values an open enum does not know are kept by the model; Tango refuses them in a query.
-        let known = [
-            (
-                "status",
-                filter.status.as_ref().map(|s| s.is_known()),
-                "Unknown line item status.",
-            ),
-            (
-                "orderStatus",
-                filter.order_status.as_ref().map(|s| s.is_known()),
-                "Unknown order status.",
-            ),
-            (
-                "emailStatus",
-                filter.email_status.as_ref().map(|s| s.is_known()),
-                "Unknown email status.",
-            ),
-            (
-                "deliveryStatus",
-                filter.delivery_status.as_ref().map(|s| s.is_known()),
-                "Unknown delivery status.",
-            ),
-            (
-                "deliveryMethod",
-                filter.delivery_method.as_ref().map(|s| s.is_known()),
-                "Unknown delivery method.",
-            ),
-            (
-                "orderSource",
-                filter.order_source.as_ref().map(|s| s.is_known()),
-                "Unknown order source.",
-            ),
-            (
-                "columnSortName",
-                filter.column_sort_name.as_ref().map(|s| s.is_known()),
-                "Unknown sort column.",
-            ),
-        ];
-        for (field, known, message) in known {
-            if known == Some(false) {
-                bad(field, message);
-            }
-        }
-        for (key, value) in [
-            ("startDate", &filter.start_date),
-            ("endDate", &filter.end_date),
-        ] {
-            if value
-                .as_deref()
-                .is_some_and(|v| parse_date_or_date_time(v).is_none())
-            {
-                bad(key, "Not an RFC 3339 date or date-time.");
-            }
-        }
-        if query.get("elementsPerBlock").is_some()
-            && whole(query.get("elementsPerBlock")).map_or(true, |n| n == 0)
-        {
-            bad("elementsPerBlock", "Must be a whole number of at least 1.");
-        }
-        (!errors.is_empty()).then_some(errors)
     }
 
     fn line_item_matches(&self, stored: &StoredLineItem, filter: &LineItemFilter) -> bool {

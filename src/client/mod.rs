@@ -270,13 +270,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         filter: &Value,
         options: &CallOptions,
     ) -> Result<LineItemListPage, Error> {
-        if !matches!(filter, Value::Null | Value::Object(_)) {
-            return Err(Error::invalid(
-                "",
-                validate::Code::InvalidFormat,
-                "The filter must be an object.",
-            ));
-        }
+        validate::validate_line_item_filter(filter, &ValidateOptions::default()).into_result()?;
         let response = self
             .read("/lineItems".into(), query_string(filter), options)
             .await?;

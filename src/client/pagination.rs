@@ -199,6 +199,12 @@ where
         filter
             .entry("elementsPerBlock")
             .or_insert(Value::from(PAGE_SIZE));
+        // Checked here, so that a bad filter fails where the iterator is made, not at its first page.
+        let report = crate::validate::validate_line_item_filter(
+            &Value::Object(filter.clone()),
+            &Default::default(),
+        );
+        report.into_result()?;
         Ok(LineItemPager {
             client,
             filter,

@@ -86,6 +86,19 @@ pub fn validate_order_filter(
     })
 }
 
+/// Checks the filters of a `GET /lineItems` query.
+#[wasm_bindgen(js_name = validateLineItemFilter)]
+pub fn validate_line_item_filter(
+    #[wasm_bindgen(unchecked_param_type = "LineItemFilter | Record<string, unknown> | undefined")]
+    filter: JsValue,
+    options: Option<Ts<ValidateOptions>>,
+) -> Result<Ts<Report>, JsValue> {
+    let options = options_from_js(options)?;
+    report_for(&filter, |filter| {
+        validate::validate_line_item_filter(filter, &options)
+    })
+}
+
 /// Checks the body of an order resend.
 #[wasm_bindgen(js_name = validateOrderResend)]
 pub fn validate_order_resend(

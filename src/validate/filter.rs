@@ -1,14 +1,56 @@
-//! The rules for the query of `GET /orders`.
+//! The rules for the queries of `GET /orders` and `GET /lineItems`: each parameter's enum as that
+//! operation's OpenAPI document lists it, dates (an end date alone means the whole day, as the
+//! simulator and the pager read it), ranges, lengths, E.164 mobile numbers and sort columns.
 
 use super::check::{Checker, Field, TextRule};
-use super::datetime::parse_date_or_date_time;
-use super::order::{DIGITAL_NAME, EXTERNAL_REF, IDENTIFIER};
+use super::datetime::{parse_date_or_date_time, parse_range_end};
+use super::order::{check_mobile_number, DIGITAL_NAME, EXTERNAL_REF, IDENTIFIER};
 use super::report::Code;
-use crate::model::{DeliveryMethod, LineItemStatus, OrderStatus};
-use serde_json::Value;
+use crate::model::{DeliveryMethod, DeliveryStatus, EmailStatus, OrderSource, OrderStatus};
+use serde_json::{Map, Value};
 
 /// Currencies Tango's order list accepts.
 const CURRENCIES: [&str; 5] = ["AUD", "CAD", "EUR", "GBP", "USD"];
+
+/// `lineItemStatus` of `GET /orders` (its enum has no `CANCELED`, which line items may show).
+pub const ORDER_QUERY_LINE_ITEM_STATUSES: [&str; 6] = [
+    "COMPLETE",
+    "PENDING",
+    "FAILED",
+    "DELETED",
+    "CANCELLED",
+    "RETURNED",
+];
+
+/// `status` of `GET /lineItems`.
+pub const LINE_ITEM_QUERY_STATUSES: [&str; 4] = ["COMPLETE", "PENDING", "FAILED", "CANCELLED"];
+
+/// `orderStatus` of `GET /lineItems`.
+pub const LINE_ITEM_QUERY_ORDER_STATUSES: [&str; 5] =
+    ["COMPLETE", "PENDING", "FAILED", "CANCELLED", "PARTIAL"];
+
+/// `columnSortName` of `GET /lineItems`.
+pub const LINE_ITEM_SORT_COLUMNS: [&str; 12] = [
+    "accountNumber",
+    "amountIssued",
+    "dateIssued",
+    "emailStatus",
+    "deliveryMethod",
+    "externalReferenceId",
+    "status",
+    "orderSource",
+    "orderStatus",
+    "recipientFirstName",
+    "recipientLastName",
+    "rewardName",
+];
+
+/// An order or line item reference: 1 to 100 letters, digits and hyphens.
+const REFERENCE_ID: TextRule =
+    TextRule::max(100).chars(super::check::identifier_char, "letters, digits and hyphens");
+
+/// At most this many page keys (Tango's are two: the date and the ID of the item a page follows).
+const MAX_PAGE_KEYS: usize = 10;
 
 /// Checks an order-list filter and records every issue in `checker`.
 pub fn check_order_filter(checker: &mut Checker, filter: &Value) {
@@ -26,17 +68,7 @@ pub fn check_order_filter(checker: &mut Checker, filter: &Value) {
     checker.text("accountIdentifier", field("accountIdentifier"), IDENTIFIER);
     checker.text("externalRefID", field("externalRefID"), EXTERNAL_REF);
 
-    let start = check_date(checker, "startDate", field("startDate"));
-    let end = check_date(checker, "endDate", field("endDate"));
-    if let (Some(start), Some(end)) = (start, end) {
-        if start > end {
-            checker.push(
-                "endDate",
-                Code::OutOfRange,
-                "must not be before the start date.",
-            );
-        }
-    }
+    check_date_range(checker, filter);
     check_whole_number(checker, "page", field("page"), 0);
     check_whole_number(checker, "elementsPerBlock", field("elementsPerBlock"), 1);
     let min = check_amount(checker, "minAmount", field("minAmount"));
@@ -57,9 +89,12 @@ pub fn check_order_filter(checker: &mut Checker, filter: &Value) {
             OrderStatus::from(v).is_known()
         });
     }
-    check_known(checker, "lineItemStatus", field("lineItemStatus"), |v| {
-        LineItemStatus::from(v).is_known()
-    });
+    checker.one_of(
+        "lineItemStatus",
+        field("lineItemStatus"),
+        false,
+        &ORDER_QUERY_LINE_ITEM_STATUSES,
+    );
     check_known(checker, "deliveryMethod", field("deliveryMethod"), |v| {
         DeliveryMethod::from(v).is_known()
     });
@@ -86,6 +121,137 @@ pub fn check_order_filter(checker: &mut Checker, filter: &Value) {
     }
     checker.text("campaign", field("campaign"), TextRule::max(100));
     checker.text("notes", field("notes"), TextRule::max(150));
+}
+
+/// Checks a `GET /lineItems` query and records every issue in `checker`.
+pub fn check_line_item_filter(checker: &mut Checker, filter: &Value) {
+    let filter = match filter {
+        Value::Null => return,
+        Value::Object(filter) => filter,
+        _ => return checker.wrong_type("", "an object"),
+    };
+    let field = |key: &str| Field::of(Some(filter), key);
+    checker.text("referenceOrderID", field("referenceOrderID"), REFERENCE_ID);
+    checker.text("externalRefID", field("externalRefID"), EXTERNAL_REF);
+    checker.text("accountIdentifier", field("accountIdentifier"), IDENTIFIER);
+    for key in [
+        "utid",
+        "ptid",
+        "etid",
+        "recipientEmail",
+        "campaign",
+        "purchaseOrderNumber",
+    ] {
+        checker.text(key, field(key), TextRule::max(100));
+    }
+    checker.text("orderNotes", field("orderNotes"), TextRule::max(150));
+    for key in ["recipientFirstName", "recipientLastName"] {
+        checker.text(key, field(key), DIGITAL_NAME);
+    }
+    check_mobile_number(
+        checker,
+        "recipientMobileNumber",
+        field("recipientMobileNumber"),
+        false,
+        false,
+    );
+    // The address fields' lengths as a create allows them.
+    for (key, max) in [
+        ("recipientStreetLine1", 35),
+        ("recipientStreetLine2", 35),
+        ("recipientCity", 30),
+        ("recipientStateOrProvince", 35),
+        ("recipientPostalCode", 12),
+        ("recipientCountry", 2),
+    ] {
+        checker.text(key, field(key), TextRule::max(max));
+    }
+
+    checker.one_of("status", field("status"), false, &LINE_ITEM_QUERY_STATUSES);
+    checker.one_of(
+        "orderStatus",
+        field("orderStatus"),
+        false,
+        &LINE_ITEM_QUERY_ORDER_STATUSES,
+    );
+    check_known(checker, "emailStatus", field("emailStatus"), |v| {
+        EmailStatus::from(v).is_known()
+    });
+    check_known(checker, "deliveryMethod", field("deliveryMethod"), |v| {
+        DeliveryMethod::from(v).is_known()
+    });
+    check_known(checker, "deliveryStatus", field("deliveryStatus"), |v| {
+        DeliveryStatus::from(v).is_known()
+    });
+    check_known(checker, "orderSource", field("orderSource"), |v| {
+        OrderSource::from(v).is_known()
+    });
+    checker.one_of(
+        "columnSortName",
+        field("columnSortName"),
+        false,
+        &LINE_ITEM_SORT_COLUMNS,
+    );
+    for key in ["columnSortAscending", "pagePrevious", "hasRemainingBalance"] {
+        checker.boolean(key, field(key));
+    }
+
+    check_date_range(checker, filter);
+    check_whole_number(checker, "elementsPerBlock", field("elementsPerBlock"), 1);
+    let min = check_amount(checker, "minRemainingBalance", field("minRemainingBalance"));
+    let max = check_amount(checker, "maxRemainingBalance", field("maxRemainingBalance"));
+    if let (Some(min), Some(max)) = (min, max) {
+        if min > max {
+            checker.push(
+                "maxRemainingBalance",
+                Code::OutOfRange,
+                "must not be less than the minimum remaining balance.",
+            );
+        }
+    }
+    check_page_keys(checker, filter.get("pageKeys"));
+}
+
+/// `startDate` and `endDate`: each an RFC 3339 date or date-time, and the start not after the end,
+/// where an end date alone means the whole of that day.
+fn check_date_range(checker: &mut Checker, filter: &Map<String, Value>) {
+    let field = |key: &str| Field::of(Some(filter), key);
+    let start = check_date(checker, "startDate", field("startDate"));
+    let end = check_date(checker, "endDate", field("endDate"))
+        .and(filter.get("endDate").and_then(Value::as_str))
+        .and_then(parse_range_end);
+    if let (Some(start), Some(end)) = (start, end) {
+        if start > end {
+            checker.push(
+                "endDate",
+                Code::OutOfRange,
+                "must not be before the start date.",
+            );
+        }
+    }
+}
+
+/// `pageKeys`: the keys a previous page answered, a short list of short strings.
+fn check_page_keys(checker: &mut Checker, keys: Option<&Value>) {
+    let keys = match keys {
+        None | Some(Value::Null) => return,
+        Some(Value::Array(keys)) => keys,
+        Some(_) => {
+            return checker.wrong_type("pageKeys", "a list of the page keys a page answered")
+        }
+    };
+    let usable = keys.len() <= MAX_PAGE_KEYS
+        && keys.iter().all(|key| {
+            key.as_str()
+                .is_some_and(|k| (1..=100).contains(&k.chars().count()))
+        });
+    if !usable {
+        checker.push(
+            "pageKeys",
+            Code::InvalidFormat,
+            "must be the page keys a previous page answered (at most 10, each 1 to 100 characters).",
+        );
+    }
 }
 
 fn check_date(checker: &mut Checker, path: &str, field: Field<'_>) -> Option<i64> {

@@ -18,6 +18,10 @@ mod report;
 mod resend;
 
 pub use datetime::{format_date_time, parse_date_or_date_time, parse_date_time, parse_range_end};
+pub use filter::{
+    LINE_ITEM_QUERY_ORDER_STATUSES, LINE_ITEM_QUERY_STATUSES, LINE_ITEM_SORT_COLUMNS,
+    ORDER_QUERY_LINE_ITEM_STATUSES,
+};
 pub use line_item::REISSUE_METHODS;
 pub use normalize::normalize_create_order;
 pub use order::Fulfillment;
@@ -207,6 +211,13 @@ fn first_rows_of_repeated_keys(orders: &[Value]) -> Vec<Option<usize>> {
 pub fn validate_order_filter(filter: &Value, options: &ValidateOptions) -> Report {
     let mut checker = options.checker();
     filter::check_order_filter(&mut checker, filter);
+    options.finish(checker)
+}
+
+/// Validates the query of `GET /lineItems`.
+pub fn validate_line_item_filter(filter: &Value, options: &ValidateOptions) -> Report {
+    let mut checker = options.checker();
+    filter::check_line_item_filter(&mut checker, filter);
     options.finish(checker)
 }
 

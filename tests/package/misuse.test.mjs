@@ -56,7 +56,7 @@ async function expectContainedAsync(fn) {
   }
 }
 
-const functions = ["validateCreateOrder", "validateCreateOrders", "validateOrderFilter", "validateOrderResend",
+const functions = ["validateCreateOrder", "validateCreateOrders", "validateOrderFilter", "validateLineItemFilter", "validateOrderResend",
   "validateLineItemResend", "validateLineItemReissue", "validateLineItemUpdate", "normalizeCreateOrder", "parseOrder",
   "parseOrderListPage", "parseLineItem",
   "parseLineItemListPage", "parseOrderResendResult", "parseLineItemResendResult", "parseApiErrorBody",
@@ -116,7 +116,7 @@ test("the client: wrong constructor options are config errors; wrong arguments t
 
 test("tango-orders/validate: every validator, every wrong value, as input and as options", async () => {
   const lean = await import("tango-orders/validate");
-  const validators = ["validateCreateOrder", "validateCreateOrders", "validateOrderFilter", "validateOrderResend",
+  const validators = ["validateCreateOrder", "validateCreateOrders", "validateOrderFilter", "validateLineItemFilter", "validateOrderResend",
     "validateLineItemResend", "validateLineItemReissue", "validateLineItemUpdate", "normalizeCreateOrder"];
   for (let round = 0; round < 5; round++) {
     for (const name of validators) {

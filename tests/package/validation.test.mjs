@@ -9,6 +9,7 @@ import {
   validateCreateOrders,
   validateLineItemResend,
   validateLineItemReissue,
+  validateLineItemFilter,
   validateLineItemUpdate,
   validateOrderFilter,
   validateOrderResend,
@@ -74,6 +75,19 @@ test("filters, resends and line item resends", () => {
     validateLineItemResend({ reasonCode: "OTHER", newEmail: "x@" }).issues.map((i) => [i.path, i.code]),
     [["newEmail", "invalid_format"], ["otherReason", "required"]],
   );
+});
+
+test("line item filters: enums, lengths, E.164, sort columns, and a date-only end as the whole day", () => {
+  assert.equal(validateLineItemFilter({ status: "COMPLETE", columnSortName: "dateIssued", elementsPerBlock: 10 }).valid, true);
+  assert.deepEqual(
+    validateLineItemFilter({ externalRefID: "x".repeat(101), status: "PARTIAL", recipientMobileNumber: "555",
+      columnSortName: "amount", startDate: "2026-03-04T12:00:00Z", endDate: "2026-03-03" }).issues.map((i) => [i.path, i.code]),
+    [["externalRefID", "too_long"], ["recipientMobileNumber", "invalid_format"], ["status", "invalid_value"],
+      ["columnSortName", "invalid_value"], ["endDate", "out_of_range"]],
+  );
+  assert.equal(validateLineItemFilter({ startDate: "2026-03-04T12:00:00Z", endDate: "2026-03-04" }).valid, true);
+  assert.equal(validateOrderFilter({ startDate: "2026-03-04T12:00:00Z", endDate: "2026-03-04" }).valid, true);
+  assert.deepEqual(validateOrderFilter({ lineItemStatus: "CANCELED" }).issues.map((i) => i.code), ["invalid_value"]);
 });
 
 test("line item reissues and updates", () => {

@@ -1863,6 +1863,11 @@ export function validateCreateOrder(order: Partial<CreateOrderRequest> | Record<
 export function validateCreateOrders(orders: Array<Partial<CreateOrderRequest> | Record<string, unknown>>, options?: ValidateOptions | null): BulkReport;
 
 /**
+ * Checks the filters of a `GET /lineItems` query.
+ */
+export function validateLineItemFilter(filter: LineItemFilter | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
+
+/**
  * Checks the body of a line item reissue.
  */
 export function validateLineItemReissue(body: ReissueLineItemRequest | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
