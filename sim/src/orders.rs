@@ -32,8 +32,10 @@ pub enum OrderView {
     ListEntry,
 }
 
+/// An amount in cents, read as the validator reads it (exact, from its decimal form); amounts
+/// reach here validated, so the fallback only guards the types.
 fn cents(amount: f64) -> i64 {
-    (amount * 100.0).round() as i64
+    tango_orders::validate::amount_cents(amount).unwrap_or(0)
 }
 
 fn money(cents: i64, currency: &str) -> Money {

@@ -9,6 +9,7 @@ mod check;
 mod contact;
 mod datetime;
 mod filter;
+mod invisible;
 mod labels;
 mod line_item;
 mod normalize;
@@ -24,7 +25,7 @@ pub use filter::{
 };
 pub use line_item::REISSUE_METHODS;
 pub use normalize::normalize_create_order;
-pub use order::Fulfillment;
+pub use order::{amount_cents, Fulfillment, MAX_AMOUNT};
 pub use report::{BulkIssue, BulkReport, Code, Issue, Report};
 pub use resend::LineItemAction;
 

@@ -38,9 +38,12 @@ pub const EXTERNAL_REF: TextRule = TextRule::max(100)
     .min(1)
     .chars(alphanumeric, "letters and digits");
 
-/// Digital names: anything but `<`, `>`, `/` and control characters, up to 100.
-pub const DIGITAL_NAME: TextRule =
-    TextRule::max(100).chars(digital_name_char, "characters other than <, > and /");
+/// Digital names: anything but `<`, `>`, `/`, control characters and invisible ones (format and
+/// separator characters, see `invisible.rs`), up to 100.
+pub const DIGITAL_NAME: TextRule = TextRule::max(100).chars(
+    digital_name_char,
+    "visible characters other than <, > and /",
+);
 
 /// Physical names: what a printer and the post accept, up to 25.
 const PHYSICAL_NAME: TextRule = TextRule::max(25).chars(
@@ -55,7 +58,7 @@ const CITY: TextRule = TextRule::max(30).chars(city_char, "letters A-Z, digits, 
 
 /// Characters of a digital recipient's or a sender's name.
 pub fn digital_name_char(c: char) -> bool {
-    !matches!(c, '<' | '>' | '/') && !c.is_control()
+    !matches!(c, '<' | '>' | '/') && !c.is_control() && !super::invisible::is_invisible(c)
 }
 
 fn physical_name_char(c: char) -> bool {
@@ -244,14 +247,23 @@ fn check_pattern(
     false
 }
 
+/// The largest amount: ten trillion. Tango states no maximum (each reward has its own range, which
+/// Tango checks), but a JSON number (an IEEE double) holds every cent exactly only below about
+/// 3.5 × 10^13; this round bound keeps "two decimal places" meaningful.
+pub const MAX_AMOUNT: f64 = 10_000_000_000_000.0;
+
 /// Face value: a finite number above zero with at most two decimal places.
 pub(super) fn check_amount(checker: &mut Checker, field: Field<'_>) {
     let Some(amount) = checker.number("amount", field, true) else {
         return;
     };
-    if !amount.is_finite() || amount <= 0.0 {
+    if amount.is_nan() {
+        checker.push("amount", Code::InvalidFormat, "must be a number.");
+    } else if amount <= 0.0 {
         checker.push("amount", Code::OutOfRange, "must be more than 0.");
-    } else if !has_at_most_two_decimals(amount) {
+    } else if amount > MAX_AMOUNT {
+        checker.push("amount", Code::OutOfRange, "is too large.");
+    } else if amount_cents(amount).is_none() {
         checker.push(
             "amount",
             Code::InvalidFormat,
@@ -260,11 +272,24 @@ pub(super) fn check_amount(checker: &mut Checker, field: Field<'_>) {
     }
 }
 
-/// Whether a binary floating-point amount stands for a decimal with at most two places, e.g. 10.1
-/// (stored as 10.0999…) but not 10.005.
-pub fn has_at_most_two_decimals(amount: f64) -> bool {
-    let cents = amount * 100.0;
-    (cents - cents.round()).abs() <= 1e-6 * cents.abs().max(1.0)
+/// The amount in whole cents, when its decimal form has at most two decimal places: exact, read
+/// from the shortest decimal that is this number (what `JSON.stringify` and Rust print), so 10.1 is
+/// 1010 cents and 1999.001 or 1e-9 are not cents at all. Tango, the validator and the simulator read
+/// an amount this one way.
+pub fn amount_cents(amount: f64) -> Option<i64> {
+    if !amount.is_finite() || amount.abs() > MAX_AMOUNT {
+        return None;
+    }
+    // Rust prints the shortest round-tripping decimal without an exponent: "10.1", "0.000000001".
+    let text = format!("{}", amount.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if fraction.len() > 2 {
+        return None;
+    }
+    let whole: i64 = whole.parse().ok()?;
+    let fraction: i64 = format!("{fraction:0<2}").parse().ok()?;
+    let cents = whole.checked_mul(100)?.checked_add(fraction)?;
+    Some(if amount < 0.0 { -cents } else { cents })
 }
 
 /// An email address: required or not, valid, at most 100 characters.
