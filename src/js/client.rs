@@ -1,13 +1,15 @@
 //! `TangoClient` for JavaScript: the Rust client over `fetch` and timers (`runtime.rs`). Converts
 //! arguments (`options.rs`), calls the core, converts results and errors.
 
-use super::convert::{json_from_js, string_from_js, to_js};
+use super::convert::{json_for_validation, json_from_js, string_from_js, to_js};
 use super::options::{call_options, config_from_js, get};
 use super::runtime::{FetchTransport, JsRuntime};
 use crate::client::{
-    Client, CreateOrderError, LineItemActionKind, LineItemPager, LocalFuture, OrderPager,
+    new_external_ref_id, Client, CreateOrderError, LineItemActionKind, LineItemPager, LocalFuture,
+    OrderPager,
 };
 use crate::error::Error;
+use crate::validate;
 use js_sys::{Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -209,7 +211,21 @@ impl TangoClient {
     ) -> Promise {
         rejecting(|| {
             let (options, signal) = call_options(&options)?;
-            let order = json_from_js(&order)?;
+            let (order, found) = json_for_validation(&order)?;
+            if !found.is_empty() {
+                // NaN, ±Infinity or a broken string: nothing to send. Failing here, the error still
+                // carries the key the order would have had, as every create error does.
+                let key = order
+                    .get("externalRefID")
+                    .and_then(serde_json::Value::as_str)
+                    .map_or_else(|| new_external_ref_id(js_sys::Math::random), str::to_owned);
+                let error = CreateOrderError {
+                    error: Error::Validation(validate::unrepresentable_report(&found)),
+                    external_ref_id: key,
+                    may_have_been_placed: false,
+                };
+                return Ok(Promise::reject(&create_rejection(error, &signal)));
+            }
             let client = Rc::clone(&self.inner);
             Ok(future_to_promise(async move {
                 let result = client

@@ -3,7 +3,7 @@
 #[cfg(feature = "js-client")]
 use crate::decode::decode;
 use crate::error::Error;
-use crate::validate::Code;
+use crate::validate::{self, Code};
 #[cfg(feature = "js-client")]
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -13,6 +13,8 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = jsonBytes, catch)]
     fn json_bytes(value: &JsValue) -> Result<Option<Vec<u8>>, JsValue>;
+    #[wasm_bindgen(js_name = lastMarked)]
+    fn last_marked() -> bool;
     #[cfg(feature = "js-client")]
     fn utf8(value: &JsValue) -> Option<Vec<u8>>;
 }
@@ -65,11 +67,36 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
 ///
 /// Fails, with a message that names no value, on input JSON cannot hold: a cycle, a `BigInt`, a
 /// getter that throws, or nesting deeper than 128 levels.
+///
+/// `NaN`, `±Infinity` and strings with an unpaired surrogate, which JSON cannot carry, fail as a
+/// `validation` error at their paths (see `validate::unrepresentable`): nothing holding them can
+/// be sent.
 pub fn json_from_js(value: &JsValue) -> Result<serde_json::Value, Error> {
+    let (value, found) = json_for_validation(value)?;
+    if found.is_empty() {
+        Ok(value)
+    } else {
+        Err(Error::Validation(validate::unrepresentable_report(&found)))
+    }
+}
+
+/// Reads a JavaScript value as JSON for a validator: the value with markers where JSON could not
+/// carry what was there, and where they are, for [`validate::explain_report`].
+pub fn json_for_validation(
+    value: &JsValue,
+) -> Result<(serde_json::Value, Vec<(String, validate::Unrepresentable)>), Error> {
     let Some(bytes) = json_bytes_from_js(value)? else {
-        return Ok(serde_json::Value::Null);
+        return Ok((serde_json::Value::Null, Vec::new()));
     };
-    serde_json::from_slice(&bytes).map_err(|_| unreadable("it is nested too deeply"))
+    let marked = last_marked();
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|_| unreadable("it is nested too deeply"))?;
+    let found = if marked {
+        validate::find_unrepresentable(&value)
+    } else {
+        Vec::new()
+    };
+    Ok((value, found))
 }
 
 /// The JSON text of a JavaScript value, by `JSON.stringify`, as UTF-8; `None` for `undefined`, a

@@ -1,6 +1,6 @@
 //! Validation exports: every rule of Tango's, in the browser, before anything is sent.
 
-use super::convert::{json_from_js, to_js};
+use super::convert::{json_for_validation, json_from_js, to_js};
 use crate::error::Error;
 use crate::validate::{self, BulkReport, Report, ValidateOptions};
 use tsify::Ts;
@@ -24,8 +24,12 @@ fn report_for(
     input: &JsValue,
     validator: impl FnOnce(&serde_json::Value) -> Report,
 ) -> Result<Ts<Report>, JsValue> {
-    let report = match json_from_js(input) {
-        Ok(value) => validator(&value),
+    let report = match json_for_validation(input) {
+        Ok((value, found)) => {
+            let mut report = validator(&value);
+            validate::explain_report(&mut report, &found);
+            report
+        }
         Err(Error::Validation(report)) => report,
         Err(other) => return Err(other.into()),
     };
@@ -62,14 +66,34 @@ pub fn validate_create_orders(
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<BulkReport>, JsValue> {
     let options = options_from_js(options)?;
-    let rows = match json_from_js(&orders)? {
-        serde_json::Value::Array(rows) => rows,
+    let (rows, found) = match json_for_validation(&orders)? {
+        (serde_json::Value::Array(rows), found) => (rows, found),
         _ => {
             let code = validate::Code::InvalidFormat;
             return Err(Error::invalid("", code, "The orders must be an array.").into());
         }
     };
-    let report = validate::validate_create_orders(&rows, &options)?;
+    let mut report = validate::validate_create_orders(&rows, &options)?;
+    if !found.is_empty() {
+        // Markers are found at `[row].path`; issues carry the row and the path apart.
+        let by_row: Vec<(usize, Vec<(String, validate::Unrepresentable)>)> = found
+            .into_iter()
+            .filter_map(|(path, kind)| {
+                let (row, rest) = path.strip_prefix('[')?.split_once(']')?;
+                Some((
+                    row.parse().ok()?,
+                    vec![(rest.trim_start_matches('.').to_owned(), kind)],
+                ))
+            })
+            .collect();
+        for issue in &mut report.issues {
+            for (row, found) in &by_row {
+                if *row == issue.index {
+                    validate::explain(&issue.path, &mut issue.code, &mut issue.message, found);
+                }
+            }
+        }
+    }
     Ok(Ts::new_unchecked(to_js(&report)?))
 }
 

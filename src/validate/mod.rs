@@ -17,6 +17,7 @@ mod order;
 mod regions;
 mod report;
 mod resend;
+mod unrepresentable;
 
 pub use datetime::{format_date_time, parse_date_or_date_time, parse_date_time, parse_range_end};
 pub use filter::{
@@ -28,6 +29,10 @@ pub use normalize::normalize_create_order;
 pub use order::{amount_cents, Fulfillment, MAX_AMOUNT};
 pub use report::{BulkIssue, BulkReport, Code, Issue, Report};
 pub use resend::LineItemAction;
+pub use unrepresentable::{
+    explain, explain_report, find_unrepresentable, unrepresentable_report, Unrepresentable,
+    LONE_SURROGATE_KEY, NON_FINITE_KEY,
+};
 
 use crate::error::Error;
 use check::Checker;

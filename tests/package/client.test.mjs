@@ -107,6 +107,19 @@ test("reissue, update, reason codes and the embedded URL, each validated before 
   assert.equal(sim.orderCount(), before);
 });
 
+test("a create holding NaN or a broken string is refused before sending, with its key", async () => {
+  const { sim, client } = inProcess();
+  const nan = await failure(() => client.createOrder(order({ amount: NaN, externalRefID: "mine1" })));
+  assert.deepEqual([nan.kind, nan.externalRefID, nan.mayHaveBeenPlaced], ["validation", "mine1", false]);
+  assert.deepEqual(nan.issues.map((i) => [i.path, i.code]), [["amount", "invalid_format"]]);
+  // Even in a field the validators do not read: it could not be sent as written.
+  const hidden = await failure(() => client.createOrder(order({ customFields: [{ label: "x", value: "\udc00" }] })));
+  assert.equal(hidden.kind, "validation");
+  assert.match(hidden.externalRefID, /^[A-Za-z0-9]{32}$/);
+  assert.deepEqual(hidden.issues.map((i) => i.path), ["customFields[0].value"]);
+  assert.equal(sim.orderCount(), 0);
+});
+
 test("errors a program can branch on", async () => {
   const { client } = inProcess({ ordersPerSecond: 20 });
   const invalid = await failure(() => client.createOrder({ ...order(), amount: 0, recipient: { firstName: "<Zelda>" } }));

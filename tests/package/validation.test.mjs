@@ -90,6 +90,25 @@ test("line item filters: enums, lengths, E.164, sort columns, and a date-only en
   assert.deepEqual(validateOrderFilter({ lineItemStatus: "CANCELED" }).issues.map((i) => i.code), ["invalid_value"]);
 });
 
+test("NaN, ±Infinity and broken strings get their true codes, not 'required' or 'cannot be read'", () => {
+  const base = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001",
+    deliveryMethod: "EMAIL", recipient: { firstName: "Ada", email: "ada@example.com" } };
+  const issues = (report) => report.issues.map((i) => [i.path, i.code, i.message]);
+  assert.deepEqual(issues(validateCreateOrder({ ...base, amount: NaN })),
+    [["amount", "invalid_format", "Amount must be a number, not NaN."]]);
+  for (const amount of [Infinity, -Infinity]) {
+    assert.deepEqual(issues(validateCreateOrder({ ...base, amount })), [["amount", "out_of_range", "Amount must be a finite number."]]);
+  }
+  assert.deepEqual(issues(validateCreateOrder({ ...base, amount: 1e308 })), [["amount", "out_of_range", "Amount is too large."]]);
+  const broken = validateCreateOrder({ ...base, amount: 5, recipient: { firstName: "Ada\ud800", email: "ada@example.com" } });
+  assert.deepEqual(broken.issues.map((i) => [i.path, i.code]), [["recipient.firstName", "invalid_characters"]]);
+  // A null the caller wrote is still just missing; a NaN page is not silently dropped.
+  assert.deepEqual(validateCreateOrder({ ...base, amount: null }).issues.map((i) => i.code), ["required"]);
+  assert.deepEqual(validateOrderFilter({ page: NaN }).issues.map((i) => [i.path, i.code]), [["page", "invalid_format"]]);
+  const bulk = validateCreateOrders([{ ...base, amount: 5 }, { ...base, amount: Infinity }]);
+  assert.deepEqual(bulk.issues.map((i) => [i.index, i.path, i.code]), [[1, "amount", "out_of_range"]]);
+});
+
 test("line item reissues and updates", () => {
   assert.equal(validateLineItemReissue({ reasonCode: "RECIPIENT", recipient: { email: "ada@example.com" } }).valid, true);
   assert.deepEqual(
