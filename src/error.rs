@@ -143,7 +143,7 @@ impl Error {
     /// Whether trying the same call again could succeed.
     pub fn retryable(&self) -> bool {
         match self {
-            Error::Api(api) => matches!(api.status, 409 | 429 | 500 | 502 | 503 | 504),
+            Error::Api(api) => crate::rules::RETRYABLE_STATUSES.contains(&api.status),
             Error::Network { .. } | Error::Timeout { .. } | Error::ResendTooSoon { .. } => true,
             _ => false,
         }

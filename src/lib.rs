@@ -27,6 +27,7 @@ pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod model;
+pub mod rules;
 pub mod validate;
 
 #[cfg(all(target_arch = "wasm32", feature = "js"))]

@@ -637,18 +637,13 @@ pub fn resolved_method(criteria: &CreateOrderRequest) -> DeliveryMethod {
     if let Some(method) = &criteria.delivery_method {
         return method.clone();
     }
-    if criteria
+    let has_address = criteria
         .recipient
         .as_ref()
-        .is_some_and(|r| r.address.is_some())
-    {
-        return DeliveryMethod::Address;
-    }
-    if criteria.send_email == Some(true) {
-        DeliveryMethod::Email
-    } else {
-        DeliveryMethod::None
-    }
+        .is_some_and(|r| r.address.is_some());
+    // The core's inference, as the validator and the client apply it.
+    tango_orders::rules::infer_delivery_method(has_address, criteria.send_email)
+        .map_or(DeliveryMethod::None, DeliveryMethod::from)
 }
 
 /// Whether an absent filter, or one equal to the value, matches.

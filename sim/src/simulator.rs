@@ -14,11 +14,11 @@ pub const BASE_PATH: &str = "/raas/v2";
 /// The largest request body read; a larger one is answered 413.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
 /// Tango's create limit: one `POST /orders` per second.
-pub const CREATE_INTERVAL_MS: i64 = 1_000;
+pub const CREATE_INTERVAL_MS: i64 = (1_000.0 / tango_orders::rules::CREATES_PER_SECOND) as i64;
 /// Tango's resend limit: one resend per order (or line item) per 30 seconds.
-pub const RESEND_INTERVAL_MS: i64 = 30_000;
+pub const RESEND_INTERVAL_MS: i64 = tango_orders::rules::RESEND_INTERVAL_MS;
 /// Tango's list limit: a query returns at most 10,000 results.
-pub const MAX_LIST_RESULTS: usize = 10_000;
+pub const MAX_LIST_RESULTS: usize = tango_orders::rules::MAX_RESULTS_PER_QUERY as usize;
 
 /// How to start a simulator.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -41,7 +41,7 @@ impl Default for SimOptions {
             seed: 1,
             faults: Faults::default(),
             virtual_clock: true,
-            creates_per_second: 1.0,
+            creates_per_second: tango_orders::rules::CREATES_PER_SECOND,
         }
     }
 }

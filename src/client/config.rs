@@ -156,7 +156,7 @@ impl Default for ClientConfig {
             auth: Auth::None,
             timeout_ms: 30_000,
             max_retries: 2,
-            orders_per_second: 1.0,
+            orders_per_second: crate::rules::CREATES_PER_SECOND,
             max_retry_delay_ms: 60_000,
             logger: None,
         }

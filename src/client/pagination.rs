@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 use std::ops::Deref;
 
 /// The most results one `GET /orders` query reaches.
-pub const MAX_RESULTS_PER_QUERY: i64 = 10_000;
+pub const MAX_RESULTS_PER_QUERY: i64 = crate::rules::MAX_RESULTS_PER_QUERY;
 /// Page size the iterators ask for.
 pub const PAGE_SIZE: i64 = 100;
 /// Where an open-ended date range starts: before Tango's first order.

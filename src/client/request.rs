@@ -71,15 +71,11 @@ pub fn prepare_create(order: &Value, now_ms: f64, generated: String) -> Result<V
                 .get("recipient")
                 .and_then(|r| r.get("address"))
                 .is_some_and(Value::is_object);
-            match (
-                has_address,
-                object.get("sendEmail").and_then(Value::as_bool),
-            ) {
-                (true, _) => "ADDRESS",
-                (false, Some(true)) => "EMAIL",
-                _ => "NONE",
-            }
-            .to_owned()
+            let send_email = object.get("sendEmail").and_then(Value::as_bool);
+            // Validated above, so a method can be inferred; NONE is only a type-level fallback.
+            crate::rules::infer_delivery_method(has_address, send_email)
+                .unwrap_or("NONE")
+                .to_owned()
         }
     };
     object.insert("sendEmail".into(), Value::Bool(method == "EMAIL"));

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 /// Tango's limit: one resend per order (or line item) per 30 seconds.
-pub const RESEND_INTERVAL_MS: f64 = 30_000.0;
+pub const RESEND_INTERVAL_MS: f64 = crate::rules::RESEND_INTERVAL_MS as f64;
 
 /// When each order or line item was last resent by this client.
 #[derive(Clone, Debug, Default)]

@@ -1,6 +1,7 @@
 //! When to retry, and how long to wait: Tango's rules (SPEC section 4) as pure functions.
 
 use crate::error::Error;
+use crate::rules::{RETRYABLE_STATUSES, UNPROCESSED_STATUSES};
 
 /// Which calls may be retried on what.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,11 +25,11 @@ pub const RATE_LIMIT_DELAY_MS: f64 = 1_000.0;
 /// Whether `error` may be retried for a call of this kind.
 pub fn should_retry(error: &Error, kind: Retryability) -> bool {
     match (error, kind) {
-        (Error::Api(api), Retryability::OnlyUnprocessed) => matches!(api.status, 429 | 503),
-        (_, Retryability::OnlyUnprocessed) => false,
-        (Error::Api(api), Retryability::Idempotent) => {
-            matches!(api.status, 409 | 429 | 500 | 502 | 503 | 504)
+        (Error::Api(api), Retryability::OnlyUnprocessed) => {
+            UNPROCESSED_STATUSES.contains(&api.status)
         }
+        (_, Retryability::OnlyUnprocessed) => false,
+        (Error::Api(api), Retryability::Idempotent) => RETRYABLE_STATUSES.contains(&api.status),
         (Error::Network { .. } | Error::Timeout { .. }, Retryability::Idempotent) => true,
         _ => false,
     }

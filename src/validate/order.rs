@@ -200,17 +200,12 @@ fn check_delivery_method<'a>(
         Field::Object(recipient) => Some(recipient),
         _ => None,
     };
-    if matches!(Field::of(recipient, "address"), Field::Object(_)) {
-        return Some("ADDRESS");
+    let has_address = matches!(Field::of(recipient, "address"), Field::Object(_));
+    let inferred = crate::rules::infer_delivery_method(has_address, send_email);
+    if inferred.is_none() {
+        checker.missing("deliveryMethod");
     }
-    match send_email {
-        Some(true) => Some("EMAIL"),
-        Some(false) => Some("NONE"),
-        None => {
-            checker.missing("deliveryMethod");
-            None
-        }
-    }
+    inferred
 }
 
 /// A catalog ID: `letter` (either case) then digits, `digits` of them when given. Returns whether
