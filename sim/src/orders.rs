@@ -359,10 +359,18 @@ impl Simulator {
                 ]
             }
         };
+        // The deprecated `credentials` map beside `credentialList`, as every docs sample shows it
+        // (`{"rewardSecurityCode": "…", "rewardSecurityUrl": "…"}`) and older clients (Tango's own
+        // Python SDK) read it. The OpenAPI document types it as a string; the docs win here.
+        let legacy: serde_json::Map<String, Value> = list
+            .iter()
+            .filter_map(|c| {
+                let name = c.credential_type.clone()?;
+                Some((name, Value::String(c.value.as_ref()?.expose().to_owned())))
+            })
+            .collect();
         Reward {
-            // `credentials` is deprecated (and typed differently by the docs and the OpenAPI
-            // document); the simulator sends only `credentialList`, as clients should read.
-            credentials: None,
+            credentials: Some(LegacyCredentials(Value::Object(legacy))),
             credential_list: Some(list),
             redemption_instructions: Some(format!(
                 "Redeem the {} at the URL with the code.",

@@ -66,6 +66,9 @@ pub struct Simulator {
     /// Least time between two creates (1,000 ms: Tango's 1 per second).
     pub(crate) create_interval_ms: i64,
     pub(crate) burst_remaining: u32,
+    /// The ID of the request being answered: the `x-request-id` header and an error body's
+    /// `requestId` are the same value, as one request has one ID.
+    pub(crate) request_id: String,
 }
 
 impl Simulator {
@@ -92,6 +95,7 @@ impl Simulator {
             last_create_ms: None,
             create_interval_ms: create_interval_ms(options.creates_per_second),
             burst_remaining: 0,
+            request_id: String::new(),
         }
     }
 
@@ -146,11 +150,12 @@ impl Simulator {
 
     /// Answers one request.
     pub fn handle(&mut self, request: &Request) -> Response {
+        self.request_id = self.new_request_id();
         let mut response = self.route(request);
         response.delay_ms = self.faults.latency_ms;
         response
             .headers
-            .push(("x-request-id".into(), self.request_id()));
+            .push(("x-request-id".into(), self.request_id.clone()));
         response
     }
 
@@ -316,7 +321,7 @@ impl Simulator {
     ) -> Response {
         let body = json!({
             "timestamp": rfc3339(self.now_ms()),
-            "requestId": self.request_id(),
+            "requestId": self.request_id.clone(),
             "path": request.path,
             "httpCode": status,
             "httpPhrase": phrase(status),
@@ -335,7 +340,7 @@ impl Simulator {
     }
 
     /// A request ID in the UUID shape, from the seeded source.
-    pub(crate) fn request_id(&mut self) -> String {
+    fn new_request_id(&mut self) -> String {
         let hex: String = (0..32)
             .map(|_| char::from_digit(self.rng.u32(..16), 16).unwrap_or('0'))
             .collect();

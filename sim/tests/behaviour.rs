@@ -662,11 +662,15 @@ fn injected_429_bursts_last_their_length() {
     let statuses: Vec<u16> = (0..2_000)
         .map(|_| send(&mut sim, "GET", "/orders", None).status)
         .collect();
-    let runs: Vec<usize> = statuses
+    let mut runs: Vec<usize> = statuses
         .split(|s| *s != 429)
         .map(<[u16]>::len)
         .filter(|n| *n > 0)
         .collect();
+    // A burst still going when the requests stop is cut short by the test, not the simulator.
+    if statuses.last() == Some(&429) {
+        runs.pop();
+    }
     assert!(!runs.is_empty());
     assert!(runs.iter().all(|n| n % 4 == 0), "{runs:?}");
 }
