@@ -61,7 +61,18 @@ impl Simulator {
             .get("reasonCode")
             .and_then(Value::as_str)
             .map(str::to_owned);
+        // Each points at the other, as Tango's reissuedFrom/To fields do.
+        let new_id = placed.json_body()["referenceLineItemID"]
+            .as_str()
+            .map(str::to_owned);
+        let new_index = new_id
+            .as_deref()
+            .and_then(|new| self.store.line_item_by_id.get(new).copied());
+        if let Some(new) = new_index.and_then(|i| self.store.line_items.get_mut(i)) {
+            new.item.reissued_from_reference_line_item_id = Some(id.to_owned());
+        }
         if let Some(stored) = self.store.line_items.get_mut(index) {
+            stored.item.reissued_to_reference_line_item_id = new_id;
             stored.cancelled = true;
             stored.action_history.push(LineItemAction {
                 action: Some("CANCEL_AND_REISSUE".into()),

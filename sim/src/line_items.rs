@@ -162,13 +162,20 @@ impl Simulator {
             return self.error(request, 400, "400.002", "The query is not valid.", vec![]);
         };
         let ascending = filter.column_sort_ascending == Some(true);
-        let mut matching: Vec<usize> = (self.store.line_items.iter().enumerate())
+        let column = filter
+            .column_sort_name
+            .as_ref()
+            .map_or("dateIssued", |c| c.as_str());
+        let mut keyed: Vec<(SortKey, usize)> = (self.store.line_items.iter().enumerate())
             .filter(|(_, stored)| self.line_item_matches(stored, &filter))
-            .map(|(i, _)| i)
+            .map(|(i, stored)| (self.sort_key(stored, column), i))
             .collect();
+        // Ties keep issue order, so pages (keyed by position) are stable.
+        keyed.sort();
         if !ascending {
-            matching.reverse();
+            keyed.reverse();
         }
+        let matching: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         let total = matching.len();
         let size = whole(query.get("elementsPerBlock"))
             .unwrap_or(DEFAULT_PAGE_SIZE)
@@ -233,6 +240,39 @@ impl Simulator {
             line_items: line_items.into(),
         };
         Response::json(200, &body)
+    }
+
+    /// What `columnSortName` sorts a line item by.
+    fn sort_key(&self, stored: &StoredLineItem, column: &str) -> SortKey {
+        let view = self.line_item_view(stored, false);
+        let text = |value: Option<&str>| SortKey::Text(value.unwrap_or_default().to_lowercase());
+        let person = |pick: fn(&Recipient) -> Option<&Sensitive>| {
+            text(
+                view.recipient
+                    .as_ref()
+                    .and_then(pick)
+                    .map(Sensitive::expose),
+            )
+        };
+        match column {
+            "amountIssued" => SortKey::Number(stored.amount_cents),
+            "accountNumber" => text(view.account_number.as_deref()),
+            "emailStatus" => text(view.email_status.as_ref().map(EmailStatus::as_str)),
+            "deliveryMethod" => text(view.delivery_method.as_ref().map(DeliveryMethod::as_str)),
+            "externalReferenceId" => text(
+                self.store
+                    .orders
+                    .get(stored.order)
+                    .and_then(|o| o.order.external_ref_id.as_deref()),
+            ),
+            "status" => text(view.status.as_ref().map(LineItemStatus::as_str)),
+            "orderSource" => text(view.order_source.as_ref().map(OrderSource::as_str)),
+            "orderStatus" => text(view.order_status.as_ref().map(OrderStatus::as_str)),
+            "recipientFirstName" => person(|r| r.first_name.as_ref()),
+            "recipientLastName" => person(|r| r.last_name.as_ref()),
+            "rewardName" => text(view.reward_name.as_deref()),
+            _ => SortKey::Number(stored.created_ms),
+        }
     }
 
     fn line_item_matches(&self, stored: &StoredLineItem, filter: &LineItemFilter) -> bool {
@@ -488,6 +528,13 @@ impl Simulator {
         }
         Response::json(202, &"Accepted")
     }
+}
+
+/// A sort value: a number (amounts in cents, dates in milliseconds) or text (compared without case).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    Number(i64),
+    Text(String),
 }
 
 fn same<T: PartialEq>(wanted: &Option<T>, actual: &Option<T>) -> bool {

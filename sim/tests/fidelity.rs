@@ -74,3 +74,94 @@ fn one_request_has_one_id_in_the_header_and_the_error_body() {
     };
     assert_ne!(id(&a), id(&b));
 }
+
+#[test]
+fn line_items_sort_by_the_named_column_both_ways() {
+    let mut sim = simulator();
+    for (amount, name) in [(10.0, "Carol"), (30.0, "alice"), (20.0, "Bob")] {
+        let mut order = email_order("U000001", amount);
+        order["recipient"]["firstName"] = serde_json::json!(name);
+        placed(&mut sim, order);
+    }
+    let list =
+        |sim: &mut tango_sim::Simulator, query: &str, field: &str| -> Vec<serde_json::Value> {
+            let body = send(sim, "GET", &format!("/lineItems?{query}"), None).json_body();
+            body["lineItems"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| match field {
+                    "amount" => item["amountIssued"]["value"].clone(),
+                    _ => item["recipient"]["firstName"].clone(),
+                })
+                .collect()
+        };
+    let amounts =
+        |v: Vec<serde_json::Value>| v.iter().map(|a| a.as_f64().unwrap()).collect::<Vec<_>>();
+    assert_eq!(
+        amounts(list(
+            &mut sim,
+            "columnSortName=amountIssued&columnSortAscending=true",
+            "amount"
+        )),
+        [10.0, 20.0, 30.0]
+    );
+    assert_eq!(
+        amounts(list(&mut sim, "columnSortName=amountIssued", "amount")),
+        [30.0, 20.0, 10.0]
+    );
+    assert_eq!(
+        list(
+            &mut sim,
+            "columnSortName=recipientFirstName&columnSortAscending=true",
+            "name"
+        ),
+        ["alice", "Bob", "Carol"]
+    );
+    // The default: newest first.
+    assert_eq!(amounts(list(&mut sim, "", "amount")), [20.0, 30.0, 10.0]);
+    // Keyset pages follow the sort.
+    let first = send(
+        &mut sim,
+        "GET",
+        "/lineItems?columnSortName=amountIssued&columnSortAscending=true&elementsPerBlock=2",
+        None,
+    )
+    .json_body();
+    let keys: Vec<String> = first["keysetPage"]["nextPageKeys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| format!("pageKeys={}", k.as_str().unwrap()))
+        .collect();
+    let rest = list(
+        &mut sim,
+        &format!(
+            "columnSortName=amountIssued&columnSortAscending=true&elementsPerBlock=2&{}",
+            keys.join("&")
+        ),
+        "amount",
+    );
+    assert_eq!(amounts(rest), [30.0]);
+}
+
+#[test]
+fn a_reissued_line_item_and_its_replacement_point_at_each_other() {
+    let mut sim = simulator();
+    let old = placed(&mut sim, email_order("U000001", 10.0))["referenceLineItemID"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let new = send(
+        &mut sim,
+        "POST",
+        &format!("/lineItems/{old}/reissue"),
+        Some(serde_json::json!({"reasonCode": "RECIPIENT"})),
+    )
+    .json_body();
+    let new = new["referenceLineItemID"].as_str().unwrap().to_owned();
+    let old_view = send(&mut sim, "GET", &format!("/lineItems/{old}"), None).json_body();
+    let new_view = send(&mut sim, "GET", &format!("/lineItems/{new}"), None).json_body();
+    assert_eq!(old_view["reissuedToReferenceLineItemId"], new.as_str());
+    assert_eq!(new_view["reissuedFromReferenceLineItemId"], old.as_str());
+}
