@@ -62,8 +62,10 @@ impl Simulator {
             .and_then(Value::as_str)
             .map(str::to_owned);
         // Each points at the other, as Tango's reissuedFrom/To fields do.
-        let new_id = placed.json_body()["referenceLineItemID"]
-            .as_str()
+        let new_id = placed
+            .json_body()
+            .get("referenceLineItemID")
+            .and_then(Value::as_str)
             .map(str::to_owned);
         let new_index = new_id
             .as_deref()
