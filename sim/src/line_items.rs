@@ -7,13 +7,13 @@ use crate::http::{Request, Response};
 use crate::orders::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use crate::query::{whole, Query};
 use crate::simulator::optional_json_body;
-use crate::simulator::{Simulator, RESEND_INTERVAL_MS};
+use crate::simulator::{field_entry, Simulator, Template, RESEND_INTERVAL_MS};
 use crate::store::StoredLineItem;
-use serde_json::{json, Value};
+use serde_json::Value;
 use tango_orders::model::*;
 use tango_orders::validate::{
     parse_date_or_date_time, parse_range_end, validate_line_item_action, validate_line_item_filter,
-    validate_line_item_resend, LineItemAction as Action, ValidateOptions,
+    validate_line_item_resend, Code, LineItemAction as Action, ValidateOptions,
 };
 
 const LINE_ITEM_FILTER_NUMBERS: [&str; 3] = [
@@ -193,8 +193,9 @@ impl Simulator {
         if !keys.is_empty() && anchor.is_none() {
             // Keys no page of this query answered: page 1 again would make a client with a paging
             // bug loop forever, so say so.
-            let errors = vec![json!({"field": "pageKeys", "code": "invalid_format",
-                "message": "Page keys must be the nextPageKeys or previousPageKeys of a page of this query."})];
+            let message =
+                "Page keys must be the nextPageKeys or previousPageKeys of a page of this query.";
+            let errors = vec![field_entry("pageKeys", Code::InvalidFormat, message)];
             return self.error(request, 400, "400.002", "The query is not valid.", errors);
         }
         let (start, end) = match (anchor, filter.page_previous == Some(true)) {
@@ -379,6 +380,10 @@ impl Simulator {
             return refusal;
         }
         let criteria: LineItemResendRequest = serde_json::from_value(body).unwrap_or_default();
+        let templates = [("newEtid", criteria.new_etid.as_deref(), Template::Email)];
+        if let Some(refusal) = self.unknown_templates(request, &templates) {
+            return refusal;
+        }
         let now = self.now_ms();
         let Some(stored) = self.store.line_items.get(index) else {
             return self.inconsistent(request);
@@ -389,11 +394,9 @@ impl Simulator {
             .delivery_method
             .clone()
             .unwrap_or(DeliveryMethod::None);
-        let switching = criteria
-            .new_delivery_method
-            .as_ref()
-            .is_some_and(|m| *m != DeliveryMethod::None);
-        if status != LineItemStatus::Complete || (!method.is_delivered_by_tango() && !switching) {
+        // As for orders (the docs): a reward Tango did not deliver cannot be resent, even by
+        // another method.
+        if status != LineItemStatus::Complete || !method.is_delivered_by_tango() {
             let message = "Tango did not deliver this reward, so it cannot resend it.";
             return self.error(request, 403, "403.003", message, vec![]);
         }

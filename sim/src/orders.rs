@@ -5,13 +5,13 @@ use crate::clock::rfc3339;
 use crate::data::{catalog_item, Behaviour, CatalogItem};
 use crate::http::{Request, Response};
 use crate::query::{whole, Query};
-use crate::simulator::{Simulator, MAX_LIST_RESULTS, RESEND_INTERVAL_MS};
+use crate::simulator::{field_entry, Simulator, Template, MAX_LIST_RESULTS, RESEND_INTERVAL_MS};
 use crate::store::{StoredLineItem, StoredOrder};
 use serde_json::{json, Value};
 use tango_orders::model::*;
 use tango_orders::validate::{
     parse_date_or_date_time, parse_range_end, validate_create_order, validate_order_filter,
-    validate_order_resend, ValidateOptions,
+    validate_order_resend, Code, ValidateOptions,
 };
 
 /// Query parameters of `GET /orders` that are numbers or booleans.
@@ -116,27 +116,44 @@ impl Simulator {
             .find(|a| a.identifier == account_id)
             .cloned()
         else {
-            let errors = vec![json!({"field": "accountIdentifier", "message": "No such account."})];
+            let errors = vec![field_entry(
+                "accountIdentifier",
+                Code::InvalidValue,
+                "No such account.",
+            )];
             return self.error(request, 400, "400.003", "Unknown account.", errors);
         };
         if account.customer != customer {
-            let errors = vec![
-                json!({"field": "customerIdentifier", "message": "The account does not belong to this customer."}),
-            ];
+            let errors = vec![field_entry(
+                "customerIdentifier",
+                Code::Conflict,
+                "The account does not belong to this customer.",
+            )];
             return self.error(request, 400, "400.003", "Unknown customer.", errors);
         }
         let utid = criteria.utid.clone().unwrap_or_default();
         let Some(item) = catalog_item(&utid) else {
-            let errors = vec![
-                json!({"field": "utid", "message": "The UTID is not in this platform's catalog."}),
-            ];
+            let errors = vec![field_entry(
+                "utid",
+                Code::InvalidValue,
+                "The UTID is not in this platform's catalog.",
+            )];
             return self.error(request, 400, "400.004", "Unknown reward.", errors);
         };
+        let templates = [
+            ("etid", criteria.etid.as_deref(), Template::Email),
+            ("ptid", criteria.ptid.as_deref(), Template::Printed),
+        ];
+        if let Some(refusal) = self.unknown_templates(request, &templates) {
+            return refusal;
+        }
         let method = resolved_method(&criteria);
         if !item.methods.contains(&method.as_str()) {
-            let errors = vec![
-                json!({"field": "deliveryMethod", "message": "This reward does not support this delivery method."}),
-            ];
+            let errors = vec![field_entry(
+                "deliveryMethod",
+                Code::Unsupported,
+                "This reward does not support this delivery method.",
+            )];
             return self.error(
                 request,
                 400,
@@ -147,9 +164,11 @@ impl Simulator {
         }
         let amount_cents = cents(criteria.amount.unwrap_or_default());
         if !(item.min_cents..=item.max_cents).contains(&amount_cents) {
-            let errors = vec![
-                json!({"field": "amount", "message": "The amount is outside this reward's range."}),
-            ];
+            let errors = vec![field_entry(
+                "amount",
+                Code::OutOfRange,
+                "The amount is outside this reward's range.",
+            )];
             return self.error(request, 400, "400.006", "Amount out of range.", errors);
         }
         if account.frozen {
@@ -582,6 +601,10 @@ impl Simulator {
             return refusal;
         }
         let criteria: OrderResendRequest = serde_json::from_value(body).unwrap_or_default();
+        let templates = [("newEtid", criteria.new_etid.as_deref(), Template::Email)];
+        if let Some(refusal) = self.unknown_templates(request, &templates) {
+            return refusal;
+        }
         let now = self.now_ms();
         let Some(stored) = self.store.orders.get(index) else {
             return self.inconsistent(request);
@@ -592,11 +615,9 @@ impl Simulator {
             .delivery_method
             .as_ref()
             .is_some_and(DeliveryMethod::is_delivered_by_tango);
-        let switching = criteria
-            .new_delivery_method
-            .as_ref()
-            .is_some_and(|m| *m != DeliveryMethod::None);
-        if !delivered && !switching {
+        // The docs: an order Tango did not deliver (sendEmail false, method NONE) cannot be resent,
+        // whatever method the resend names.
+        if !delivered {
             let message =
                 "Tango did not deliver this order (sendEmail was false), so it cannot resend it.";
             return self.error(request, 403, "403.003", message, vec![]);

@@ -7,7 +7,7 @@ use crate::http::{phrase, Request, Response};
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use tango_orders::validate::Report;
+use tango_orders::validate::{Code, Report};
 
 /// The path prefix every endpoint lives under, as on Tango's hosts.
 pub const BASE_PATH: &str = "/raas/v2";
@@ -305,9 +305,32 @@ impl Simulator {
         let errors = report
             .issues
             .iter()
-            .map(|issue| json!({"field": issue.path, "code": issue.code, "message": issue.message}))
+            .map(|issue| field_entry(&issue.path, issue.code, &issue.message))
             .collect();
         Err(self.error(request, 400, "400.002", what, errors))
+    }
+
+    /// A 400 naming each template that is not on the platform, or `None` when every one named
+    /// exists. `templates` are (field, the ID sent, whether it is printed).
+    pub(crate) fn unknown_templates(
+        &mut self,
+        request: &Request,
+        templates: &[(&str, Option<&str>, Template)],
+    ) -> Option<Response> {
+        let mut errors = Vec::new();
+        for &(field, id, kind) in templates {
+            let list: &[&str] = match kind {
+                Template::Email => &data::EMAIL_TEMPLATES,
+                Template::Printed => &data::PRINTED_TEMPLATES,
+            };
+            let known = |id: &str| list.contains(&id.to_ascii_uppercase().as_str());
+            if id.is_some_and(|id| !known(id)) {
+                let message = "No template with this ID on the platform.";
+                errors.push(field_entry(field, Code::InvalidValue, message));
+            }
+        }
+        (!errors.is_empty())
+            .then(|| self.error(request, 400, "400.008", "Unknown template.", errors))
     }
 
     /// A Tango error body (`ErrorInfo`).
@@ -353,6 +376,34 @@ impl Simulator {
             &hex[20..]
         )
     }
+}
+
+/// Which kind of template an ID names.
+#[derive(Clone, Copy)]
+pub(crate) enum Template {
+    /// An email template (`etid`).
+    Email,
+    /// A printed reward link template (`ptid`).
+    Printed,
+}
+
+/// One entry of a 400's `errors`, in the documented `ValidationErrorDto` shape: `field`,
+/// `errorCodeName` and `errorCodeValue` (the validator's stable code, upper-cased, and its number:
+/// Tango documents the shape, not the values) and `message`.
+pub(crate) fn field_entry(field: &str, code: Code, message: &str) -> Value {
+    let (value, name) = match code {
+        Code::Required => (1, "REQUIRED"),
+        Code::TooShort => (2, "TOO_SHORT"),
+        Code::TooLong => (3, "TOO_LONG"),
+        Code::InvalidCharacters => (4, "INVALID_CHARACTERS"),
+        Code::InvalidFormat => (5, "INVALID_FORMAT"),
+        Code::InvalidValue => (6, "INVALID_VALUE"),
+        Code::NotAllowed => (7, "NOT_ALLOWED"),
+        Code::OutOfRange => (8, "OUT_OF_RANGE"),
+        Code::Unsupported => (9, "UNSUPPORTED"),
+        Code::Conflict => (10, "CONFLICT"),
+    };
+    json!({"field": field, "errorCodeValue": value, "errorCodeName": name, "message": message})
 }
 
 /// A body that may be empty (an empty resend resends to the original recipient) as JSON: `null`

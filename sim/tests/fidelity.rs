@@ -165,3 +165,100 @@ fn a_reissued_line_item_and_its_replacement_point_at_each_other() {
     assert_eq!(old_view["reissuedToReferenceLineItemId"], new.as_str());
     assert_eq!(new_view["reissuedFromReferenceLineItemId"], old.as_str());
 }
+
+#[test]
+fn unknown_email_and_printed_templates_are_refused_known_ones_accepted() {
+    let mut sim = simulator();
+    let mut order = email_order("U000001", 10.0);
+    order["etid"] = serde_json::json!("E999999");
+    let refused = place(&mut sim, order.clone());
+    assert_eq!(refused.status, 400);
+    assert_eq!(refused.json_body()["errors"][0]["field"], "etid");
+    assert_eq!(sim.order_count(), 0);
+    order["etid"] = serde_json::json!("E000001");
+    let placed = placed(&mut sim, order);
+    let id = placed["referenceOrderID"].as_str().unwrap();
+    let resend = send(
+        &mut sim,
+        "POST",
+        &format!("/orders/{id}/resends"),
+        Some(serde_json::json!({"newEtid": "E123456"})),
+    );
+    assert_eq!(resend.status, 400);
+    assert_eq!(resend.json_body()["errors"][0]["field"], "newEtid");
+}
+
+#[test]
+fn a_reward_tango_did_not_deliver_cannot_be_resent_even_by_naming_a_method() {
+    let mut sim = simulator();
+    let mut order = email_order("U000001", 10.0);
+    order["deliveryMethod"] = serde_json::json!("NONE");
+    let placed = placed(&mut sim, order);
+    let id = placed["referenceOrderID"].as_str().unwrap();
+    let item = placed["referenceLineItemID"].as_str().unwrap();
+    let switch = serde_json::json!({"newDeliveryMethod": "EMAIL", "newEmail": "ada@example.com"});
+    let order_resend = send(
+        &mut sim,
+        "POST",
+        &format!("/orders/{id}/resends"),
+        Some(switch.clone()),
+    );
+    assert_eq!(
+        (
+            order_resend.status,
+            order_resend.json_body()["i18nKey"].as_str()
+        ),
+        (403, Some("403.003"))
+    );
+    let item_resend = send(
+        &mut sim,
+        "POST",
+        &format!("/lineItems/{item}/resends"),
+        Some(serde_json::json!({"newDeliveryMethod": "EMAIL", "newEmail": "ada@example.com"})),
+    );
+    assert_eq!(
+        (
+            item_resend.status,
+            item_resend.json_body()["i18nKey"].as_str()
+        ),
+        (403, Some("403.003"))
+    );
+}
+
+#[test]
+fn validation_errors_use_the_documented_validation_error_shape() {
+    let mut sim = simulator();
+    let mut order = email_order("U000001", 0.0);
+    order["accountIdentifier"] = serde_json::json!("x");
+    let body = place(&mut sim, order).json_body();
+    for entry in body["errors"].as_array().unwrap() {
+        let mut keys: Vec<&str> = entry
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["errorCodeName", "errorCodeValue", "field", "message"],
+            "{entry}"
+        );
+        assert!(entry["errorCodeValue"].is_i64());
+    }
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["accountIdentifier", "amount"]);
+    // The frozen account's 422 keeps the docs' own entry: {code, i18nKey, message}.
+    let mut frozen = email_order("U000001", 10.0);
+    frozen["accountIdentifier"] = serde_json::json!("frozen-account");
+    let entry = place(&mut sim, frozen).json_body()["errors"][0].clone();
+    assert_eq!(
+        (entry["code"].as_i64(), entry["i18nKey"].as_str()),
+        (Some(422_001), Some("404.142"))
+    );
+}

@@ -38,7 +38,8 @@ pub struct ApiErrorBody {
 }
 
 /// One problem inside an error body. The OpenAPI document leaves these untyped; the docs show
-/// `{code, i18nKey, message}`, and validation errors name the `field`.
+/// `{code, i18nKey, message}`, and validation errors are `{field, errorCodeValue, errorCodeName,
+/// message}` (`ValidationErrorDto`).
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ApiErrorDetail {
@@ -55,4 +56,11 @@ pub struct ApiErrorDetail {
     /// The field the problem is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// A validation error's code as a number (`ValidationErrorDto.errorCodeValue`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "number | string")]
+    pub error_code_value: Option<serde_json::Value>,
+    /// A validation error's code as a name (`ValidationErrorDto.errorCodeName`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_code_name: Option<String>,
 }

@@ -34,6 +34,9 @@ function documentForPrism() {
   for (const [name, schema] of Object.entries(doc.components.schemas)) {
     if (!REQUEST_SCHEMAS.has(name)) strip(schema);
   }
+  // Where the docs and the document disagree, tango-sim follows the docs: the deprecated
+  // reward.credentials is a map of label to value in every docs sample, a string in the document.
+  doc.components.schemas.RewardView.properties.credentials = { type: "object", additionalProperties: { type: "string" } };
   const path = join(mkdtempSync(join(tmpdir(), "tango-prism-")), "openapi.json");
   writeFileSync(path, JSON.stringify(doc));
   return path;

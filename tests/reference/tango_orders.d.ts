@@ -713,7 +713,8 @@ export interface BulkIssue {
 
 /**
  * One problem inside an error body. The OpenAPI document leaves these untyped; the docs show
- * `{code, i18nKey, message}`, and validation errors name the `field`.
+ * `{code, i18nKey, message}`, and validation errors are `{field, errorCodeValue, errorCodeName,
+ * message}` (`ValidationErrorDto`).
  */
 export interface ApiErrorDetail {
     /**
@@ -732,6 +733,14 @@ export interface ApiErrorDetail {
      * The field the problem is about.
      */
     field?: string;
+    /**
+     * A validation error's code as a number (`ValidationErrorDto.errorCodeValue`).
+     */
+    errorCodeValue?: number | string;
+    /**
+     * A validation error's code as a name (`ValidationErrorDto.errorCodeName`).
+     */
+    errorCodeName?: string;
 }
 
 /**
