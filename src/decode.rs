@@ -2,6 +2,7 @@
 
 use crate::error::Error;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 /// Why a body could not be read, and where: the JSON path (`orders[1].recipient.email`, empty
 /// for the whole body) and serde_json's position. Never the offending value.
@@ -45,7 +46,72 @@ pub fn from_json<T: DeserializeOwned>(body: &str) -> Result<T, Error> {
 }
 
 /// Decodes `text` as `T`, locating a failure by JSON path.
+///
+/// Reads what `JSON.parse` reads, so that no schema-valid body loses its data: when the direct
+/// read fails, a repeated key is read as its last value (through `serde_json::Value`, whose maps
+/// keep the last), and an unpaired surrogate escape (`"\ud800"`, which `JSON.parse` accepts) as
+/// U+FFFD. Only a body that fails all of that is an error; the fast path stays the direct read.
 pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, DecodeFailure> {
+    let direct = decode_direct(text);
+    let Err(failure) = direct else {
+        return direct;
+    };
+    let repaired = repair_lone_surrogates(text);
+    let text = repaired.as_deref().unwrap_or(text);
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|value| T::deserialize(value).ok())
+        .ok_or(failure)
+}
+
+/// A copy of `text` with each unpaired surrogate escape inside a string replaced by `\ufffd`, or
+/// `None` when there is none.
+pub(crate) fn repair_lone_surrogates(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let hex_at = |at: usize| -> Option<u32> {
+        let digits = text.get(at..at + 4)?;
+        u32::from_str_radix(digits, 16).ok()
+    };
+    let escape_at = |at: usize| -> Option<u32> {
+        (bytes.get(at) == Some(&b'\\') && bytes.get(at + 1) == Some(&b'u'))
+            .then(|| hex_at(at + 2))
+            .flatten()
+    };
+    let mut out: Option<String> = None;
+    let (mut in_string, mut i, mut copied) = (false, 0, 0);
+    while i < bytes.len() {
+        match bytes.get(i) {
+            Some(b'"') => in_string = !in_string,
+            Some(b'\\') if in_string => {
+                if let Some(unit) = escape_at(i) {
+                    let paired = (0xD800..0xDC00).contains(&unit)
+                        && escape_at(i + 6).is_some_and(|low| (0xDC00..0xE000).contains(&low));
+                    if paired {
+                        i += 12;
+                        continue;
+                    }
+                    if (0xD800..0xE000).contains(&unit) {
+                        let repaired = out.get_or_insert_with(String::new);
+                        repaired.push_str(text.get(copied..i).unwrap_or_default());
+                        repaired.push_str("\\ufffd");
+                        copied = i + 6;
+                    }
+                    i += 6;
+                    continue;
+                }
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut repaired = out?;
+    repaired.push_str(text.get(copied..).unwrap_or_default());
+    Some(repaired)
+}
+
+fn decode_direct<T: DeserializeOwned>(text: &str) -> Result<T, DecodeFailure> {
     use serde_json::error::Category;
     serde_json::from_str(text).map_err(|error| {
         let category = error.classify();
@@ -145,6 +211,61 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
         .map(str::len)
         .sum();
     line_start.saturating_add(column)
+}
+
+/// Reads an error body field by field, keeping every field that is readable: one odd field (a
+/// `httpCode` written as text, an `errors` entry of another shape) must not lose `i18nKey`,
+/// `requestId` and the rest, which are what a program branches on and what Tango's support asks
+/// for. Text that is not a JSON object reads as an empty body.
+pub fn error_body_from_json(text: &str) -> crate::model::ApiErrorBody {
+    use crate::model::{ApiErrorBody, ApiErrorDetail};
+    use serde_json::{Map, Value};
+    if let Ok(body) = decode::<ApiErrorBody>(text) {
+        return body;
+    }
+    let repaired = repair_lone_surrogates(text);
+    let Ok(Value::Object(fields)) = serde_json::from_str(repaired.as_deref().unwrap_or(text))
+    else {
+        return ApiErrorBody::default();
+    };
+    fn read<T: DeserializeOwned>(fields: &Map<String, Value>, key: &str) -> Option<T> {
+        T::deserialize(fields.get(key)?.clone()).ok()
+    }
+    let detail = |entry: &Value| -> Option<ApiErrorDetail> {
+        if let Ok(detail) = ApiErrorDetail::deserialize(entry.clone()) {
+            return Some(detail);
+        }
+        let fields = entry.as_object()?;
+        Some(ApiErrorDetail {
+            code: fields.get("code").cloned(),
+            i18n_key: read(fields, "i18nKey"),
+            message: read(fields, "message"),
+            field: read(fields, "field"),
+            error_code_value: fields.get("errorCodeValue").cloned(),
+            error_code_name: read(fields, "errorCodeName"),
+        })
+    };
+    let http_code = fields.get("httpCode").and_then(|code| {
+        #[derive(serde::Deserialize)]
+        struct Code(#[serde(deserialize_with = "crate::model::lenient_option_int")] Option<i64>);
+        Code::deserialize(code.clone())
+            .ok()
+            .and_then(|Code(code)| code)
+    });
+    ApiErrorBody {
+        timestamp: read(&fields, "timestamp"),
+        request_id: read(&fields, "requestId"),
+        path: read(&fields, "path"),
+        http_code,
+        http_phrase: read(&fields, "httpPhrase"),
+        i18n_key: read(&fields, "i18nKey"),
+        message: read(&fields, "message"),
+        i18n_token_replacements: read(&fields, "i18nTokenReplacements"),
+        errors: fields
+            .get("errors")
+            .and_then(Value::as_array)
+            .map(|entries| entries.iter().filter_map(detail).collect()),
+    }
 }
 
 #[cfg(test)]

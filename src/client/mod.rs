@@ -611,7 +611,7 @@ fn with_retry_after(error: Error, wait_ms: u64) -> Error {
 
 /// The typed error for a non-2xx answer.
 fn api_error(response: &HttpResponse) -> Error {
-    let body: ApiErrorBody = from_json(&response.body).unwrap_or_default();
+    let body = crate::decode::error_body_from_json(&response.body);
     Error::Api(Box::new(ApiError {
         status: response.status,
         body,

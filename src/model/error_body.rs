@@ -17,7 +17,11 @@ pub struct ApiErrorBody {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The HTTP status.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub http_code: Option<i64>,
     /// The HTTP reason phrase.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -60,7 +60,11 @@ pub struct LineItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub can_freeze: Option<bool>,
     /// Position in the order.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub line_number: Option<i64>,
     /// The reward's name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -126,7 +130,11 @@ pub struct LineItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line_item_errors: Option<Vec<LineItemErrorDetail>>,
     /// How many rewards.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub quantity: Option<i64>,
     /// The reward and its credentials (detail only).
     #[serde(skip_serializing_if = "Option::is_none")]

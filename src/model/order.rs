@@ -213,7 +213,11 @@ pub struct AsyncOrderEntity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// How many line items the order has.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub total_line_items: Option<i64>,
     /// When it was accepted (RFC 3339).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -256,7 +260,11 @@ pub struct FieldError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// Tango's numeric error code.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub error_code_value: Option<i64>,
     /// Tango's error code name.
     #[serde(skip_serializing_if = "Option::is_none")]

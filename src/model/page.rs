@@ -11,16 +11,32 @@ use tsify::Tsify;
 #[serde(rename_all = "camelCase")]
 pub struct Page {
     /// Page number, from 0.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub number: Option<i64>,
     /// Page size asked for.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub elements_per_block: Option<i64>,
     /// How many orders this page holds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result_count: Option<i64>,
     /// How many orders match the query (Tango returns at most 10,000 of them).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub total_count: Option<i64>,
 }
 
@@ -47,10 +63,18 @@ pub struct KeysetPage {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_page_keys: Option<Vec<String>>,
     /// How many line items this page holds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result_count: Option<i64>,
     /// How many line items match the query.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub total_count: Option<i64>,
 }
 

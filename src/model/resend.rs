@@ -42,7 +42,11 @@ pub struct OrderResendRequest {
 #[serde(rename_all = "camelCase")]
 pub struct OrderResendResult {
     /// The resend's ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The resend's ID in Tango's older system.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,7 +92,11 @@ pub struct LineItemResendRequest {
 #[serde(rename_all = "camelCase")]
 pub struct LineItemResendResult {
     /// The resend's ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::lenient::option_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<i64>,
     /// The resend's ID in Tango's older system.
     #[serde(skip_serializing_if = "Option::is_none")]
