@@ -58,9 +58,13 @@ pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, DecodeFailure
     };
     let repaired = repair_lone_surrogates(text);
     let text = repaired.as_deref().unwrap_or(text);
-    serde_json::from_str::<serde_json::Value>(text)
+    // Through text again, not `T::deserialize(value)`: that would compile a second deserializer
+    // for every model (from `Value`), tens of kilobytes of wasm for a path that rarely runs.
+    let normalized = serde_json::from_str::<serde_json::Value>(text)
         .ok()
-        .and_then(|value| T::deserialize(value).ok())
+        .and_then(|value| serde_json::to_string(&value).ok());
+    normalized
+        .and_then(|text| serde_json::from_str(&text).ok())
         .ok_or(failure)
 }
 

@@ -267,24 +267,20 @@ pub(super) fn check_amount(checker: &mut Checker, field: Field<'_>) {
     }
 }
 
-/// The amount in whole cents, when its decimal form has at most two decimal places: exact, read
-/// from the shortest decimal that is this number (what `JSON.stringify` and Rust print), so 10.1 is
-/// 1010 cents and 1999.001 or 1e-9 are not cents at all. Tango, the validator and the simulator read
-/// an amount this one way.
+/// The amount in whole cents, when its decimal form has at most two decimal places: exact, as the
+/// shortest decimal that is this number (what `JSON.stringify` prints) reads, so 10.1 is 1010
+/// cents and 1999.001 or 1e-9 are not cents at all. The validator and the simulator read an amount
+/// this one way.
+///
+/// Computed without formatting the number (float formatting costs kilobytes of wasm): the nearest
+/// whole number of cents `n` is the answer exactly when `n / 100`, which IEEE division rounds
+/// correctly to the double nearest that decimal, is this very number.
 pub fn amount_cents(amount: f64) -> Option<i64> {
     if !amount.is_finite() || amount.abs() > MAX_AMOUNT {
         return None;
     }
-    // Rust prints the shortest round-tripping decimal without an exponent: "10.1", "0.000000001".
-    let text = format!("{}", amount.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    if fraction.len() > 2 {
-        return None;
-    }
-    let whole: i64 = whole.parse().ok()?;
-    let fraction: i64 = format!("{fraction:0<2}").parse().ok()?;
-    let cents = whole.checked_mul(100)?.checked_add(fraction)?;
-    Some(if amount < 0.0 { -cents } else { cents })
+    let cents = (amount * 100.0).round();
+    (cents / 100.0 == amount).then_some(cents as i64)
 }
 
 /// An email address: required or not, valid, at most 100 characters.
