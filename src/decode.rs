@@ -2,7 +2,6 @@
 
 use crate::error::Error;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
 /// Why a body could not be read, and where: the JSON path (`orders[1].recipient.email`, empty
 /// for the whole body) and serde_json's position. Never the offending value.
@@ -221,55 +220,46 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
 /// `httpCode` written as text, an `errors` entry of another shape) must not lose `i18nKey`,
 /// `requestId` and the rest, which are what a program branches on and what Tango's support asks
 /// for. Text that is not a JSON object reads as an empty body.
+///
+/// The odd fields are dropped from the parsed value, which is then read by the same typed decoder
+/// as a well-formed body: no second deserializer (from `Value`) is compiled into the wasm.
 pub fn error_body_from_json(text: &str) -> crate::model::ApiErrorBody {
-    use crate::model::{ApiErrorBody, ApiErrorDetail};
-    use serde_json::{Map, Value};
-    if let Ok(body) = decode::<ApiErrorBody>(text) {
+    use serde_json::Value;
+    if let Ok(body) = decode(text) {
         return body;
     }
     let repaired = repair_lone_surrogates(text);
-    let Ok(Value::Object(fields)) = serde_json::from_str(repaired.as_deref().unwrap_or(text))
+    let Ok(Value::Object(mut fields)) = serde_json::from_str(repaired.as_deref().unwrap_or(text))
     else {
-        return ApiErrorBody::default();
+        return Default::default();
     };
-    fn read<T: DeserializeOwned>(fields: &Map<String, Value>, key: &str) -> Option<T> {
-        T::deserialize(fields.get(key)?.clone()).ok()
-    }
-    let detail = |entry: &Value| -> Option<ApiErrorDetail> {
-        if let Ok(detail) = ApiErrorDetail::deserialize(entry.clone()) {
-            return Some(detail);
+    let text_or_null = |v: &Value| v.is_string() || v.is_null();
+    fields.retain(|key, value| match key.as_str() {
+        "timestamp" | "requestId" | "path" | "httpPhrase" | "i18nKey" | "message" => {
+            text_or_null(value)
         }
-        let fields = entry.as_object()?;
-        Some(ApiErrorDetail {
-            code: fields.get("code").cloned(),
-            i18n_key: read(fields, "i18nKey"),
-            message: read(fields, "message"),
-            field: read(fields, "field"),
-            error_code_value: fields.get("errorCodeValue").cloned(),
-            error_code_name: read(fields, "errorCodeName"),
-        })
-    };
-    let http_code = fields.get("httpCode").and_then(|code| {
-        #[derive(serde::Deserialize)]
-        struct Code(#[serde(deserialize_with = "crate::model::lenient_option_int")] Option<i64>);
-        Code::deserialize(code.clone())
-            .ok()
-            .and_then(|Code(code)| code)
+        "httpCode" => value.as_f64().is_some_and(|n| n.fract() == 0.0) || value.is_null(),
+        "i18nTokenReplacements" => value.is_array() || value.is_null(),
+        "errors" => {
+            if let Value::Array(entries) = value {
+                entries.retain(Value::is_object);
+                for entry in entries.iter_mut().filter_map(Value::as_object_mut) {
+                    entry.retain(|key, value| match key.as_str() {
+                        "i18nKey" | "message" | "field" | "errorCodeName" => text_or_null(value),
+                        _ => true,
+                    });
+                }
+                true
+            } else {
+                value.is_null()
+            }
+        }
+        _ => true,
     });
-    ApiErrorBody {
-        timestamp: read(&fields, "timestamp"),
-        request_id: read(&fields, "requestId"),
-        path: read(&fields, "path"),
-        http_code,
-        http_phrase: read(&fields, "httpPhrase"),
-        i18n_key: read(&fields, "i18nKey"),
-        message: read(&fields, "message"),
-        i18n_token_replacements: read(&fields, "i18nTokenReplacements"),
-        errors: fields
-            .get("errors")
-            .and_then(Value::as_array)
-            .map(|entries| entries.iter().filter_map(detail).collect()),
-    }
+    serde_json::to_string(&Value::Object(fields))
+        .ok()
+        .and_then(|text| decode(&text).ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -29,8 +29,6 @@ pub use delivery::{order_source, DeliveryMethod, OrderSource};
 pub use error_body::{ApiErrorBody, ApiErrorDetail};
 pub use filter::{LineItemFilter, LineItemSortColumn, OrderFilter};
 pub use items::Items;
-#[doc(hidden)]
-pub use lenient::option_int as lenient_option_int;
 pub use line_item::{
     EmbeddedUrl, LineItem, LineItemAction, LineItemErrorDetail, ResendAuditEvent,
     RewardStatusChange,
