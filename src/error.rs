@@ -7,6 +7,7 @@ use crate::validate::{Code, Issue, Report};
 /// `Validation`, `Config` and `ResendTooSoon` mean nothing was sent; `Timeout` means the request may
 /// have been processed. A create's error says more: see [`crate::client::CreateOrderError`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The input broke Tango's rules; nothing was sent.
     Validation,
@@ -47,6 +48,7 @@ impl ErrorKind {
 
 /// A failure. Messages never contain input values, keys or personal data.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Error {
     /// The input broke Tango's rules; the report lists every problem. Nothing was sent.
     Validation(Report),

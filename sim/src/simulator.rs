@@ -402,6 +402,8 @@ pub(crate) fn field_entry(field: &str, code: Code, message: &str) -> Value {
         Code::OutOfRange => (8, "OUT_OF_RANGE"),
         Code::Unsupported => (9, "UNSUPPORTED"),
         Code::Conflict => (10, "CONFLICT"),
+        // `Code` may grow (it is non_exhaustive): a code this version does not know gets 0.
+        _ => (0, "OTHER"),
     };
     json!({"field": field, "errorCodeValue": value, "errorCodeName": name, "message": message})
 }

@@ -52,7 +52,8 @@ impl core::fmt::Debug for Auth {
 
 /// What happened on one attempt, for an optional logger: never a body, a query, a header or any
 /// personal data.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, tsify::Tsify)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LogEvent {
     /// `GET` or `POST`.

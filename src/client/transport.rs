@@ -46,6 +46,7 @@ impl HttpResponse {
 
 /// Why a request got no answer.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum TransportError {
     /// The connection failed or broke; the request may or may not have been processed.
     Network(String),

@@ -5,6 +5,7 @@ use super::open_enum::open_enum;
 use super::person::Recipient;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 open_enum! {
@@ -49,12 +50,13 @@ open_enum! {
 }
 
 /// The body of `POST /lineItems/{id}/cancel` (`CancelLineItemRequestCriteria`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CancelLineItemRequest {
     /// Why.
     #[serde(skip_serializing_if = "super::is_absent")]
-    #[tsify(type = "CancelReason")]
+    #[cfg_attr(feature = "js", tsify(type = "CancelReason"))]
     pub reason_code: Option<CancelReason>,
     /// The reason in words; required with `OTHER`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,12 +65,13 @@ pub struct CancelLineItemRequest {
 
 /// The body of `POST /lineItems/{id}/freeze` and `/unfreeze` (`FreezeLineItemRequestCriteria`,
 /// `UnfreezeLineItemRequestCriteria`, which are the same).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FreezeLineItemRequest {
     /// Why.
     #[serde(skip_serializing_if = "super::is_absent")]
-    #[tsify(type = "FreezeReason")]
+    #[cfg_attr(feature = "js", tsify(type = "FreezeReason"))]
     pub reason_code: Option<FreezeReason>,
     /// The reason in words; required with `OTHER`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -76,12 +79,13 @@ pub struct FreezeLineItemRequest {
 }
 
 /// The body of `POST /lineItems/{id}/reissue` (`ReissueLineItemRequestCriteria`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ReissueLineItemRequest {
     /// Why.
     #[serde(skip_serializing_if = "super::is_absent")]
-    #[tsify(type = "ReissueReason")]
+    #[cfg_attr(feature = "js", tsify(type = "ReissueReason"))]
     pub reason_code: Option<ReissueReason>,
     /// The reason in words; required with `OTHER`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,7 +105,8 @@ pub struct ReissueLineItemRequest {
 }
 
 /// The body of `PATCH /lineItems/{id}` (`UpdateLineItemRequest`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateLineItemRequest {
     /// Purchase order number.
@@ -117,22 +122,23 @@ pub struct UpdateLineItemRequest {
 
 /// The reason codes each line item action accepts, code → description
 /// (`GET /lineItems/reasonCodes`, `RewardReasonsMap`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct ReasonCodes {
     /// Reasons to freeze.
     #[serde(rename = "FREEZE", skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "Record<string, string>")]
+    #[cfg_attr(feature = "js", tsify(optional, type = "Record<string, string>"))]
     pub freeze: Option<BTreeMap<String, String>>,
     /// Reasons to unfreeze.
     #[serde(rename = "UNFREEZE", skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "Record<string, string>")]
+    #[cfg_attr(feature = "js", tsify(optional, type = "Record<string, string>"))]
     pub unfreeze: Option<BTreeMap<String, String>>,
     /// Reasons to cancel.
     #[serde(rename = "CANCEL", skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "Record<string, string>")]
+    #[cfg_attr(feature = "js", tsify(optional, type = "Record<string, string>"))]
     pub cancel: Option<BTreeMap<String, String>>,
     /// Reasons to cancel and reissue.
     #[serde(rename = "CANCEL_AND_REISSUE", skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "Record<string, string>")]
+    #[cfg_attr(feature = "js", tsify(optional, type = "Record<string, string>"))]
     pub cancel_and_reissue: Option<BTreeMap<String, String>>,
 }

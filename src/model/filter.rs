@@ -5,10 +5,12 @@ use super::open_enum::open_enum;
 use super::sensitive::Sensitive;
 use super::status::{DeliveryStatus, EmailStatus, LineItemStatus, OrderStatus};
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// The query of `GET /orders`: every filter of the OpenAPI operation. All optional.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderFilter {
     /// Only this account's orders.
@@ -119,7 +121,8 @@ open_enum! {
 }
 
 /// The query of `GET /lineItems`: every filter of the OpenAPI operation. All optional.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineItemFilter {
     /// Only this order's line items.

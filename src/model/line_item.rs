@@ -7,6 +7,7 @@ use super::resend::ResendReason;
 use super::reward::Reward;
 use super::status::{DeliveryStatus, EmailStatus, LineItemStatus, OrderStatus, RewardStatus};
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// A line item as Tango returns it: each entry of `GET /lineItems` (`LineItemView`),
@@ -14,7 +15,8 @@ use tsify::Tsify;
 /// of a redemption history (`LineItemRedemptionHistoryView`).
 ///
 /// One type for the three, every field optional: they differ only in which fields are present.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineItem {
     /// Tango's ID for the line item.
@@ -154,7 +156,8 @@ pub struct LineItem {
 }
 
 /// Why a line item failed (`LineItemErrorDTO`; Tango spells these two fields in snake case).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct LineItemErrorDetail {
     /// Tango's error code.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -165,7 +168,8 @@ pub struct LineItemErrorDetail {
 }
 
 /// A cancel, freeze, unfreeze or reissue of a line item (`LineItemAction`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineItemAction {
     /// What was done.
@@ -186,7 +190,8 @@ pub struct LineItemAction {
 }
 
 /// One resend of a line item (`RaasLineItemResendAuditEventDto`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ResendAuditEvent {
     /// When (RFC 3339).
@@ -216,7 +221,8 @@ pub struct ResendAuditEvent {
 }
 
 /// A change of a reward's status (`RewardViewHistory`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct RewardStatusChange {
     /// When (RFC 3339).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -227,7 +233,8 @@ pub struct RewardStatusChange {
 }
 
 /// The answer of `GET /lineItems/{id}/embeddedUrl` (`EmbeddableResponseDTO`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct EmbeddedUrl {
     /// The page to embed; it shows the reward, so treat it as a secret.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,13 +1,15 @@
 //! Money as Tango reports it (`MoneyView`).
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// An amount in a currency: `amountCharged`, `denomination`, `amountIssued`.
 ///
 /// `value` is the face value; `total` is what the account was charged (`value` + `fee`, converted at
 /// `exchangeRate` when the reward's currency differs from the account's).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Money {
     /// The amount, in `currencyCode`.

@@ -88,6 +88,7 @@ macro_rules! open_enum {
             }
         }
 
+        #[cfg(feature = "js")]
         const _: () = {
             use wasm_bindgen::prelude::*;
 

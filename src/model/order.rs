@@ -8,13 +8,15 @@ use super::sensitive::Sensitive;
 use super::status::{LineItemStatus, OrderStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// The body of `POST /orders` (`CreateOrderCriteria`).
 ///
 /// Required fields are `Option` in Rust so that an incomplete order still decodes and validation
 /// can report every missing field at once; the TypeScript type marks them required.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateOrderRequest {
     /// Your idempotency key: letters and digits, at most 100. A second create with the same value
@@ -23,15 +25,15 @@ pub struct CreateOrderRequest {
     pub external_ref_id: Option<String>,
     /// The customer the account belongs to.
     #[serde(skip_serializing_if = "super::is_absent")]
-    #[tsify(type = "string")]
+    #[cfg_attr(feature = "js", tsify(type = "string"))]
     pub customer_identifier: Option<String>,
     /// The account the order is paid from.
     #[serde(skip_serializing_if = "super::is_absent")]
-    #[tsify(type = "string")]
+    #[cfg_attr(feature = "js", tsify(type = "string"))]
     pub account_identifier: Option<String>,
     /// The reward's catalog ID, e.g. `U000001`.
     #[serde(skip_serializing_if = "super::is_absent")]
-    #[tsify(type = "string")]
+    #[cfg_attr(feature = "js", tsify(type = "string"))]
     pub utid: Option<String>,
     /// How to deliver. When omitted it is inferred: an address means ADDRESS, `sendEmail: true`
     /// EMAIL, `sendEmail: false` NONE.
@@ -39,7 +41,7 @@ pub struct CreateOrderRequest {
     pub delivery_method: Option<DeliveryMethod>,
     /// Face value of the reward, at most two decimal places.
     #[serde(skip_serializing_if = "super::is_absent")]
-    #[tsify(type = "number")]
+    #[cfg_attr(feature = "js", tsify(type = "number"))]
     pub amount: Option<f64>,
     /// Printed template ID, required for a printed reward link.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -76,7 +78,7 @@ pub struct CreateOrderRequest {
     pub expiration_date: Option<String>,
     /// Your own fields, stored with the order.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "Record<string, unknown>")]
+    #[cfg_attr(feature = "js", tsify(optional, type = "Record<string, unknown>"))]
     pub custom_fields: Option<BTreeMap<String, serde_json::Value>>,
 }
 
@@ -86,7 +88,8 @@ pub struct CreateOrderRequest {
 ///
 /// One type for the three: they differ only in which fields are present, and every field is
 /// optional because real responses leave out fields the OpenAPI document calls required.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Order {
     /// Tango's ID for the order; its first two letters are the order source (`RA` for the API).
@@ -203,7 +206,8 @@ impl Order {
 }
 
 /// Progress of an asynchronous order (`AsyncOrderEntity`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsyncOrderEntity {
     /// Your idempotency key.
@@ -227,12 +231,13 @@ pub struct AsyncOrderEntity {
     pub failed_line_items: Option<Vec<AsyncLineItemError>>,
     /// Line item reference IDs sent more than once, with how often.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "Record<string, number>")]
+    #[cfg_attr(feature = "js", tsify(optional, type = "Record<string, number>"))]
     pub duplicate_line_item_ref_ids: Option<BTreeMap<String, i64>>,
 }
 
 /// A line item of an asynchronous order that failed (`LineItemError`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AsyncLineItemError {
     /// The line item.
@@ -253,7 +258,8 @@ pub struct AsyncLineItemError {
 }
 
 /// One invalid field of an asynchronous line item (`ValidationErrorDto`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldError {
     /// The field's name.

@@ -4,10 +4,12 @@ use super::items::Items;
 use super::line_item::LineItem;
 use super::order::Order;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// Position of a page of `GET /orders` (`PageView`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Page {
     /// Page number, from 0.
@@ -41,19 +43,21 @@ pub struct Page {
 }
 
 /// One page of `GET /orders` (`OrderListView`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct OrderListPage {
     /// Where this page is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<Page>,
     /// The orders on it (without `reward`: get an order for its credentials).
-    #[tsify(type = "Order[]")]
+    #[cfg_attr(feature = "js", tsify(type = "Order[]"))]
     pub orders: Items<Order>,
 }
 
 /// Position of a page of `GET /lineItems` (`KeysetPageView`): pass `nextPageKeys` back as
 /// `pageKeys` for the next page.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct KeysetPage {
     /// Keys of the next page; empty or absent on the last page.
@@ -79,13 +83,14 @@ pub struct KeysetPage {
 }
 
 /// One page of `GET /lineItems` (`LineItemListView`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineItemListPage {
     /// Where this page is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keyset_page: Option<KeysetPage>,
     /// The line items on it.
-    #[tsify(type = "LineItem[]")]
+    #[cfg_attr(feature = "js", tsify(type = "LineItem[]"))]
     pub line_items: Items<LineItem>,
 }

@@ -2,11 +2,13 @@
 
 use super::sensitive::Sensitive;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// Who sent the reward (`SenderInfoCriteria`, `SenderInfoView`, `SenderDTO`). For tracking only: it
 /// does not change the address Tango's email comes from.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Sender {
     /// At most 100 characters, without `<`, `>` or `/`.
@@ -22,7 +24,8 @@ pub struct Sender {
 
 /// Who receives the reward (`RecipientInfoCriteria`, `RecipientInfoView`, `RecipientDTO`,
 /// `ReissueLineItemRecipientInfoCriteria`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Recipient {
     /// Required for EMAIL and ADDRESS delivery.
@@ -39,12 +42,13 @@ pub struct Recipient {
     pub mobile_number: Option<Sensitive>,
     /// Required for a physical reward; must be absent or `null` for a digital one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "Address | null")]
+    #[cfg_attr(feature = "js", tsify(optional, type = "Address | null"))]
     pub address: Option<Address>,
 }
 
 /// A postal address (`AddressCriteria`, `RecipientAddressView`). Every line is personal data.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
     /// Company, when the reward goes to a workplace.

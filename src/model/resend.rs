@@ -4,6 +4,7 @@ use super::delivery::DeliveryMethod;
 use super::open_enum::open_enum;
 use super::sensitive::Sensitive;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 open_enum! {
@@ -20,7 +21,8 @@ open_enum! {
 
 /// The body of `POST /orders/{referenceOrderID}/resends` (`OrderResendRequestCriteria`). Every field
 /// is optional: an empty body resends to the original recipient.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderResendRequest {
     /// Send to this email address instead (same recipient).
@@ -38,7 +40,8 @@ pub struct OrderResendRequest {
 }
 
 /// Tango's answer to an order resend (`ResendOrderView`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderResendResult {
     /// The resend's ID.
@@ -64,7 +67,8 @@ pub struct OrderResendResult {
 
 /// The body of `POST /lineItems/{referenceLineItemId}/resends` (`LineItemResendRequestCriteria`):
 /// can switch the delivery method, e.g. from email to phone.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineItemResendRequest {
     /// Switch delivery method: NONE, EMAIL, PHONE or WHATSAPP.
@@ -88,7 +92,8 @@ pub struct LineItemResendRequest {
 }
 
 /// Tango's answer to a line item resend (`ResendView`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineItemResendResult {
     /// The resend's ID.

@@ -2,10 +2,12 @@
 
 use super::sensitive::Sensitive;
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// The reward issued for an order or line item (`RewardView`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Reward {
     /// Deprecated by Tango: read `credentialList`. Kept as it came (an object in the docs, a string
@@ -21,7 +23,8 @@ pub struct Reward {
 }
 
 /// One credential of a reward (`CredentialView`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Credential {
     /// What to call it in a UI, e.g. `Security Code`.
@@ -39,9 +42,10 @@ pub struct Credential {
 }
 
 /// The deprecated `credentials` value, kept verbatim and redacted in `Debug`.
-#[derive(Clone, PartialEq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(transparent)]
-#[tsify(type = "unknown")]
+#[cfg_attr(feature = "js", tsify(type = "unknown"))]
 pub struct LegacyCredentials(pub serde_json::Value);
 
 impl core::fmt::Debug for LegacyCredentials {

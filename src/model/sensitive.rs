@@ -1,6 +1,7 @@
 //! `Sensitive`: a string holding personal data or a secret, redacted in `Debug`.
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// A string holding personal data (a name, an email, a phone number, an address line, a gift
@@ -9,7 +10,8 @@ use tsify::Tsify;
 /// On the wire and in JavaScript it is a plain string: the name only marks the fields that carry
 /// personal data. In Rust its `Debug` output is `"[redacted]"` and it has no `Display`, so it cannot
 /// end up in a log line or an error message by accident; it is read deliberately with `expose()`.
-#[derive(Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(transparent)]
 pub struct Sensitive(String);
 

@@ -38,13 +38,15 @@ use crate::error::Error;
 use check::Checker;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// The most rows one bulk validation takes: the size of Tango's own bulk upload.
 pub const MAX_BULK_ROWS: usize = 50_000;
 
 /// How to validate.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ValidateOptions {
     /// Digital or physical, overriding the inference (physical when the delivery method is ADDRESS
@@ -66,7 +68,8 @@ pub struct ValidateOptions {
 }
 
 /// `"digital"` or `"physical"`: see [`Fulfillment`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum FulfillmentOption {
     /// A code or link.

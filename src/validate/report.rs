@@ -1,11 +1,14 @@
 //! `Report`, `Issue` and `Code`: every problem with an input, by wire path, with a stable code.
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "js")]
 use tsify::Tsify;
 
 /// What is wrong with a field. The codes are stable: programs and forms branch on them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Code {
     /// A required field is missing or empty.
     Required,
@@ -31,7 +34,8 @@ pub enum Code {
 
 /// One problem: where (the wire path, e.g. `recipient.address.postalCode`), what (a stable code),
 /// and a short English sentence. The message never contains the value, which may be personal data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct Issue {
     /// Wire path of the field, dotted, with `[i]` for list items; empty for the input as a whole.
     pub path: String,
@@ -53,7 +57,8 @@ impl Issue {
 }
 
 /// Every problem found in one input, in the order found. Empty means valid.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct Report {
     /// Whether there were no issues.
     pub valid: bool,
@@ -83,7 +88,8 @@ impl From<Vec<Issue>> for Report {
 }
 
 /// One problem in one row of a bulk validation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 pub struct BulkIssue {
     /// The row's position in the input, from 0.
     pub index: usize,
@@ -96,7 +102,8 @@ pub struct BulkIssue {
 }
 
 /// The result of validating many rows at once.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BulkReport {
     /// Rows without issues.
