@@ -126,6 +126,14 @@ impl ApiError {
     }
 }
 
+/// A validation report as the error of a call that validated before sending: the validators
+/// return reports and know nothing of the client's errors; this is where the two meet.
+impl From<Report> for Error {
+    fn from(report: Report) -> Self {
+        Error::Validation(report)
+    }
+}
+
 impl Error {
     /// The kind, for branching.
     pub fn kind(&self) -> ErrorKind {

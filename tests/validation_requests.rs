@@ -343,7 +343,12 @@ fn bulk_flags_a_repeated_external_ref_id() {
 #[test]
 fn bulk_takes_at_most_50000_rows() {
     let rows = vec![json!({}); MAX_BULK_ROWS + 1];
-    let error = validate_create_orders(&rows, &ValidateOptions::default()).unwrap_err();
+    let report = validate_create_orders(&rows, &ValidateOptions::default()).unwrap_err();
+    assert_eq!(
+        (report.issues[0].path.as_str(), report.issues[0].code),
+        ("", Code::OutOfRange)
+    );
+    let error = tango_orders::error::Error::from(report);
     assert_eq!(error.kind().as_str(), "validation");
     let rows = vec![valid_row(0); 3];
     assert!(validate_create_orders(&rows[..0], &ValidateOptions::default()).is_ok());

@@ -73,7 +73,7 @@ pub fn validate_create_orders(
             return Err(Error::invalid("", code, "The orders must be an array.").into());
         }
     };
-    let mut report = validate::validate_create_orders(&rows, &options)?;
+    let mut report = validate::validate_create_orders(&rows, &options).map_err(Error::from)?;
     if !found.is_empty() {
         // Markers are found at `[row].path`; issues carry the row and the path apart.
         let by_row: Vec<(usize, Vec<(String, validate::Unrepresentable)>)> = found

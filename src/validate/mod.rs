@@ -34,7 +34,6 @@ pub use unrepresentable::{
     LONE_SURROGATE_KEY, NON_FINITE_KEY,
 };
 
-use crate::error::Error;
 use check::Checker;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -83,18 +82,18 @@ impl ValidateOptions {
     ///
     /// By hand rather than by serde: in the `tango-orders/validate` entry this is the only typed
     /// read, and serde's error messages alone pull float formatting into the wasm (≈ 10 KB gzip).
-    pub fn from_json(value: &Value) -> Result<Self, Error> {
+    pub fn from_json(value: &Value) -> Result<Self, Report> {
         let object = match value {
             Value::Null => return Ok(ValidateOptions::default()),
             Value::Object(object) => object,
             _ => {
                 let message = "The options must be an object.";
-                return Err(Error::invalid("", Code::InvalidFormat, message));
+                return Err(Report::one("", Code::InvalidFormat, message));
             }
         };
         let wrong = |key: &str| {
             let message = format!("`{key}` has the wrong type");
-            Error::invalid(key, Code::InvalidFormat, message)
+            Report::one(key, Code::InvalidFormat, message)
         };
         let member = |key: &str| object.get(key).filter(|v| !v.is_null());
         let fulfillment = match member("fulfillment") {
@@ -166,11 +165,11 @@ pub fn validate_create_order(order: &Value, options: &ValidateOptions) -> Report
 pub fn validate_create_orders(
     orders: &[Value],
     options: &ValidateOptions,
-) -> Result<BulkReport, Error> {
+) -> Result<BulkReport, Report> {
     if orders.len() > MAX_BULK_ROWS {
         let message =
             format!("A bulk validation takes at most {MAX_BULK_ROWS} rows; split the input.");
-        return Err(Error::invalid("", Code::OutOfRange, message));
+        return Err(Report::one("", Code::OutOfRange, message));
     }
     let mut report = BulkReport::default();
     let first_rows = first_rows_of_repeated_keys(orders);
@@ -304,7 +303,8 @@ mod options_tests {
             (json!({"nowMs": "soon"}), "nowMs"),
             (json!([]), "options"),
         ] {
-            let message = ValidateOptions::from_json(&bad).unwrap_err().to_string();
+            let report = ValidateOptions::from_json(&bad).unwrap_err();
+            let message = report.issues[0].message.clone();
             assert!(message.contains(member), "{message}");
         }
     }

@@ -67,14 +67,19 @@ pub struct Report {
 }
 
 impl Report {
-    /// `Ok` when valid, else the report as a `validation` error: how every call that validates
-    /// before sending stops.
-    pub fn into_result(self) -> Result<(), crate::error::Error> {
+    /// `Ok` when valid, else the report: how every call that validates before sending stops
+    /// (`?` turns it into a `validation` error, see `From<Report> for Error`).
+    pub fn into_result(self) -> Result<(), Report> {
         if self.valid {
             Ok(())
         } else {
-            Err(crate::error::Error::Validation(self))
+            Err(self)
         }
+    }
+
+    /// A report of one issue.
+    pub fn one(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
+        Report::from(vec![Issue::new(path, code, message)])
     }
 }
 
