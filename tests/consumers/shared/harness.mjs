@@ -166,8 +166,11 @@ export async function pageResults(url, { workers = [], timeout = 60_000 } = {}) 
   });
   try {
     await page.goto(url);
-    await page.waitForFunction((names) => window.result !== undefined &&
-      names.every((name) => window.workers?.[name] !== undefined), workers, { timeout })
+    // An element with id="result" would also be window.result (named access): wait for data.
+    await page.waitForFunction((names) => {
+      const data = (value) => value !== undefined && !(value instanceof Node);
+      return data(window.result) && names.every((name) => data(window.workers?.[name]));
+    }, workers, { timeout })
       .catch(() => problems.push(`timed out waiting for the results (${JSON.stringify(workers)})`));
     const results = await page.evaluate(() => ({ page: window.result, workers: window.workers ?? {} }));
     return { ...results, problems };

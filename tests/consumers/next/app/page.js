@@ -14,5 +14,6 @@ export default function Page() {
       setResult(summary);
     });
   }, []);
-  return <pre id="result">{result ? JSON.stringify(result) : "running"}</pre>;
+  // Not id="result": the browser would expose the element as window.result before the scenario ends.
+  return <pre id="summary">{result ? JSON.stringify(result) : "running"}</pre>;
 }
