@@ -323,16 +323,8 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         };
         let path = id_path("lineItems", "referenceLineItemID", id, suffix)?;
         validate::validate_line_item_action(body, rule).into_result()?;
-        self.execute(
-            "POST",
-            path,
-            String::new(),
-            Some(body.to_string()),
-            CallKind::Action,
-            options,
-            &mut false,
-        )
-        .await?;
+        self.write("POST", path, body, CallKind::Action, options)
+            .await?;
         Ok(())
     }
 
@@ -347,15 +339,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         let path = id_path("lineItems", "referenceLineItemID", id, "/reissue")?;
         validate::validate_line_item_reissue(body, &ValidateOptions::default()).into_result()?;
         let response = self
-            .execute(
-                "POST",
-                path,
-                String::new(),
-                Some(body.to_string()),
-                CallKind::Action,
-                options,
-                &mut false,
-            )
+            .write("POST", path, body, CallKind::Action, options)
             .await?;
         decode_body(&response)
     }
@@ -369,16 +353,8 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     ) -> Result<(), Error> {
         let path = id_path("lineItems", "referenceLineItemID", id, "")?;
         validate::validate_line_item_update(body, &ValidateOptions::default()).into_result()?;
-        self.execute(
-            "PATCH",
-            path,
-            String::new(),
-            Some(body.to_string()),
-            CallKind::Update,
-            options,
-            &mut false,
-        )
-        .await?;
+        self.write("PATCH", path, body, CallKind::Update, options)
+            .await?;
         Ok(())
     }
 
@@ -442,6 +418,21 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             }
         }
         result
+    }
+
+    /// A call with a JSON body and no idempotency key of its own (actions, reissue, update): sent and
+    /// retried as `kind` allows.
+    async fn write(
+        &self,
+        method: &'static str,
+        path: String,
+        body: &Value,
+        kind: CallKind,
+        options: &CallOptions,
+    ) -> Result<HttpResponse, Error> {
+        let body = Some(body.to_string());
+        self.execute(method, path, String::new(), body, kind, options, &mut false)
+            .await
     }
 
     /// A read (`GET`): retried as an idempotent call.
