@@ -5,7 +5,7 @@ TOOLS_DIR ?= $(HOME)/.cache/tango-orders/tools
 export TANGO_TOOLS_DIR := $(TOOLS_DIR)
 export PATH := $(TOOLS_DIR)/bin:$(PATH)
 
-WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+WASM_TEST := env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --target wasm32-unknown-unknown --lib
 
 .PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package test-consumers test-e2e \
@@ -42,11 +42,18 @@ lint:
 test-native:
 	cargo test --workspace
 
+# The wasm tests of the fetch transport talk to tango-sim on this port (scripts/with-sim.sh). The
+# port is fixed because the tests read TANGO_SIM_URL at compile time: a new one would rebuild them.
+WASM_SIM_PORT ?= 47017
+
 test-wasm-node:
-	$(WASM_TEST)
+	cargo build --quiet -p tango-sim --bin tango-sim
+	bash scripts/with-sim.sh $(WASM_SIM_PORT) $(WASM_TEST)
 
 test-wasm-browser:
-	WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_WEBDRIVER_JSON=tests/webdriver.json $(WASM_TEST)
+	cargo build --quiet -p tango-sim --bin tango-sim
+	WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_WEBDRIVER_JSON=tests/webdriver.json \
+		bash scripts/with-sim.sh $(WASM_SIM_PORT) $(WASM_TEST)
 
 test-package:
 	bash tests/package/run.sh

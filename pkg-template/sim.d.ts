@@ -1,6 +1,6 @@
 // Types of tango-orders/sim: the JavaScript face of the simulator (written by hand: this is the fetch
 // shim's API, not a model).
-import type { FetchInit, FetchResponse } from "./index.js";
+import type { FetchRequestLike, FetchResponse } from "./index.js";
 
 /** Faults to inject, each a probability per request from 0 to 1 (drawn from the seeded source). */
 export interface SimulatorFaults {
@@ -18,7 +18,15 @@ export interface SimulatorFaults {
 
 // The environment's own fetch types where its type definitions declare them (DOM, @types/node,
 // workers), else the parts the client uses, so that these types compile in any project.
-type SimulatorFetchInit = typeof globalThis extends { fetch: (input: any, init?: infer I) => any } ? I : Partial<FetchInit>;
+type SimulatorFetchInput = typeof globalThis extends { fetch: (input: infer I, init?: any) => any } ? I : string | FetchRequestLike;
+type SimulatorFetchInit = typeof globalThis extends { fetch: (input: any, init?: infer I) => any } ? I : SimulatorFetchInitLike;
+/** The fetch init fields the simulator reads, for environments whose types declare none. */
+interface SimulatorFetchInitLike {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: FetchRequestLike["signal"];
+}
 type SimulatorResponse = typeof globalThis extends { Response: { prototype: infer R } } ? R : FetchResponse;
 
 export interface SimulatorOptions {
@@ -36,7 +44,7 @@ export interface SimulatorOptions {
 
 export interface Simulator {
   /** A drop-in for the global fetch that answers as Tango would, with no network. */
-  fetch(input: string, init?: SimulatorFetchInit): Promise<SimulatorResponse>;
+  fetch(input: SimulatorFetchInput, init?: SimulatorFetchInit): Promise<SimulatorResponse>;
   /** Where the simulated API lives, to configure a client with. */
   baseUrl: string;
   platformName: "demo-platform";

@@ -4,8 +4,11 @@
 //! tango-sim [--port 4010] [--host 127.0.0.1] [--seed 1] [--virtual-clock]
 //!           [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F]
 //!           [--rate-limit-burst-length N] [--drop-after-commit-rate F]
-//!           [--creates-per-second F]   (Tango: 1)
+//!           [--creates-per-second F]   (Tango: 1)  [--transport-test-routes]
 //! ```
+//! `--transport-test-routes` adds two answers no Tango host gives, for the tests of the client's
+//! fetch transport (`make test-wasm-*`): `GET /__transport/slow` answers after 3 s and
+//! `GET /__transport/html` with an HTML page. Off by default; the demo never turns it on.
 //! Prints its base URL and the demo credentials, answers with CORS headers so a page on another
 //! origin can call it, and stops cleanly on Ctrl-C or SIGTERM.
 
@@ -31,6 +34,7 @@ mod server {
         host: String,
         port: u16,
         options: SimOptions,
+        transport_test_routes: bool,
     }
 
     fn parse(args: Vec<String>) -> Result<Settings, String> {
@@ -41,6 +45,7 @@ mod server {
                 virtual_clock: false,
                 ..SimOptions::default()
             },
+            transport_test_routes: false,
         };
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
@@ -48,8 +53,12 @@ mod server {
                 settings.options.virtual_clock = true;
                 continue;
             }
+            if flag == "--transport-test-routes" {
+                settings.transport_test_routes = true;
+                continue;
+            }
             if flag == "--help" || flag == "-h" {
-                return Err("usage: tango-sim [--port N] [--host ADDR] [--seed N] [--virtual-clock] [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F] [--rate-limit-burst-length N] [--drop-after-commit-rate F] [--creates-per-second F]".into());
+                return Err("usage: tango-sim [--port N] [--host ADDR] [--seed N] [--virtual-clock] [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F] [--rate-limit-burst-length N] [--drop-after-commit-rate F] [--creates-per-second F] [--transport-test-routes]".into());
             }
             let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
             let bad = || format!("{flag}: not a valid value");
@@ -111,9 +120,12 @@ mod server {
         let _ = std::io::stdout().flush();
 
         let mut workers = Vec::new();
+        let test_routes = settings.transport_test_routes;
         for request in server.incoming_requests() {
             let simulator = Arc::clone(&simulator);
-            workers.push(std::thread::spawn(move || serve(request, &simulator)));
+            workers.push(std::thread::spawn(move || {
+                serve(request, &simulator, test_routes)
+            }));
             workers.retain(|w| !w.is_finished());
         }
         for worker in workers {
@@ -123,7 +135,30 @@ mod server {
         Ok(())
     }
 
-    fn serve(mut request: tiny_http::Request, simulator: &Mutex<Simulator>) {
+    /// The answer of a transport test route, when those are on and the request names one.
+    fn transport_test_answer(request: &tiny_http::Request) -> Option<tango_sim::Response> {
+        let page = |status: u16, content_type: &str, body: &str| tango_sim::Response {
+            status,
+            headers: vec![("content-type".into(), content_type.into())],
+            body: body.as_bytes().to_vec(),
+            delay_ms: 0,
+            dropped: false,
+        };
+        match (request.method(), request.url()) {
+            (tiny_http::Method::Get, "/__transport/slow") => {
+                std::thread::sleep(std::time::Duration::from_secs(3));
+                Some(page(200, "application/json", "{}"))
+            }
+            (tiny_http::Method::Get, "/__transport/html") => Some(page(
+                502,
+                "text/html",
+                "<html><body>502 Bad Gateway</body></html>",
+            )),
+            _ => None,
+        }
+    }
+
+    fn serve(mut request: tiny_http::Request, simulator: &Mutex<Simulator>, test_routes: bool) {
         let mut body = Vec::new();
         let _ = request
             .as_reader()
@@ -144,12 +179,23 @@ mod server {
             .iter()
             .find(|h| h.field.equiv("Origin"))
             .map(|h| h.value.as_str().to_owned());
-        let incoming = Request::new(request.method().as_str(), request.url(), headers, body);
-        // Hold the lock only while the simulator decides; latency is spent outside it, so a second
-        // request can arrive while the first is "in progress".
-        let response = match simulator.lock() {
-            Ok(mut simulator) => simulator.handle(&incoming),
-            Err(_) => return,
+        let test_answer = if test_routes {
+            transport_test_answer(&request)
+        } else {
+            None
+        };
+        let response = match test_answer {
+            Some(answer) => answer,
+            None => {
+                let incoming =
+                    Request::new(request.method().as_str(), request.url(), headers, body);
+                // Hold the lock only while the simulator decides; latency is spent outside it,
+                // so a second request can arrive while the first is "in progress".
+                match simulator.lock() {
+                    Ok(mut simulator) => simulator.handle(&incoming),
+                    Err(_) => return,
+                }
+            }
         };
         if response.delay_ms > 0 {
             std::thread::sleep(std::time::Duration::from_millis(response.delay_ms));

@@ -3,7 +3,8 @@
 
 use super::convert::{json_for_validation, json_from_js, string_from_js, to_js};
 use super::options::{call_options, config_from_js, get};
-use super::runtime::{FetchTransport, JsRuntime};
+use super::runtime::JsRuntime;
+use super::transport::FetchTransport;
 use crate::client::{
     new_external_ref_id, Client, CreateOrderError, LineItemActionKind, LineItemPager, LocalFuture,
     OrderPager,
@@ -30,14 +31,19 @@ export interface AbortSignalLike {
  * AbortSignalLike: the package's types name no DOM type, so they compile in any project. */
 export type AbortSignalType = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
 
-/** What the client passes to fetch on every attempt. */
-export interface FetchInit {
-  method: string;
-  headers: Record<string, string>;
-  /** JSON text, for POST and PATCH. */
-  body?: string;
-  signal: AbortSignalType;
+/** The part of a fetch Request the client's requests have, for environments whose types declare
+ * none. */
+export interface FetchRequestLike {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: { get(name: string): string | null; forEach(callback: (value: string, name: string) => void): void };
+  readonly signal: AbortSignalType;
+  text(): Promise<string>;
 }
+
+/** What the client passes to fetch on every attempt, as its only argument: a Request (the
+ * environment's own type where its types declare one). */
+export type FetchRequest = typeof globalThis extends { Request: { prototype: infer R } } ? R : FetchRequestLike;
 
 /** The part of a fetch Response the client reads. */
 export interface FetchResponse {
@@ -46,8 +52,9 @@ export interface FetchResponse {
   text(): Promise<string>;
 }
 
-/** A fetch function: the global fetch, undici's, tango-orders/sim's, a proxy's or a test double. */
-export type FetchLike = (input: string, init: FetchInit) => Promise<FetchResponse>;
+/** A fetch function: the global fetch, undici's, tango-orders/sim's, a proxy's or a test double.
+ * The client calls it with one argument, `fetch(request)`. */
+export type FetchLike = (request: FetchRequest) => Promise<FetchResponse>;
 
 /** Settings of a TangoClient. */
 export interface TangoClientOptions {

@@ -9,15 +9,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/text.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = jsonBytes, catch)]
-    fn json_bytes(value: &JsValue) -> Result<Option<Vec<u8>>, JsValue>;
-    #[wasm_bindgen(js_name = lastMarked)]
-    fn last_marked() -> bool;
-    #[cfg(feature = "js-client")]
-    fn utf8(value: &JsValue) -> Option<Vec<u8>>;
-}
+use super::text::json_bytes;
+#[cfg(feature = "js-client")]
+use super::text::utf8;
 
 #[cfg(feature = "js-client")]
 /// Reads a JavaScript value as `T`, through its JSON text (see [`json_bytes_from_js`]).
@@ -25,7 +19,7 @@ extern "C" {
 /// A wrong shape is a `validation` error at the field's path. The message is ours, not serde's:
 /// serde's messages quote the value (`invalid type: string "jane@…"`), which may be personal data.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
-    let bytes = json_bytes_from_js(&value)?.unwrap_or_else(|| b"null".to_vec());
+    let bytes = json_bytes_from_js(&value)?.map_or_else(|| b"null".to_vec(), |(bytes, _)| bytes);
     // JSON.stringify and TextEncoder only make valid UTF-8; a failure here would be a bug.
     let text = String::from_utf8(bytes).map_err(|_| unreadable("it is not valid text"))?;
     decode::<T>(&text).map_err(|failure| {
@@ -85,10 +79,9 @@ pub fn json_from_js(value: &JsValue) -> Result<serde_json::Value, Error> {
 pub fn json_for_validation(
     value: &JsValue,
 ) -> Result<(serde_json::Value, Vec<(String, validate::Unrepresentable)>), Error> {
-    let Some(bytes) = json_bytes_from_js(value)? else {
+    let Some((bytes, marked)) = json_bytes_from_js(value)? else {
         return Ok((serde_json::Value::Null, Vec::new()));
     };
-    let marked = last_marked();
     let value: serde_json::Value =
         serde_json::from_slice(&bytes).map_err(|_| unreadable("it is nested too deeply"))?;
     let found = if marked {
@@ -99,9 +92,10 @@ pub fn json_for_validation(
     Ok((value, found))
 }
 
-/// The JSON text of a JavaScript value, by `JSON.stringify`, as UTF-8; `None` for `undefined`, a
-/// function or a symbol (nothing JSON can hold).
-pub fn json_bytes_from_js(value: &JsValue) -> Result<Option<Vec<u8>>, Error> {
+/// The JSON text of a JavaScript value, by `JSON.stringify`, as UTF-8, and whether it holds
+/// markers for values JSON cannot carry; `None` for `undefined`, a function or a symbol (nothing
+/// JSON can hold).
+pub fn json_bytes_from_js(value: &JsValue) -> Result<Option<(Vec<u8>, bool)>, Error> {
     if value.is_undefined() {
         return Ok(None);
     }

@@ -13,7 +13,14 @@ mod options;
 mod parse;
 #[cfg(feature = "js-client")]
 mod runtime;
+mod text;
+#[cfg(feature = "js-client")]
+mod timers;
+#[cfg(feature = "js-client")]
+mod transport;
 mod validate;
 
 #[cfg(all(test, feature = "js-client"))]
 mod tests;
+#[cfg(all(test, feature = "js-client"))]
+mod transport_tests;

@@ -1,125 +1,51 @@
-//! What the client runs on in JavaScript: `fetch` as its transport (one attempt in `fetch.js`),
-//! timers, `crypto` and `AbortSignal` as its runtime, and token functions as a token source.
+//! What the client runs on in JavaScript besides `fetch` (`transport.rs`): the clock, timers
+//! (`timers.rs`), `crypto` for jitter, the caller's `AbortSignal`, and token functions.
 
-use crate::client::{
-    HttpRequest, HttpResponse, LocalFuture, Runtime, Signal, TokenSource, Transport, TransportError,
-};
+use crate::client::{LocalFuture, Runtime, Signal, TokenSource};
 use crate::error::Error;
 use crate::model::Sensitive;
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortSignal;
 
-#[wasm_bindgen(module = "/src/js/fetch.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = fetchAttempt)]
-    fn fetch_attempt(
-        fetch: &Function,
-        url: &str,
-        method: &str,
-        headers: Array,
-        body: JsValue,
-        timeout_ms: f64,
-        signal: &JsValue,
-    ) -> Promise;
-    fn timer(ms: f64) -> JsValue;
-    #[wasm_bindgen(js_name = abortPromise)]
-    fn abort_promise(signal: &JsValue) -> Promise;
-    #[wasm_bindgen(js_name = isAborted)]
-    fn is_aborted(signal: &JsValue) -> bool;
-    #[wasm_bindgen(js_name = isSignal)]
-    pub(super) fn is_signal(value: &JsValue) -> bool;
-    #[wasm_bindgen(js_name = inBrowser)]
-    pub(super) fn in_browser() -> bool;
-    #[wasm_bindgen(js_name = randomUnit)]
-    fn random_unit() -> f64;
-}
-
-/// The signal a [`Signal`] handle holds (an `AbortSignal`), or `undefined`.
-fn js_signal(signal: Option<&Signal>) -> JsValue {
+/// The caller's signal that a [`Signal`] handle holds, as the `AbortSignal` it was checked to look
+/// like (see [`is_signal`]); typed calls reach its members by name, so a look-alike works too.
+pub(super) fn abort_signal(signal: Option<&Signal>) -> Option<AbortSignal> {
     signal
-        .and_then(|s| s.downcast_ref::<JsValue>().cloned())
-        .unwrap_or(JsValue::UNDEFINED)
+        .and_then(|s| s.downcast_ref::<JsValue>())
+        .map(|value| value.clone().unchecked_into())
 }
 
-fn field(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+/// Whether `value` can be used as an `AbortSignal`: checked once per call.
+pub(super) fn is_signal(value: &JsValue) -> bool {
+    let member = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    value.is_object()
+        && member("aborted").as_bool().is_some()
+        && member("addEventListener").is_function()
 }
 
-/// `fetch` as the client's transport.
-pub(super) struct FetchTransport {
-    /// The fetch function: the global one or the caller's.
-    pub fetch: Function,
+/// A page (or a worker with a DOM) rather than a server: where a platform key would be public.
+pub(super) fn in_browser() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some()
 }
 
-impl Transport for FetchTransport {
-    fn send(
-        &self,
-        request: HttpRequest,
-        timeout_ms: u64,
-        signal: Option<&Signal>,
-    ) -> LocalFuture<'_, Result<HttpResponse, TransportError>> {
-        let signal = js_signal(signal);
-        Box::pin(async move {
-            let headers = Array::new();
-            for (name, value) in &request.headers {
-                headers.push(&Array::of2(&name.into(), &value.into()));
-            }
-            let body = request.body.map_or(JsValue::UNDEFINED, JsValue::from);
-            let promise = fetch_attempt(
-                &self.fetch,
-                &request.url,
-                request.method,
-                headers,
-                body,
-                timeout_ms as f64,
-                &signal,
-            );
-            let answer = JsFuture::from(promise)
-                .await
-                .map_err(|_| TransportError::Network("fetch failed".into()))?;
-            let text = |key: &str| field(&answer, key).as_string();
-            match text("kind").as_deref() {
-                Some("response") => {
-                    let status = field(&answer, "status").as_f64().unwrap_or(0.0) as u16;
-                    let headers = Array::from(&field(&answer, "headers"))
-                        .iter()
-                        .filter_map(|pair| {
-                            let pair = Array::from(&pair);
-                            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-                        })
-                        .collect();
-                    Ok(HttpResponse {
-                        status,
-                        headers,
-                        body: text("body").unwrap_or_default(),
-                    })
-                }
-                Some("timeout") => Err(TransportError::Timeout),
-                Some("aborted") => Err(TransportError::Aborted {
-                    sent: field(&answer, "sent").as_bool() != Some(false),
-                }),
-                Some("unsent") => Err(TransportError::NotSent("connection refused".into())),
-                _ => Err(TransportError::Network("fetch failed".into())),
-            }
-        })
-    }
-}
-
-/// A timer cancelled when its future is dropped (the wait ended another way).
-struct Timer {
-    cancel: JsValue,
-}
-
-impl Drop for Timer {
-    fn drop(&mut self) {
-        if let Some(cancel) = self.cancel.dyn_ref::<Function>() {
-            let _ = cancel.call0(&JsValue::NULL);
+/// A uniform number in [0, 1) from `crypto.getRandomValues`, or `Math.random` without it.
+fn random_unit() -> f64 {
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).unwrap_or(JsValue::UNDEFINED);
+    if crypto.is_object() {
+        let crypto: web_sys::Crypto = crypto.unchecked_into();
+        let mut bytes = [0u8; 8];
+        if crypto.get_random_values_with_u8_array(&mut bytes).is_ok() {
+            return (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64;
         }
     }
+    js_sys::Math::random()
 }
 
-/// Timers, `crypto` and `AbortSignal` as the client's runtime.
+/// The clock, timers, `crypto` and `AbortSignal` as the client's runtime.
 pub(super) struct JsRuntime;
 
 impl Runtime for JsRuntime {
@@ -127,27 +53,50 @@ impl Runtime for JsRuntime {
         js_sys::Date::now()
     }
     fn sleep(&self, ms: u64) -> LocalFuture<'_, ()> {
-        let handle = timer(ms as f64);
-        let promise = Promise::from(field(&handle, "promise"));
-        let guard = Timer {
-            cancel: field(&handle, "cancel"),
-        };
-        Box::pin(async move {
-            let _ = JsFuture::from(promise).await;
-            drop(guard);
-        })
+        Box::pin(super::timers::sleep(ms))
     }
     fn random(&self) -> f64 {
         random_unit()
     }
     fn is_aborted(&self, signal: &Signal) -> bool {
-        is_aborted(&js_signal(Some(signal)))
+        abort_signal(Some(signal)).is_some_and(|signal| signal.aborted())
     }
     fn on_abort<'a>(&'a self, signal: &'a Signal) -> LocalFuture<'a, ()> {
-        let promise = abort_promise(&js_signal(Some(signal)));
+        let signal = abort_signal(Some(signal));
         Box::pin(async move {
-            let _ = JsFuture::from(promise).await;
+            let Some(signal) = signal else {
+                return std::future::pending().await;
+            };
+            let mut listener = JsValue::UNDEFINED;
+            let fired = Promise::new(&mut |resolve, _reject| {
+                if signal.aborted() {
+                    let _ = resolve.call0(&JsValue::NULL);
+                } else {
+                    let _ = signal.add_event_listener_with_callback("abort", &resolve);
+                    listener = resolve.into();
+                }
+            });
+            // The listener goes when the wait ends either way, so a long-lived signal does not
+            // collect one per wait.
+            let _remove = RemoveListener { signal, listener };
+            let _ = JsFuture::from(fired).await;
         })
+    }
+}
+
+/// Removes an `abort` listener when dropped.
+struct RemoveListener {
+    signal: AbortSignal,
+    listener: JsValue,
+}
+
+impl Drop for RemoveListener {
+    fn drop(&mut self) {
+        if let Some(listener) = self.listener.dyn_ref::<Function>() {
+            let _ = self
+                .signal
+                .remove_event_listener_with_callback("abort", listener);
+        }
     }
 }
 

@@ -31,9 +31,10 @@ async function failure(promise) {
 
 /** A fetch that answers every request with `status`, `headers` and `body`, counting calls. */
 function answering(status, headers = {}, body = "{}") {
-  const fetch = async (url, init) => {
+  // The client calls fetch(request) with a Request, as gloo-net builds it.
+  const fetch = async (request) => {
     fetch.calls += 1;
-    if (init?.signal?.aborted) throw init.signal.reason;
+    if (request.signal.aborted) throw request.signal.reason;
     return new Response(body, { status, headers: { "content-type": "application/json", ...headers } });
   };
   fetch.calls = 0;
@@ -81,10 +82,10 @@ test("a placed create whose retries meet 429s still says it may have been placed
   // Attempt 1 reaches Tango and its answer is lost; attempts 2 and 3 meet 429s.
   const sim = createSimulator({ virtualClock: false });
   let attempt = 0;
-  const fetch = async (url, init) => {
+  const fetch = async (request) => {
     attempt += 1;
     if (attempt === 1) {
-      await sim.fetch(url, init);
+      await sim.fetch(request);
       throw new TypeError("fetch failed");
     }
     return new Response(JSON.stringify({ httpCode: 429, i18nKey: "429.001" }), { status: 429, headers: { "retry-after": "0" } });
@@ -153,9 +154,9 @@ test("the queue turn of an aborted create goes to the next one", async () => {
   const sim = createSimulator({ virtualClock: false });
   const tango = client(sim);
   const started = [];
-  const fetch = async (url, init) => {
-    if (init?.method === "POST") started.push(performance.now());
-    return sim.fetch(url, init);
+  const fetch = async (request) => {
+    if (request.method === "POST") started.push(performance.now());
+    return sim.fetch(request);
   };
   const spaced = new TangoClient({ baseUrl: sim.baseUrl, token: "demo-token", fetch });
   const controller = new AbortController();

@@ -1,0 +1,208 @@
+//! One HTTP attempt over `fetch`, in Rust: the request built with gloo-net (method, headers, body,
+//! an `AbortController`'s signal), a per-attempt timeout, the caller's `AbortSignal` forwarded, and
+//! the answer read into an [`HttpResponse`]. The decisions (retries, limits) stay in the core.
+
+use super::timers::Timeout;
+use crate::client::{HttpRequest, HttpResponse, LocalFuture, Signal, Transport, TransportError};
+use gloo_net::http::{Method, RequestBuilder};
+use js_sys::{Function, Promise, Reflect};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
+
+/// `fetch` as the client's transport: the global one or the caller's (the simulator's, a
+/// proxy's, a test double), called the same way, `fetch(request)`.
+///
+/// Why not gloo-net's `Request::send`: it calls only the global `fetch`, and it panics when the
+/// answer is not a `Response` instance (a polyfill's or a test double's), and a panic would kill
+/// the module for the whole page. Its `Response::text` unwraps too; the body is read through
+/// web-sys, whose call returns the error instead.
+pub(super) struct FetchTransport {
+    /// The fetch function: the global one or the caller's.
+    pub fetch: Function,
+}
+
+impl Transport for FetchTransport {
+    fn send(
+        &self,
+        request: HttpRequest,
+        timeout_ms: u64,
+        signal: Option<&Signal>,
+    ) -> LocalFuture<'_, Result<HttpResponse, TransportError>> {
+        let caller_signal = super::runtime::abort_signal(signal);
+        Box::pin(async move {
+            if caller_signal.as_ref().is_some_and(AbortSignal::aborted) {
+                return Err(TransportError::Aborted { sent: false });
+            }
+            let attempt = Attempt::start(timeout_ms, caller_signal)?;
+            let request = attempt.build(request).map_err(|_| {
+                TransportError::NotSent(
+                    "the request could not be made: an unusable URL or header value".into(),
+                )
+            })?;
+            let outcome = attempt.run(&self.fetch, &request).await;
+            outcome.map_err(|error| attempt.classify(&error))
+        })
+    }
+}
+
+/// One attempt's cancellation: its own controller, aborted by the timer or the caller's signal.
+/// Dropping it clears the timer and removes the listener, so nothing outlives the attempt.
+struct Attempt {
+    controller: AbortController,
+    timed_out: Rc<Cell<bool>>,
+    caller_signal: Option<AbortSignal>,
+    on_abort: Option<Closure<dyn FnMut()>>,
+    _timeout: Timeout,
+}
+
+impl Attempt {
+    fn start(timeout_ms: u64, caller_signal: Option<AbortSignal>) -> Result<Self, TransportError> {
+        let controller = AbortController::new().map_err(|_| {
+            TransportError::NotSent("no AbortController in this environment".into())
+        })?;
+        let timed_out = Rc::new(Cell::new(false));
+        let timeout = {
+            let (controller, timed_out) = (controller.clone(), Rc::clone(&timed_out));
+            Timeout::new(timeout_ms, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let on_abort = caller_signal.as_ref().map(|signal| {
+            let controller = controller.clone();
+            let closure = Closure::<dyn FnMut()>::new(move || controller.abort());
+            let _ =
+                signal.add_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
+            closure
+        });
+        Ok(Attempt {
+            controller,
+            timed_out,
+            caller_signal,
+            on_abort,
+            _timeout: timeout,
+        })
+    }
+
+    async fn run(
+        &self,
+        fetch: &Function,
+        request: &web_sys::Request,
+    ) -> Result<HttpResponse, JsValue> {
+        let answer = fetch.call1(&JsValue::NULL, request)?;
+        let answer: web_sys::Response = JsFuture::from(Promise::resolve(&answer))
+            .await?
+            .unchecked_into();
+        // Typed access works on any object with these members (wasm-bindgen calls them by name),
+        // so a fetch answering a plain `{ status, headers, text() }` is read the same way.
+        let response = gloo_net::http::Response::from(answer);
+        let status = response.status();
+        let headers = read_headers(&response.headers().into_raw())?;
+        let raw = web_sys::Response::from(response);
+        let body = JsFuture::from(raw.text()?).await?;
+        Ok(HttpResponse {
+            status,
+            headers,
+            body: body.as_string().unwrap_or_default(),
+        })
+    }
+
+    /// The `Request`, or the error `new Request` threw (an unusable URL or header value).
+    fn build(&self, request: HttpRequest) -> Result<web_sys::Request, JsValue> {
+        let method = match request.method {
+            "POST" => Method::POST,
+            "PATCH" => Method::PATCH,
+            "DELETE" => Method::DELETE,
+            "PUT" => Method::PUT,
+            _ => Method::GET,
+        };
+        // Headers built here rather than with the builder's `header`, which throws on a value
+        // `Headers` refuses (a token with a newline); this returns the error.
+        let headers = web_sys::Headers::new()?;
+        for (name, value) in &request.headers {
+            headers.append(name, value)?;
+        }
+        let builder = RequestBuilder::new(&request.url)
+            .method(method)
+            .headers(gloo_net::http::Headers::from_raw(headers))
+            .abort_signal(Some(&self.controller.signal()));
+        let built = match request.body {
+            Some(body) => builder.body(body),
+            None => builder.build(),
+        };
+        built.map(web_sys::Request::from).map_err(|_| JsValue::NULL)
+    }
+
+    /// What a failed attempt means. The error itself is not kept: its message can name the host
+    /// or echo the request.
+    fn classify(&self, error: &JsValue) -> TransportError {
+        if self
+            .caller_signal
+            .as_ref()
+            .is_some_and(AbortSignal::aborted)
+        {
+            TransportError::Aborted { sent: true }
+        } else if self.timed_out.get() {
+            TransportError::Timeout
+        } else if never_sent(error) {
+            TransportError::NotSent("connection refused".into())
+        } else {
+            TransportError::Network("fetch failed".into())
+        }
+    }
+}
+
+impl Drop for Attempt {
+    fn drop(&mut self) {
+        if let (Some(signal), Some(closure)) = (&self.caller_signal, &self.on_abort) {
+            let _ = signal
+                .remove_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// The response's headers as pairs, through `forEach`: every `Headers` has it, including the
+/// plain objects of typed test doubles (gloo-net's `entries` needs the iterator protocol).
+fn read_headers(headers: &web_sys::Headers) -> Result<Vec<(String, String)>, JsValue> {
+    let pairs = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let collect = {
+        let pairs = Rc::clone(&pairs);
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |value: JsValue, name: JsValue| {
+            if let (Some(name), Some(value)) = (name.as_string(), value.as_string()) {
+                pairs.borrow_mut().push((name, value));
+            }
+        })
+    };
+    headers.for_each(collect.as_ref().unchecked_ref())?;
+    drop(collect);
+    let pairs = pairs.take();
+    Ok(pairs)
+}
+
+/// Errors that prove the request never left: Node's fetch (undici) names the socket error in
+/// `cause.code`. Browsers say only "Failed to fetch", which counts as possibly sent.
+fn never_sent(error: &JsValue) -> bool {
+    const NEVER_SENT: [&str; 5] = [
+        "ECONNREFUSED",
+        "ENOTFOUND",
+        "EAI_AGAIN",
+        "EAI_NONAME",
+        "ERR_INVALID_URL",
+    ];
+    let code = |value: &JsValue| {
+        Reflect::get(value, &"code".into())
+            .ok()
+            .and_then(|code| code.as_string())
+    };
+    let cause = Reflect::get(error, &"cause".into()).unwrap_or(JsValue::UNDEFINED);
+    let code = if cause.is_object() {
+        code(&cause)
+    } else {
+        None
+    }
+    .or_else(|| error.is_object().then(|| code(error)).flatten());
+    code.is_some_and(|code| NEVER_SENT.contains(&code.as_str()))
+}
