@@ -110,3 +110,25 @@ fn bad_flags_are_refused_with_a_message() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("--port"));
 }
+
+#[test]
+fn the_transport_test_routes_exist_only_when_asked_for() {
+    // Off (the demo's way of running it): Tango's own 404, and no 3 s sleep to tie up a thread.
+    let (child, address, stdout) = start(&[]);
+    for path in ["/__transport/html", "/__transport/slow"] {
+        let started = std::time::Instant::now();
+        let answer = http(&address, "GET", path, "");
+        assert!(answer.starts_with("HTTP/1.1 404"), "{answer}");
+        assert!(started.elapsed() < Duration::from_secs(2));
+    }
+    stop(child, stdout);
+    // On: the HTML page the transport tests read as a non-JSON body.
+    let (child, address, stdout) = start(&["--transport-test-routes"]);
+    let answer = http(&address, "GET", "/__transport/html", "");
+    assert!(answer.starts_with("HTTP/1.1 502"), "{answer}");
+    assert!(answer.contains("<html>"), "{answer}");
+    // Anything else is still the simulator.
+    let created = http(&address, "POST", "/raas/v2/orders", ORDER);
+    assert!(created.starts_with("HTTP/1.1 201"), "{created}");
+    stop(child, stdout);
+}
