@@ -36,7 +36,7 @@ lint:
 	cargo clippy --no-default-features --all-targets -- -D warnings
 	@# The core without features is pure Rust: none of the JavaScript crates in its dependencies.
 	@! cargo tree -p tango-orders --no-default-features -e normal --prefix none \
-		| grep -E '^(wasm-bindgen|wasm-bindgen-futures|js-sys|tsify|web-sys) ' \
+		| grep -E '^(wasm-bindgen|wasm-bindgen-futures|js-sys|tsify|web-sys|gloo-net|serde-wasm-bindgen) ' \
 		|| { echo "lint: a JavaScript crate is an unconditional dependency of tango-orders" >&2; exit 1; }
 
 test-native:

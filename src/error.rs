@@ -2,14 +2,21 @@
 
 use crate::validate::{Code, Issue, Report};
 
+mod fields;
+
+pub use fields::ErrorFields;
+
 /// Which kind of failure, as JavaScript sees it in `error.kind`.
 ///
 /// `Validation`, `Config` and `ResendTooSoon` mean nothing was sent; `Timeout` means the request may
 /// have been processed. A create's error says more: see [`crate::client::CreateOrderError`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify), tsify(rename = "TangoErrorKind"))]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input broke Tango's rules; nothing was sent.
+    #[default]
     Validation,
     /// Tango answered with an error status.
     Api,

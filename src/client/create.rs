@@ -25,6 +25,21 @@ pub struct CreateOrderError {
 }
 
 impl CreateOrderError {
+    /// A create refused before anything was sent, with the caller's key or, when it had none,
+    /// the one it would have been sent with: every create error carries one.
+    pub fn before_sending(
+        error: Error,
+        external_ref_id: Option<&str>,
+        random: impl FnMut() -> f64,
+    ) -> Self {
+        CreateOrderError {
+            error,
+            external_ref_id: external_ref_id
+                .map_or_else(|| super::new_external_ref_id(random), str::to_owned),
+            may_have_been_placed: false,
+        }
+    }
+
     /// The kind of the underlying error.
     pub fn kind(&self) -> ErrorKind {
         self.error.kind()
@@ -34,6 +49,17 @@ impl CreateOrderError {
     /// may exist (the retry returns it), else as the underlying error says.
     pub fn retryable(&self) -> bool {
         self.may_have_been_placed || self.error.retryable()
+    }
+
+    /// The underlying error's fields with the key, whether the order may exist, and this
+    /// error's own `retryable`.
+    pub fn fields(&self) -> crate::error::ErrorFields {
+        crate::error::ErrorFields {
+            retryable: self.retryable(),
+            external_ref_id: Some(self.external_ref_id.clone()),
+            may_have_been_placed: Some(self.may_have_been_placed),
+            ..self.error.fields()
+        }
     }
 }
 

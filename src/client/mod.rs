@@ -6,6 +6,7 @@ mod abort;
 mod config;
 mod create;
 mod excerpt;
+mod options;
 mod pagination;
 mod queue_wait;
 mod rate_limit;
@@ -20,6 +21,7 @@ pub use config::{
 };
 pub use create::{differences, may_have_reached, CreateOrderError};
 pub use excerpt::{redacted_excerpt, EXCERPT_CHARS};
+pub use options::{CallSettings, ClientOptions, Environment, TokenSetting};
 pub use pagination::{LineItemPager, OrderPager, MAX_RESULTS_PER_QUERY, PAGE_SIZE};
 pub use request::{id_path, new_external_ref_id, prepare_create, query_string};
 pub use retry::{delay_ms, parse_retry_after, should_retry, Retryability};
@@ -80,11 +82,13 @@ impl CallOptions {
 
 /// What a create returns: the order, and whether this call placed it (`false` when Tango answered
 /// 200 because an order with this `externalRefID` already existed before the call).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
 pub struct CreateOrderResult {
     /// The order.
     pub order: Order,
-    /// Whether this call placed it.
+    /// Whether this call placed the order; false when an order with this externalRefID already
+    /// existed before the call (Tango answered 200 with it).
     pub created: bool,
 }
 

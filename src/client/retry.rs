@@ -52,11 +52,40 @@ pub fn delay_ms(error: &Error, retry: u32, random: f64) -> f64 {
     jittered.max(floor)
 }
 
-/// Reads a `Retry-After` header: seconds (`"1"`, `"0.5"`), in milliseconds. HTTP dates are not
-/// used by Tango and read as absent.
+/// Reads a `Retry-After` header: seconds (`"1"`, `"0.5"`), in milliseconds, rounded up. HTTP
+/// dates are not used by Tango and read as absent.
+///
+/// Digits read by hand rather than with `str::parse::<f64>`: the float parser is otherwise unused
+/// in the wasm module and costs about 5 KB gzip there.
 pub fn parse_retry_after(value: Option<&str>) -> Option<u64> {
-    let seconds: f64 = value?.trim().parse().ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| (seconds * 1000.0).ceil() as u64)
+    let text = value?.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    // Only digits: parsing fails only past u64::MAX, which is "wait for ever".
+    let seconds: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().unwrap_or(u64::MAX)
+    };
+    let mut millis = 0u64;
+    let mut scale = 100u64;
+    let mut rest_nonzero = false;
+    for digit in fraction.bytes().map(|b| u64::from(b - b'0')) {
+        if scale > 0 {
+            millis += digit * scale;
+            scale /= 10;
+        } else {
+            rest_nonzero |= digit > 0;
+        }
+    }
+    Some(
+        seconds
+            .saturating_mul(1000)
+            .saturating_add(millis + u64::from(rest_nonzero)),
+    )
 }
 
 #[cfg(test)]
@@ -126,6 +155,13 @@ mod tests {
     fn retry_after_is_read_in_seconds() {
         assert_eq!(parse_retry_after(Some("1")), Some(1_000));
         assert_eq!(parse_retry_after(Some(" 0.25 ")), Some(250));
+        assert_eq!(parse_retry_after(Some("0.0001")), Some(1));
+        assert_eq!(parse_retry_after(Some(".5")), Some(500));
+        assert_eq!(parse_retry_after(Some("2.")), Some(2_000));
+        assert_eq!(parse_retry_after(Some("99999999999999999999999")), Some(u64::MAX));
+        for bad in ["", ".", "1e3", "+1", "1.2.3", "NaN", "inf"] {
+            assert_eq!(parse_retry_after(Some(bad)), None, "{bad}");
+        }
         assert_eq!(
             parse_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT")),
             None

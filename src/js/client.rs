@@ -6,13 +6,14 @@ use super::options::{call_options, config_from_js, get};
 use super::runtime::JsRuntime;
 use super::transport::FetchTransport;
 use crate::client::{
-    new_external_ref_id, Client, CreateOrderError, LineItemActionKind, LineItemPager, LocalFuture,
+    CallOptions, Client, CreateOrderError, LineItemActionKind, LineItemPager, LocalFuture,
     OrderPager,
 };
 use crate::error::Error;
 use crate::validate;
 use js_sys::{Object, Promise, Reflect};
 use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -56,80 +57,21 @@ export interface FetchResponse {
  * The client calls it with one argument, `fetch(request)`. */
 export type FetchLike = (request: FetchRequest) => Promise<FetchResponse>;
 
-/** Settings of a TangoClient. */
-export interface TangoClientOptions {
-  /** Tango's sandbox (default) or production; ignored when baseUrl is given. */
-  environment?: "sandbox" | "production";
-  /** Any base URL: your backend proxy, or tango-sim. */
-  baseUrl?: string;
-  /** HTTP Basic credentials. Refused in a browser unless dangerouslyAllowBrowser is true. */
-  platformName?: string;
-  platformKey?: string;
-  /** A bearer token, or a function returning one (called before every request). */
-  token?: string | (() => string | Promise<string>);
+/** Settings of a TangoClient: the generated ClientSettings and the two settings that are
+ * functions (written here by hand: tsify cannot express a function type). */
+export interface TangoClientOptions extends ClientSettings {
   /** The fetch to use (default: the global fetch), e.g. tango-orders/sim's. */
   fetch?: FetchLike;
-  /** Per-attempt timeout, 1 to 600000 ms (default 30000). */
-  timeoutMs?: number;
-  /** Retries after the first attempt, 0 to 100 (default 2). */
-  maxRetries?: number;
-  /** Creates started per second, 0.01 to 1000 (default 1, Tango's limit). */
-  ordersPerSecond?: number;
-  /** The longest wait before a retry, 0 to 3600000 ms (default 60000). When Tango asks for a longer
-   * wait (Retry-After), the call fails at once with the error and its retryAfterMs. */
-  maxRetryDelayMs?: number;
-  /** Allow credentials in a web page, where every visitor can read them. Prefer a backend proxy. */
-  dangerouslyAllowBrowser?: boolean;
   /** Called once per attempt with method, path, status, requestId, attempt and duration only. */
   logger?: (event: LogEvent) => void;
 }
 
-/** Per-call settings (the same ranges as the client's). */
-export interface CallOptions {
+/** Per-call settings: the generated CallSettings and the signal (written here by hand: its type
+ * is the environment's own AbortSignal, which tsify cannot name). */
+export interface CallOptions extends CallSettings {
   /** Ends the call at once wherever it waits (create queue, backoff, token, request): it rejects
    * with a TangoError of kind "aborted" (name "AbortError", cause the signal's reason). */
   signal?: AbortSignalType;
-  timeoutMs?: number;
-  maxRetries?: number;
-  maxRetryDelayMs?: number;
-}
-
-export interface CreateOrderResult {
-  order: Order;
-  /** Whether this call placed the order; false when an order with this externalRefID already
-   * existed before the call (Tango answered 200 with it). */
-  created: boolean;
-}
-
-export interface TangoError {
-  /** For api errors. */
-  status?: number;
-  httpPhrase?: string;
-  requestId?: string;
-  i18nKey?: string;
-  errors?: ApiErrorDetail[];
-  path?: string;
-  timestamp?: string;
-  /** Tango's own message, for api errors. */
-  apiMessage?: string;
-  /** For resend_too_soon, and for a 429 whose Retry-After said how long to wait. */
-  retryAfterMs?: number;
-  /** For decode errors: the start of the body with every string value replaced by "…" (keys,
-   * numbers and punctuation kept), or a note of its length when it is not JSON. */
-  excerpt?: string;
-  /** For every error of createOrder: the externalRefID the order was (or would have been) sent
-   * with — yours, or the one generated. */
-  externalRefID?: string;
-  /** For every error of createOrder: true when an attempt may have reached Tango and placed the
-   * order (a timeout, a network error after sending, a lost or unreadable answer, 409, 5xx but
-   * 503). Then call createOrder again with `{ ...order, externalRefID: error.externalRefID }`: it
-   * resolves with the order (created: false) if it was placed, and places it once if not. A call
-   * without that key may place a second order. */
-  mayHaveBeenPlaced?: boolean;
-  /** For conflict errors: the existing order that holds this externalRefID. */
-  referenceOrderID?: string;
-  /** For conflict errors: which fields of that order differ from the request (names only). */
-  fields?: string[];
 }
 
 export interface OrderIterator {
@@ -147,41 +89,18 @@ fn rejection(error: Error, signal: &JsValue) -> JsValue {
     let aborted = matches!(error, Error::Aborted);
     let js_error = super::error::to_js_error(error);
     if aborted {
-        let _ = Reflect::set(&js_error, &"name".into(), &"AbortError".into());
-        let _ = Reflect::set(&js_error, &"cause".into(), &get(signal, "reason"));
+        super::error::mark_aborted(&js_error, &get(signal, "reason"));
     }
     js_error
 }
 
-/// A create's error: the TangoError with `externalRefID`, `mayHaveBeenPlaced`, and `retryable`
-/// and the message saying to retry with that key when the order may exist.
+/// A create's error: the TangoError with `externalRefID` and `mayHaveBeenPlaced`.
 fn create_rejection(error: CreateOrderError, signal: &JsValue) -> JsValue {
-    let message = error.to_string();
-    let retryable = error.retryable();
-    let js_error = rejection(error.error, signal);
-    let set = |key: &str, value: JsValue| {
-        let _ = Reflect::set(&js_error, &key.into(), &value);
-    };
-    set("message", message.into());
-    set("retryable", retryable.into());
-    set("externalRefID", error.external_ref_id.into());
-    set("mayHaveBeenPlaced", error.may_have_been_placed.into());
+    let js_error = super::error::create_error_to_js(&error);
+    if matches!(error.error, Error::Aborted) {
+        super::error::mark_aborted(&js_error, &get(signal, "reason"));
+    }
     js_error
-}
-
-/// Runs `work` as a promise, turning its error into the thrown value.
-fn promise<F>(signal: JsValue, work: F) -> Promise
-where
-    F: std::future::Future<Output = Result<JsValue, Error>> + 'static,
-{
-    future_to_promise(async move { work.await.map_err(|e| rejection(e, &signal)) })
-}
-
-/// Runs an exported async method's synchronous part, turning its error into a rejected promise:
-/// callers of an async API handle failures with `await`/`.catch`, and a synchronous throw would
-/// escape a `.catch()` chain.
-fn rejecting(start: impl FnOnce() -> Result<Promise, JsValue>) -> Promise {
-    start().unwrap_or_else(|error| Promise::reject(&error))
 }
 
 type JsClient = Client<FetchTransport, JsRuntime>;
@@ -191,6 +110,39 @@ type JsClient = Client<FetchTransport, JsRuntime>;
 #[wasm_bindgen]
 pub struct TangoClient {
     inner: Rc<JsClient>,
+}
+
+/// The result of an export's call that resolves to nothing.
+fn nothing(_: ()) -> JsValue {
+    JsValue::UNDEFINED
+}
+
+impl TangoClient {
+    /// Every async export in one shape (convert, call, convert): reads the call options, lets
+    /// `start` convert the arguments and return the work, and runs it as a promise. A failure at
+    /// any step rejects the promise with a TangoError: callers of an async API handle failures
+    /// with `await`/`.catch`, and a synchronous throw would escape a `.catch()` chain.
+    fn call<Work>(
+        &self,
+        options: &JsValue,
+        start: impl FnOnce(Rc<JsClient>, CallOptions) -> Result<Work, Error>,
+    ) -> Promise
+    where
+        Work: Future<Output = Result<JsValue, Error>> + 'static,
+    {
+        let (options, signal) = match call_options(options) {
+            Ok(read) => read,
+            Err(error) => return Promise::reject(&rejection(error, &JsValue::UNDEFINED)),
+        };
+        match start(Rc::clone(&self.inner), options) {
+            Ok(work) => {
+                future_to_promise(
+                    async move { work.await.map_err(|error| rejection(error, &signal)) },
+                )
+            }
+            Err(error) => Promise::reject(&rejection(error, &signal)),
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -216,34 +168,32 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "CreateOrderRequest")] order: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let (options, signal) = call_options(&options)?;
-            let (order, found) = json_for_validation(&order)?;
-            if !found.is_empty() {
-                // NaN, ±Infinity or a broken string: nothing to send. Failing here, the error still
-                // carries the key the order would have had, as every create error does.
+        // Not `call`: every error of a create, even one before sending, carries its key.
+        let (options, signal) = match call_options(&options) {
+            Ok(read) => read,
+            Err(error) => return Promise::reject(&rejection(error, &JsValue::UNDEFINED)),
+        };
+        let client = Rc::clone(&self.inner);
+        let start = json_for_validation(&order)
+            .map_err(|error| CreateOrderError::before_sending(error, None, js_sys::Math::random));
+        let order = match start {
+            // NaN, ±Infinity or a broken string: nothing to send, and the key it would have had.
+            Ok((order, found)) if !found.is_empty() => {
+                let report = Error::Validation(validate::unrepresentable_report(&found));
                 let key = order
                     .get("externalRefID")
-                    .and_then(serde_json::Value::as_str)
-                    .map_or_else(|| new_external_ref_id(js_sys::Math::random), str::to_owned);
-                let error = CreateOrderError {
-                    error: Error::Validation(validate::unrepresentable_report(&found)),
-                    external_ref_id: key,
-                    may_have_been_placed: false,
-                };
-                return Ok(Promise::reject(&create_rejection(error, &signal)));
+                    .and_then(serde_json::Value::as_str);
+                let error = CreateOrderError::before_sending(report, key, js_sys::Math::random);
+                return Promise::reject(&create_rejection(error, &signal));
             }
-            let client = Rc::clone(&self.inner);
-            Ok(future_to_promise(async move {
-                let result = client
-                    .create_order(&order, &options)
-                    .await
-                    .map_err(|e| create_rejection(e, &signal))?;
-                let out = Object::new();
-                let _ = Reflect::set(&out, &"order".into(), &to_js(&result.order)?);
-                let _ = Reflect::set(&out, &"created".into(), &result.created.into());
-                Ok(out.into())
-            }))
+            Ok((order, _)) => order,
+            Err(error) => return Promise::reject(&create_rejection(error, &signal)),
+        };
+        future_to_promise(async move {
+            match client.create_order(&order, &options).await {
+                Ok(result) => to_js(&result).map_err(JsValue::from),
+                Err(error) => Err(create_rejection(error, &signal)),
+            }
         })
     }
 
@@ -254,13 +204,9 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
+        self.call(&options, |client, options| {
             let id = string_from_js(&id, "The ID")?;
-            let (options, signal) = call_options(&options)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                to_js(&client.get_order(&id, &options).await?)
-            }))
+            Ok(async move { to_js(&client.get_order(&id, &options).await?) })
         })
     }
 
@@ -271,13 +217,9 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_optional_param_type = "OrderFilter")] filter: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let (options, signal) = call_options(&options)?;
+        self.call(&options, |client, options| {
             let filter = json_from_js(&filter)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                to_js(&client.list_orders(&filter, &options).await?)
-            }))
+            Ok(async move { to_js(&client.list_orders(&filter, &options).await?) })
         })
     }
 
@@ -307,14 +249,9 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_optional_param_type = "OrderResendRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let id = string_from_js(&id, "The ID")?;
-            let (options, signal) = call_options(&options)?;
-            let body = json_from_js(&body)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                to_js(&client.resend_order(&id, &body, &options).await?)
-            }))
+        self.call(&options, |client, options| {
+            let (id, body) = (string_from_js(&id, "The ID")?, json_from_js(&body)?);
+            Ok(async move { to_js(&client.resend_order(&id, &body, &options).await?) })
         })
     }
 
@@ -325,13 +262,9 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_optional_param_type = "LineItemFilter")] filter: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let (options, signal) = call_options(&options)?;
+        self.call(&options, |client, options| {
             let filter = json_from_js(&filter)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                to_js(&client.list_line_items(&filter, &options).await?)
-            }))
+            Ok(async move { to_js(&client.list_line_items(&filter, &options).await?) })
         })
     }
 
@@ -358,13 +291,9 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
+        self.call(&options, |client, options| {
             let id = string_from_js(&id, "The ID")?;
-            let (options, signal) = call_options(&options)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                to_js(&client.get_line_item(&id, &options).await?)
-            }))
+            Ok(async move { to_js(&client.get_line_item(&id, &options).await?) })
         })
     }
 
@@ -376,14 +305,9 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "LineItemResendRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let id = string_from_js(&id, "The ID")?;
-            let (options, signal) = call_options(&options)?;
-            let body = json_from_js(&body)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                to_js(&client.resend_line_item(&id, &body, &options).await?)
-            }))
+        self.call(&options, |client, options| {
+            let (id, body) = (string_from_js(&id, "The ID")?, json_from_js(&body)?);
+            Ok(async move { to_js(&client.resend_line_item(&id, &body, &options).await?) })
         })
     }
 
@@ -395,10 +319,7 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "CancelLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let id = string_from_js(&id, "The ID")?;
-            self.action(LineItemActionKind::Cancel, id, body, options)
-        })
+        self.action(LineItemActionKind::Cancel, &id, &body, &options)
     }
 
     /// Freezes a line item's reward.
@@ -409,10 +330,7 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "FreezeLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let id = string_from_js(&id, "The ID")?;
-            self.action(LineItemActionKind::Freeze, id, body, options)
-        })
+        self.action(LineItemActionKind::Freeze, &id, &body, &options)
     }
 
     /// Unfreezes a line item's reward.
@@ -423,10 +341,7 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "FreezeLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let id = string_from_js(&id, "The ID")?;
-            self.action(LineItemActionKind::Unfreeze, id, body, options)
-        })
+        self.action(LineItemActionKind::Unfreeze, &id, &body, &options)
     }
 
     /// Cancels a line item and issues a replacement with the body's changes (amount, delivery
@@ -438,14 +353,9 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "ReissueLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let id = string_from_js(&id, "The ID")?;
-            let (options, signal) = call_options(&options)?;
-            let body = json_from_js(&body)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                to_js(&client.reissue_line_item(&id, &body, &options).await?)
-            }))
+        self.call(&options, |client, options| {
+            let (id, body) = (string_from_js(&id, "The ID")?, json_from_js(&body)?);
+            Ok(async move { to_js(&client.reissue_line_item(&id, &body, &options).await?) })
         })
     }
 
@@ -457,15 +367,14 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "UpdateLineItemRequest")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let id = string_from_js(&id, "The ID")?;
-            let (options, signal) = call_options(&options)?;
-            let body = json_from_js(&body)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                client.update_line_item(&id, &body, &options).await?;
-                Ok(JsValue::UNDEFINED)
-            }))
+        self.call(&options, |client, options| {
+            let (id, body) = (string_from_js(&id, "The ID")?, json_from_js(&body)?);
+            Ok(async move {
+                client
+                    .update_line_item(&id, &body, &options)
+                    .await
+                    .map(nothing)
+            })
         })
     }
 
@@ -475,12 +384,8 @@ impl TangoClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
-            let (options, signal) = call_options(&options)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                to_js(&client.list_reason_codes(&options).await?)
-            }))
+        self.call(&options, |client, options| {
+            Ok(async move { to_js(&client.list_reason_codes(&options).await?) })
         })
     }
 
@@ -491,30 +396,27 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        rejecting(|| {
+        self.call(&options, |client, options| {
             let id = string_from_js(&id, "The ID")?;
-            let (options, signal) = call_options(&options)?;
-            let client = Rc::clone(&self.inner);
-            Ok(promise(signal, async move {
-                to_js(&client.get_embedded_url(&id, &options).await?)
-            }))
+            Ok(async move { to_js(&client.get_embedded_url(&id, &options).await?) })
         })
     }
 
+    /// Cancel, freeze and unfreeze: the same call with another action.
     fn action(
         &self,
         kind: LineItemActionKind,
-        id: String,
-        body: JsValue,
-        options: JsValue,
-    ) -> Result<Promise, JsValue> {
-        let (options, signal) = call_options(&options)?;
-        let body = json_from_js(&body)?;
-        let client = Rc::clone(&self.inner);
-        Ok(promise(signal, async move {
-            client.line_item_action(kind, &id, &body, &options).await?;
-            Ok(JsValue::UNDEFINED)
-        }))
+        id: &JsValue,
+        body: &JsValue,
+        options: &JsValue,
+    ) -> Promise {
+        self.call(options, |client, options| {
+            let (id, body) = (string_from_js(id, "The ID")?, json_from_js(body)?);
+            Ok(async move {
+                let done = client.line_item_action(kind, &id, &body, &options).await;
+                done.map(nothing)
+            })
+        })
     }
 }
 
