@@ -158,7 +158,10 @@ mod tests {
         assert_eq!(parse_retry_after(Some("0.0001")), Some(1));
         assert_eq!(parse_retry_after(Some(".5")), Some(500));
         assert_eq!(parse_retry_after(Some("2.")), Some(2_000));
-        assert_eq!(parse_retry_after(Some("99999999999999999999999")), Some(u64::MAX));
+        assert_eq!(
+            parse_retry_after(Some("99999999999999999999999")),
+            Some(u64::MAX)
+        );
         for bad in ["", ".", "1e3", "+1", "1.2.3", "NaN", "inf"] {
             assert_eq!(parse_retry_after(Some(bad)), None, "{bad}");
         }

@@ -17,6 +17,7 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct ErrorFields {
     /// What kind of failure: branch on this, not on the message.
+    #[cfg_attr(feature = "js", tsify(type = "TangoErrorKind"))]
     pub kind: ErrorKind,
     /// Whether trying the same call again could succeed.
     pub retryable: bool,

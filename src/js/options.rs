@@ -8,7 +8,7 @@ use crate::client::{
     CallOptions, CallSettings, ClientConfig, ClientOptions, LogEvent, Logger, Signal, TokenSetting,
 };
 use crate::error::Error;
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Array, Function, Object, Reflect};
 use serde::de::DeserializeOwned;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -26,6 +26,28 @@ fn is_absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
+/// The options' own properties with primitive values as they are and every other value replaced
+/// by `[]`, which no setting accepts (so it fails as the wrong type), read through calls that
+/// catch: serde-wasm-bindgen reads properties without catching, and a getter or proxy that throws
+/// must end in a `config` error, not in an exception thrown through the wasm. Own properties,
+/// as `{ ...options }` reads them.
+fn plain_copy(options: &JsValue, what: &str) -> Result<JsValue, Error> {
+    let unreadable = || Error::config(format!("{what} could not be read: a property threw"));
+    let keys = Reflect::own_keys(options).map_err(|_| unreadable())?;
+    let copy = Object::new();
+    for key in keys.iter().filter(JsValue::is_string) {
+        let value = Reflect::get(options, &key).map_err(|_| unreadable())?;
+        let primitive = !value.is_object() && !value.is_function();
+        let value = if primitive {
+            value
+        } else {
+            Array::new().into()
+        };
+        let _ = Reflect::set(&copy, &key, &value);
+    }
+    Ok(copy.into())
+}
+
 /// Reads the data settings of an options object. The readers' messages name the setting and its
 /// range (see `client::options`); they never quote a value.
 fn settings<T: DeserializeOwned + Default>(options: &JsValue, what: &str) -> Result<T, Error> {
@@ -35,7 +57,7 @@ fn settings<T: DeserializeOwned + Default>(options: &JsValue, what: &str) -> Res
     if !options.is_object() || Array::is_array(options) {
         return Err(Error::config(format!("{what} must be an object")));
     }
-    serde_wasm_bindgen::from_value(options.clone()).map_err(|error| {
+    serde_wasm_bindgen::from_value(plain_copy(options, what)?).map_err(|error| {
         let error = JsValue::from(error);
         let message = get(&error, "message").as_string();
         Error::config(message.unwrap_or_else(|| format!("{what} could not be read")))

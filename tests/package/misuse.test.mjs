@@ -88,8 +88,21 @@ test("the client: wrong constructor options are config errors; wrong arguments t
       expectContained(() => new tango.TangoClient({ platformName: "demo-platform", platformKey: "demo-key", [key]: value }));
     }
   }
+  // Getters and proxies that throw on the options object itself: config errors, not exceptions
+  // escaping through the wasm (options are read with serde-wasm-bindgen from a checked copy).
+  const throwingOptions = () => [
+    Object.defineProperty({}, "timeoutMs", { get() { throw new Error("boom"); }, enumerable: true }),
+    new Proxy({}, { ownKeys() { throw new Error("boom"); } }),
+    new Proxy({ timeoutMs: 5 }, { get() { throw new Error("boom"); } }),
+  ];
+  for (const options of throwingOptions()) {
+    assert.throws(() => new tango.TangoClient(options), (e) => e.name === "TangoError" && e.kind === "config");
+  }
   const sim = createSimulator({ virtualClock: true });
   const client = new tango.TangoClient({ baseUrl: sim.baseUrl, platformName: "demo-platform", platformKey: "demo-key", fetch: sim.fetch });
+  for (const options of throwingOptions()) {
+    await assert.rejects(client.getOrder("RA1", options), (e) => e.name === "TangoError" && e.kind === "config");
+  }
   const methods = [
     (v) => client.createOrder(v), (v) => client.getOrder(v), (v) => client.listOrders(v), (v) => client.resendOrder(v),
     (v) => client.resendOrder("RA1", v), (v) => client.listLineItems(v), (v) => client.getLineItem(v),

@@ -1,6 +1,14 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** Every error this package throws: a real `Error` with fields a program can branch on. */
+export interface TangoError extends Error, TangoErrorFields {
+    /** "AbortError" for kind "aborted" (its `cause` is the signal's reason), else "TangoError". */
+    name: "TangoError" | "AbortError";
+}
+
+
+
 /** The part of an AbortSignal the client uses, for environments whose types declare none. */
 export interface AbortSignalLike {
     readonly aborted: boolean;
@@ -38,80 +46,21 @@ export interface FetchResponse {
  * The client calls it with one argument, `fetch(request)`. */
 export type FetchLike = (request: FetchRequest) => Promise<FetchResponse>;
 
-/** Settings of a TangoClient. */
-export interface TangoClientOptions {
-    /** Tango's sandbox (default) or production; ignored when baseUrl is given. */
-    environment?: "sandbox" | "production";
-    /** Any base URL: your backend proxy, or tango-sim. */
-    baseUrl?: string;
-    /** HTTP Basic credentials. Refused in a browser unless dangerouslyAllowBrowser is true. */
-    platformName?: string;
-    platformKey?: string;
-    /** A bearer token, or a function returning one (called before every request). */
-    token?: string | (() => string | Promise<string>);
+/** Settings of a TangoClient: the generated ClientSettings and the two settings that are
+ * functions (written here by hand: tsify cannot express a function type). */
+export interface TangoClientOptions extends ClientSettings {
     /** The fetch to use (default: the global fetch), e.g. tango-orders/sim's. */
     fetch?: FetchLike;
-    /** Per-attempt timeout, 1 to 600000 ms (default 30000). */
-    timeoutMs?: number;
-    /** Retries after the first attempt, 0 to 100 (default 2). */
-    maxRetries?: number;
-    /** Creates started per second, 0.01 to 1000 (default 1, Tango's limit). */
-    ordersPerSecond?: number;
-    /** The longest wait before a retry, 0 to 3600000 ms (default 60000). When Tango asks for a longer
-     * wait (Retry-After), the call fails at once with the error and its retryAfterMs. */
-    maxRetryDelayMs?: number;
-    /** Allow credentials in a web page, where every visitor can read them. Prefer a backend proxy. */
-    dangerouslyAllowBrowser?: boolean;
     /** Called once per attempt with method, path, status, requestId, attempt and duration only. */
     logger?: (event: LogEvent) => void;
 }
 
-/** Per-call settings (the same ranges as the client's). */
-export interface CallOptions {
+/** Per-call settings: the generated CallSettings and the signal (written here by hand: its type
+ * is the environment's own AbortSignal, which tsify cannot name). */
+export interface CallOptions extends CallSettings {
     /** Ends the call at once wherever it waits (create queue, backoff, token, request): it rejects
      * with a TangoError of kind "aborted" (name "AbortError", cause the signal's reason). */
     signal?: AbortSignalType;
-    timeoutMs?: number;
-    maxRetries?: number;
-    maxRetryDelayMs?: number;
-}
-
-export interface CreateOrderResult {
-    order: Order;
-    /** Whether this call placed the order; false when an order with this externalRefID already
-     * existed before the call (Tango answered 200 with it). */
-    created: boolean;
-}
-
-export interface TangoError {
-    /** For api errors. */
-    status?: number;
-    httpPhrase?: string;
-    requestId?: string;
-    i18nKey?: string;
-    errors?: ApiErrorDetail[];
-    path?: string;
-    timestamp?: string;
-    /** Tango's own message, for api errors. */
-    apiMessage?: string;
-    /** For resend_too_soon, and for a 429 whose Retry-After said how long to wait. */
-    retryAfterMs?: number;
-    /** For decode errors: the start of the body with every string value replaced by "…" (keys,
-     * numbers and punctuation kept), or a note of its length when it is not JSON. */
-    excerpt?: string;
-    /** For every error of createOrder: the externalRefID the order was (or would have been) sent
-     * with — yours, or the one generated. */
-    externalRefID?: string;
-    /** For every error of createOrder: true when an attempt may have reached Tango and placed the
-     * order (a timeout, a network error after sending, a lost or unreadable answer, 409, 5xx but
-     * 503). Then call createOrder again with `{ ...order, externalRefID: error.externalRefID }`: it
-     * resolves with the order (created: false) if it was placed, and places it once if not. A call
-     * without that key may place a second order. */
-    mayHaveBeenPlaced?: boolean;
-    /** For conflict errors: the existing order that holds this externalRefID. */
-    referenceOrderID?: string;
-    /** For conflict errors: which fields of that order differ from the request (names only). */
-    fields?: string[];
 }
 
 export interface OrderIterator {
@@ -123,29 +72,24 @@ export interface LineItemIterator {
 }
 
 
-
-/** What kind of failure: branch on this, not on the message. */
-export type TangoErrorKind =
-| "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon"
-| "conflict" | "aborted";
-
-/** Every error this package throws: a real `Error` with fields a program can branch on. */
-export interface TangoError extends Error {
-    /** "AbortError" for kind "aborted" (its `cause` is the signal's reason), else "TangoError". */
-    name: "TangoError" | "AbortError";
-    kind: TangoErrorKind;
-    /** Whether trying the same call again could succeed. */
-    retryable: boolean;
-    /** For `validation`: every problem, by wire path, with a stable code. */
-    issues?: Issue[];
-    /** For `api`: a name for the status — bad_request, unauthorized, insufficient_funds (402),
-     * forbidden, not_found, conflict (409), unprocessable (422, e.g. a frozen account),
-     * rate_limited (429), server_error. */
-    statusName?: string;
-    /** For `timeout`: the per-attempt timeout that ran out (the request may have been processed). */
+/**
+ * A call's settings as read from input (in TypeScript, `CallSettings`; `CallOptions` adds the
+ * `signal`, which the host sets).
+ */
+export interface CallSettings {
+    /**
+     * Per-attempt timeout for this call, 1 to 600000 ms.
+     */
     timeoutMs?: number;
+    /**
+     * Retries after the first attempt for this call, 0 to 100.
+     */
+    maxRetries?: number;
+    /**
+     * The longest wait before a retry for this call, 0 to 3600000 ms.
+     */
+    maxRetryDelayMs?: number;
 }
-
 
 /**
  * A cancel, freeze, unfreeze or reissue of a line item (`LineItemAction`).
@@ -185,6 +129,54 @@ export interface RewardStatusChange {
      * The new status.
      */
     status?: RewardStatus;
+}
+
+/**
+ * A client's settings, every one optional (in TypeScript, `ClientSettings`; `TangoClientOptions`
+ * adds `fetch` and `logger`).
+ */
+export interface ClientSettings {
+    /**
+     * Tango's sandbox (default) or production; ignored when baseUrl is given.
+     */
+    environment?: Environment;
+    /**
+     * Any base URL: your backend proxy, or tango-sim.
+     */
+    baseUrl?: string;
+    /**
+     * HTTP Basic credentials. Refused in a browser unless dangerouslyAllowBrowser is true.
+     */
+    platformName?: string;
+    /**
+     * The platform key that goes with platformName: a secret.
+     */
+    platformKey?: string;
+    /**
+     * A bearer token, or a function returning one (called before every request).
+     */
+    token?: string | (() => string | Promise<string>);
+    /**
+     * Per-attempt timeout, 1 to 600000 ms (default 30000).
+     */
+    timeoutMs?: number;
+    /**
+     * Retries after the first attempt, 0 to 100 (default 2).
+     */
+    maxRetries?: number;
+    /**
+     * Creates started per second, 0.01 to 1000 (default 1, Tango's limit).
+     */
+    ordersPerSecond?: number;
+    /**
+     * The longest wait before a retry, 0 to 3600000 ms (default 60000). When Tango asks for a
+     * longer wait (Retry-After), the call fails at once with the error and its retryAfterMs.
+     */
+    maxRetryDelayMs?: number;
+    /**
+     * Allow credentials in a web page, where every visitor can read them. Prefer a backend proxy.
+     */
+    dangerouslyAllowBrowser?: boolean;
 }
 
 /**
@@ -581,6 +573,96 @@ export interface Order {
      * How to redeem, as HTML (create only; also inside `reward`).
      */
     redemptionInstructions?: string;
+}
+
+/**
+ * Every field an error may have; each is set only for the kinds its comment names.
+ */
+export interface TangoErrorFields {
+    /**
+     * What kind of failure: branch on this, not on the message.
+     */
+    kind: TangoErrorKind;
+    /**
+     * Whether trying the same call again could succeed.
+     */
+    retryable: boolean;
+    /**
+     * For `validation`: every problem, by wire path, with a stable code.
+     */
+    issues?: Issue[];
+    /**
+     * For `api`: the HTTP status.
+     */
+    status?: number;
+    /**
+     * For `api`: a name for the status — bad_request, unauthorized, insufficient_funds (402),
+     * forbidden, not_found, conflict (409), unprocessable (422, e.g. a frozen account),
+     * rate_limited (429), server_error.
+     */
+    statusName?: string;
+    /**
+     * For `api`: Tango's reason phrase.
+     */
+    httpPhrase?: string;
+    /**
+     * For `api`: Tango's ID for the request, to quote to its support.
+     */
+    requestId?: string;
+    /**
+     * For `api`: Tango's stable key for the error (the body's, else its first entry's).
+     */
+    i18nKey?: string;
+    /**
+     * For `api`: Tango's entries, one per problem (empty when it sent none).
+     */
+    errors?: ApiErrorDetail[];
+    /**
+     * For `api`: the path Tango says failed.
+     */
+    path?: string;
+    /**
+     * For `api`: when, as Tango wrote it.
+     */
+    timestamp?: string;
+    /**
+     * For `api`: Tango's own message.
+     */
+    apiMessage?: string;
+    /**
+     * For `resend_too_soon`, and for a 429 whose Retry-After said how long to wait.
+     */
+    retryAfterMs?: number;
+    /**
+     * For `decode`: the start of the body with every string value replaced by "…" (keys,
+     * numbers and punctuation kept), or a note of its length when it is not JSON.
+     */
+    excerpt?: string;
+    /**
+     * For `timeout`: the per-attempt timeout that ran out (the request may have been processed).
+     */
+    timeoutMs?: number;
+    /**
+     * For `conflict`: the existing order that holds this externalRefID.
+     */
+    referenceOrderID?: string;
+    /**
+     * For `conflict`: which fields of that order differ from the request (names only).
+     */
+    fields?: string[];
+    /**
+     * For every error of createOrder: the externalRefID the order was (or would have been) sent
+     * with — yours, or the one generated.
+     */
+    externalRefID?: string;
+    /**
+     * For every error of createOrder: true when an attempt may have reached Tango and placed the
+     * order (a timeout, a network error after sending, a lost or unreadable answer, 409, 5xx but
+     * 503). Then call createOrder again with `{ ...order, externalRefID: error.externalRefID }`:
+     * it resolves with the order (created: false) if it was placed, and places it once if not. A
+     * call without that key may place a second order.
+     */
+    mayHaveBeenPlaced?: boolean;
 }
 
 /**
@@ -1545,6 +1627,22 @@ export interface ApiErrorBody {
 }
 
 /**
+ * What a create returns: the order, and whether this call placed it (`false` when Tango answered
+ * 200 because an order with this `externalRefID` already existed before the call).
+ */
+export interface CreateOrderResult {
+    /**
+     * The order.
+     */
+    order: Order;
+    /**
+     * Whether this call placed the order; false when an order with this externalRefID already
+     * existed before the call (Tango answered 200 with it).
+     */
+    created: boolean;
+}
+
+/**
  * What happened on one attempt, for an optional logger: never a body, a query, a header or any
  * personal data.
  */
@@ -1579,6 +1677,19 @@ export interface LogEvent {
  * What is wrong with a field. The codes are stable: programs and forms branch on them.
  */
 export type Code = "required" | "too_short" | "too_long" | "invalid_characters" | "invalid_format" | "invalid_value" | "not_allowed" | "out_of_range" | "unsupported" | "conflict";
+
+/**
+ * Which kind of failure, as JavaScript sees it in `error.kind`.
+ *
+ * `Validation`, `Config` and `ResendTooSoon` mean nothing was sent; `Timeout` means the request may
+ * have been processed. A create's error says more: see [`crate::client::CreateOrderError`].
+ */
+export type TangoErrorKind = "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon" | "conflict" | "aborted";
+
+/**
+ * Which of Tango's hosts.
+ */
+export type Environment = "sandbox" | "production";
 
 /**
  * Who receives the reward (`RecipientInfoCriteria`, `RecipientInfoView`, `RecipientDTO`,
