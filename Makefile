@@ -9,7 +9,7 @@ WASM_TEST := env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-ru
 	cargo test --target wasm32-unknown-unknown --lib
 
 .PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package test-consumers test-e2e \
-	update-types sim bench soak fuzz fuzz-smoke audit clean
+	update-types sim bench bench-before-after soak fuzz fuzz-smoke audit clean
 
 ## demo: build the package and the simulator, then serve the demo page on http://127.0.0.1:5173/
 ## (the page sends rewards through tango-sim; Ctrl-C stops both).
@@ -77,6 +77,16 @@ bench: pkg
 	cd bench && npm install --no-audit --no-fund --loglevel=error
 	cd bench && TANGO_SIM_BIN=$(abspath $(or $(CARGO_TARGET_DIR),target))/release/tango-sim node run.mjs
 	node bench/bundlers.mjs
+
+## bench-before-after: another revision's package (BASE, default the last commit before issue 15's
+## transport work) next to pkg/ in one process, rounds interleaved: sizes, validation, decoding,
+## the client over the simulator's fetch, cold start; writes bench/BEFORE_AFTER.md.
+BASE ?= 6674326
+bench-before-after: pkg
+	bash scripts/build-base-pkg.sh $(BASE)
+	cd bench && npm install --no-audit --no-fund --loglevel=error
+	cd bench && BASE_LABEL=$(BASE) node before-after.mjs \
+		$(TOOLS_DIR)/../bench-base/$$(git rev-parse --short $(BASE))/pkg ../pkg
 
 ## soak: 10,000 creates through fetch against tango-sim with ~30 % faults; checks none is placed
 ## twice or lost (not part of make test: about a minute).

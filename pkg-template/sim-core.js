@@ -26,6 +26,7 @@ export function makeCreateSimulator(SimulatorHandle) {
       seed: options.seed ?? 1,
       faults: options.faults ?? {},
       virtualClock: options.virtualClock ?? false,
+      createsPerSecond: options.createsPerSecond ?? 1,
     });
     const baseUrl = (options.baseUrl ?? "http://tango-sim.local/raas/v2").replace(/\/$/, "");
 

@@ -70,3 +70,19 @@ test("time: a slow reward completes after advanceTime", async () => {
   const later = await (await api.get(`/orders/${slow.referenceOrderID}`)).json();
   assert.equal(later.status, "COMPLETE");
 });
+
+test("createsPerSecond sets the simulator's create limit (Tango's is 1 per second)", async () => {
+  // Creates 10 ms apart on the virtual clock: too soon at Tango's 1/s, fine at 100/s.
+  const statuses = async (options) => {
+    const sim = createSimulator({ virtualClock: true, ...options });
+    const api = client(sim);
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      answers.push((await api.post("/orders", order())).status);
+      sim.advanceTime(10);
+    }
+    return answers;
+  };
+  assert.deepEqual(await statuses({}), [201, 429, 429]);
+  assert.deepEqual(await statuses({ createsPerSecond: 100 }), [201, 201, 201]);
+});
