@@ -41,6 +41,8 @@ lint:
 
 test-native:
 	cargo test --workspace
+	@# The pure core (no JavaScript crates at all) passes its own tests too.
+	cargo test -p tango-orders --no-default-features
 
 # The wasm tests of the fetch transport talk to tango-sim on this port (scripts/with-sim.sh). The
 # port is fixed because the tests read TANGO_SIM_URL at compile time: a new one would rebuild them.
