@@ -74,26 +74,7 @@ pub fn validate_create_orders(
         }
     };
     let mut report = validate::validate_create_orders(&rows, &options).map_err(Error::from)?;
-    if !found.is_empty() {
-        // Markers are found at `[row].path`; issues carry the row and the path apart.
-        let by_row: Vec<(usize, Vec<(String, validate::Unrepresentable)>)> = found
-            .into_iter()
-            .filter_map(|(path, kind)| {
-                let (row, rest) = path.strip_prefix('[')?.split_once(']')?;
-                Some((
-                    row.parse().ok()?,
-                    vec![(rest.trim_start_matches('.').to_owned(), kind)],
-                ))
-            })
-            .collect();
-        for issue in &mut report.issues {
-            for (row, found) in &by_row {
-                if *row == issue.index {
-                    validate::explain(&issue.path, &mut issue.code, &mut issue.message, found);
-                }
-            }
-        }
-    }
+    validate::explain_bulk_report(&mut report, &found);
     Ok(Ts::new_unchecked(to_js(&report)?))
 }
 

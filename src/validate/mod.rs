@@ -30,8 +30,8 @@ pub use order::{amount_cents, Fulfillment, MAX_AMOUNT};
 pub use report::{BulkIssue, BulkReport, Code, Issue, Report};
 pub use resend::LineItemAction;
 pub use unrepresentable::{
-    explain, explain_report, find_unrepresentable, unrepresentable_report, Unrepresentable,
-    LONE_SURROGATE_KEY, NON_FINITE_KEY,
+    explain, explain_bulk_report, explain_report, find_unrepresentable, unrepresentable_report,
+    Unrepresentable, LONE_SURROGATE_KEY, NON_FINITE_KEY,
 };
 
 use check::Checker;

@@ -109,6 +109,26 @@ pub fn explain_report(report: &mut Report, found: &[(String, Unrepresentable)]) 
     }
 }
 
+/// [`explain_report`] for a bulk report: markers are found at `[row].path`, and bulk issues carry
+/// the row and the path apart.
+pub fn explain_bulk_report(report: &mut super::BulkReport, found: &[(String, Unrepresentable)]) {
+    let by_row: Vec<(usize, Vec<(String, Unrepresentable)>)> = found
+        .iter()
+        .filter_map(|(path, kind)| {
+            let (row, rest) = path.strip_prefix('[')?.split_once(']')?;
+            let rest = rest.trim_start_matches('.').to_owned();
+            Some((row.parse().ok()?, vec![(rest, *kind)]))
+        })
+        .collect();
+    for issue in &mut report.issues {
+        for (row, found) in &by_row {
+            if *row == issue.index {
+                explain(&issue.path, &mut issue.code, &mut issue.message, found);
+            }
+        }
+    }
+}
+
 /// Input that cannot be sent at all: one issue per marker, wherever it is.
 pub fn unrepresentable_report(found: &[(String, Unrepresentable)]) -> Report {
     Report::from(
@@ -164,5 +184,33 @@ mod tests {
         assert_eq!(report.issues[1].code, Code::InvalidCharacters);
         assert_eq!(report.issues[2].code, Code::Required);
         assert_eq!(unrepresentable_report(&found).issues.len(), 3);
+    }
+
+    #[test]
+    fn bulk_markers_explain_only_their_own_rows_issues() {
+        let rows = json!([{"amount": 5}, {"amount": {NON_FINITE_KEY: "NaN"}}]);
+        let found = find_unrepresentable(&rows);
+        assert_eq!(
+            found,
+            [("[1].amount".to_owned(), Unrepresentable::NotANumber)]
+        );
+        let issue = |index: usize| super::super::BulkIssue {
+            index,
+            path: "amount".into(),
+            code: Code::InvalidFormat,
+            message: "Amount must be a number.".into(),
+        };
+        let mut report = super::super::BulkReport {
+            valid_count: 0,
+            invalid_count: 2,
+            issues: vec![issue(0), issue(1)],
+        };
+        explain_bulk_report(&mut report, &found);
+        assert_eq!(report.issues[0].message, "Amount must be a number.");
+        assert_eq!(report.issues[1].code, Code::InvalidFormat);
+        assert_eq!(
+            report.issues[1].message,
+            "Amount must be a number, not NaN."
+        );
     }
 }
