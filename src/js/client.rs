@@ -1,5 +1,6 @@
-//! `TangoClient` for JavaScript: the Rust client over `fetch` and timers (`runtime.rs`). Converts
-//! arguments (`options.rs`), calls the core, converts results and errors.
+//! `TangoClient` for JavaScript: the Rust client over `fetch` (`transport.rs`) and timers
+//! (`runtime.rs`). Each export converts its arguments (`options.rs`, `convert.rs`), calls the core
+//! through one helper (`TangoClient::call`), and converts the result or error (`error.rs`).
 
 use super::convert::{json_for_validation, json_from_js, string_from_js, to_js};
 use super::options::{call_options, config_from_js, get};
