@@ -93,16 +93,18 @@ impl Attempt {
         request: &web_sys::Request,
     ) -> Result<HttpResponse, JsValue> {
         let answer = fetch.call1(&JsValue::NULL, request)?;
-        let answer: web_sys::Response = JsFuture::from(Promise::resolve(&answer))
-            .await?
-            .unchecked_into();
-        // Typed access works on any object with these members (wasm-bindgen calls them by name),
-        // so a fetch answering a plain `{ status, headers, text() }` is read the same way.
-        let response = gloo_net::http::Response::from(answer);
-        let status = response.status();
-        let headers = read_headers(&response.headers().into_raw())?;
-        let raw = web_sys::Response::from(response);
-        let body = JsFuture::from(raw.text()?).await?;
+        let answer = JsFuture::from(Promise::resolve(&answer)).await?;
+        let (status, headers, body) = match answer.dyn_ref::<web_sys::Response>() {
+            Some(response) => {
+                let response = gloo_net::http::Response::from(Clone::clone(response));
+                let status = response.status();
+                let headers = response.headers().into_raw();
+                let pairs = collect_headers(|callback| headers.for_each(callback))?;
+                let body = JsFuture::from(web_sys::Response::from(response).text()?).await?;
+                (status, pairs, body)
+            }
+            None => read_look_alike(&answer).await?,
+        };
         Ok(HttpResponse {
             status,
             headers,
@@ -164,21 +166,49 @@ impl Drop for Attempt {
     }
 }
 
-/// The response's headers as pairs, through `forEach`: every `Headers` has it, including the
-/// plain objects of typed test doubles (gloo-net's `entries` needs the iterator protocol).
-fn read_headers(headers: &web_sys::Headers) -> Result<Vec<(String, String)>, JsValue> {
-    let pairs = Rc::new(std::cell::RefCell::new(Vec::new()));
+/// An answer that is not a `Response` (a test double, another fetch's own class), read by name
+/// through calls that catch: typed web-sys calls on an odd object (`undefined`, a getter that
+/// throws) would throw through the wasm instead of failing the attempt.
+async fn read_look_alike(
+    answer: &JsValue,
+) -> Result<(u16, Vec<(String, String)>, JsValue), JsValue> {
+    let member = |object: &JsValue, key: &str| Reflect::get(object, &key.into());
+    let function = |object: &JsValue, key: &str| -> Result<Function, JsValue> {
+        member(object, key)?.dyn_into::<Function>()
+    };
+    let status = member(answer, "status")?.as_f64().unwrap_or(0.0);
+    let headers = member(answer, "headers")?;
+    let for_each = function(&headers, "forEach")?;
+    let pairs = collect_headers(|callback| for_each.call1(&headers, callback).map(drop))?;
+    let text = function(answer, "text")?.call0(answer)?;
+    let body = JsFuture::from(Promise::resolve(&text)).await?;
+    // A status outside 0..=65535 is no HTTP status: read as 0, which no rule retries or accepts.
+    let status = if (0.0..=65_535.0).contains(&status) {
+        status as u16
+    } else {
+        0
+    };
+    Ok((status, pairs, body))
+}
+
+/// The headers as pairs, through `forEach` (`call` makes the call, which catches): every `Headers`
+/// has it, including the plain objects of typed test doubles (gloo-net's `entries` needs the
+/// iterator protocol).
+fn collect_headers(
+    call: impl FnOnce(&Function) -> Result<(), JsValue>,
+) -> Result<Vec<(String, String)>, JsValue> {
+    let collected = Rc::new(std::cell::RefCell::new(Vec::new()));
     let collect = {
-        let pairs = Rc::clone(&pairs);
+        let collected = Rc::clone(&collected);
         Closure::<dyn FnMut(JsValue, JsValue)>::new(move |value: JsValue, name: JsValue| {
             if let (Some(name), Some(value)) = (name.as_string(), value.as_string()) {
-                pairs.borrow_mut().push((name, value));
+                collected.borrow_mut().push((name, value));
             }
         })
     };
-    headers.for_each(collect.as_ref().unchecked_ref())?;
+    call(collect.as_ref().unchecked_ref())?;
     drop(collect);
-    let pairs = pairs.take();
+    let pairs = collected.take();
     Ok(pairs)
 }
 

@@ -192,3 +192,25 @@ async fn a_fetch_answering_a_plain_object_is_read_too() {
         (201, Some("7"))
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_odd_answer_fails_the_attempt_instead_of_throwing_through_the_wasm() {
+    for body in [
+        "return Promise.resolve(undefined);",
+        "return Promise.resolve({ get status() { throw new Error('boom'); } });",
+        "return Promise.resolve({ status: 200, headers: {}, text: () => '' });",
+        "return Promise.resolve({ status: 200, headers: { forEach() {} }, text: 'not a function' });",
+        "return Promise.resolve({ status: 200, headers: { forEach() { throw new Error('boom'); } }, text: () => '' });",
+        "return Promise.resolve({ status: 200, headers: { forEach() {} }, text: () => Promise.reject(new Error('boom')) });",
+        "throw new Error('a fetch that throws at once');",
+    ] {
+        let double = js_sys::Function::new_no_args(body);
+        let error = FetchTransport { fetch: double }
+            .send(get("http://tango.test/raas/v2/orders".into(), vec![]), 5_000, None)
+            .await
+            .unwrap_err();
+        assert_eq!(error, TransportError::Network("fetch failed".into()), "{body}");
+    }
+    // The module is still whole: a good answer after them is read.
+    an_answer_is_read_whole_with_its_headers().await;
+}
