@@ -17,6 +17,13 @@ pub(super) fn abort_signal(signal: Option<&Signal>) -> Option<AbortSignal> {
         .map(|value| value.clone().unchecked_into())
 }
 
+/// Whether the caller's signal has fired, read through a call that catches: it was checked to look
+/// like an `AbortSignal` when the call began, but a look-alike's getter could throw later, and a
+/// typed read would throw through the wasm.
+pub(super) fn has_fired(signal: &AbortSignal) -> bool {
+    Reflect::get(signal, &"aborted".into()).is_ok_and(|aborted| aborted.as_bool() == Some(true))
+}
+
 /// Whether `value` can be used as an `AbortSignal`: checked once per call.
 pub(super) fn is_signal(value: &JsValue) -> bool {
     let member = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
@@ -59,7 +66,7 @@ impl Runtime for JsRuntime {
         random_unit()
     }
     fn is_aborted(&self, signal: &Signal) -> bool {
-        abort_signal(Some(signal)).is_some_and(|signal| signal.aborted())
+        abort_signal(Some(signal)).is_some_and(|signal| has_fired(&signal))
     }
     fn on_abort<'a>(&'a self, signal: &'a Signal) -> LocalFuture<'a, ()> {
         let signal = abort_signal(Some(signal));
@@ -69,7 +76,7 @@ impl Runtime for JsRuntime {
             };
             let mut listener = JsValue::UNDEFINED;
             let fired = Promise::new(&mut |resolve, _reject| {
-                if signal.aborted() {
+                if has_fired(&signal) {
                     let _ = resolve.call0(&JsValue::NULL);
                 } else {
                     let _ = signal.add_event_listener_with_callback("abort", &resolve);

@@ -33,7 +33,10 @@ impl Transport for FetchTransport {
     ) -> LocalFuture<'_, Result<HttpResponse, TransportError>> {
         let caller_signal = super::runtime::abort_signal(signal);
         Box::pin(async move {
-            if caller_signal.as_ref().is_some_and(AbortSignal::aborted) {
+            if caller_signal
+                .as_ref()
+                .is_some_and(super::runtime::has_fired)
+            {
                 return Err(TransportError::Aborted { sent: false });
             }
             let attempt = Attempt::start(timeout_ms, caller_signal)?;
@@ -144,7 +147,7 @@ impl Attempt {
         if self
             .caller_signal
             .as_ref()
-            .is_some_and(AbortSignal::aborted)
+            .is_some_and(super::runtime::has_fired)
         {
             TransportError::Aborted { sent: true }
         } else if self.timed_out.get() {

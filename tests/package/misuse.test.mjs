@@ -103,6 +103,12 @@ test("the client: wrong constructor options are config errors; wrong arguments t
   for (const options of throwingOptions()) {
     await assert.rejects(client.getOrder("RA1", options), (e) => e.name === "TangoError" && e.kind === "config");
   }
+  // A signal look-alike whose `aborted` getter throws after the first read: the call still ends
+  // (as not aborted), with Tango's answer.
+  let reads = 0;
+  const sneaky = { get aborted() { if (reads++ > 0) throw new Error("boom"); return false; }, addEventListener() {}, removeEventListener() {} };
+  await assert.rejects(client.getOrder("RA1", { signal: sneaky }), (e) => e.name === "TangoError" && e.kind === "api" && e.status === 404);
+  assert.ok(reads > 1, `aborted read ${reads} times`);
   const methods = [
     (v) => client.createOrder(v), (v) => client.getOrder(v), (v) => client.listOrders(v), (v) => client.resendOrder(v),
     (v) => client.resendOrder("RA1", v), (v) => client.listLineItems(v), (v) => client.getLineItem(v),

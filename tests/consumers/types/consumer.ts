@@ -32,7 +32,9 @@ const issues: Issue[] = validateCreateOrder(order).issues.concat(report.issues);
 const sim: Simulator = createSimulator({ virtualClock: true });
 const viaSim = new TangoClient({ baseUrl: sim.baseUrl, fetch: sim.fetch, token: sim.token });
 const answer: FetchResponse = { status: 200, headers: { forEach() {} }, text: async () => "{}" };
-const double: FetchLike = async (url, init) => (url.length > 0 && init.method === "GET" ? answer : answer);
+// The client calls fetch(request) with one argument: a Request (or, without DOM types, the part of
+// one it fills).
+const double: FetchLike = async (request) => (request.url.length > 0 && request.method === "GET" ? answer : answer);
 const viaDouble = new TangoClient({ baseUrl: "http://localhost:4010/raas/v2", fetch: double });
 
 async function place(): Promise<string | undefined> {
