@@ -1,10 +1,15 @@
-// Before timing anything: the baseline must give the same (path, code) issues as tango-orders on
-// every case of the shared table and on the bulk sample rows.
+// Before timing anything: each baseline must give the same (path, code) issues as tango-orders on
+// every case of the shared table.
 import { readFileSync } from "node:fs";
 import { validateCreateOrder } from "tango-orders";
-import { validateOrder } from "./baseline/validator.mjs";
+import * as zod from "./baseline/validator.mjs";
+import * as plain from "./baseline/plain.mjs";
+import * as ajv from "./baseline/ajv.mjs";
 
-export function checkAgreement() {
+/** The baselines, by name: each with validateOrder(order, { now }) and validateOrders(rows). */
+export const BASELINES = { "plain JS": plain, ajv, zod };
+
+export function checkAgreement(validateOrder = zod.validateOrder) {
   const table = JSON.parse(readFileSync(new URL("../tests/fixtures/validation-cases.json", import.meta.url), "utf8"));
   const now = Date.parse(table.now);
   const apply = (order, set) => {
@@ -32,8 +37,12 @@ export function checkAgreement() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { compared, disagreements } = checkAgreement();
-  console.log(`${compared} cases compared, ${disagreements.length} disagreements`);
-  disagreements.forEach((d) => console.log("  " + d));
-  process.exit(disagreements.length ? 1 : 0);
+  let failed = false;
+  for (const [name, baseline] of Object.entries(BASELINES)) {
+    const { compared, disagreements } = checkAgreement(baseline.validateOrder);
+    console.log(`${name}: ${compared} cases compared, ${disagreements.length} disagreements`);
+    disagreements.forEach((d) => console.log("  " + d));
+    failed ||= disagreements.length > 0;
+  }
+  process.exit(failed ? 1 : 0);
 }
