@@ -34,7 +34,8 @@ fn is_absent(value: &JsValue) -> bool {
 fn plain_copy(options: &JsValue, what: &str) -> Result<JsValue, Error> {
     let unreadable = || Error::config(format!("{what} could not be read: a property threw"));
     let keys = Reflect::own_keys(options).map_err(|_| unreadable())?;
-    let copy = Object::new();
+    // No prototype: an own `__proto__` key is copied as a plain property, not made the prototype.
+    let copy: Object = Object::create(JsValue::NULL.unchecked_ref::<Object>());
     for key in keys.iter().filter(JsValue::is_string) {
         let value = Reflect::get(options, &key).map_err(|_| unreadable())?;
         let primitive = !value.is_object() && !value.is_function();
