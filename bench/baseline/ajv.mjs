@@ -6,6 +6,7 @@
 // and conflicts, etid only for EMAIL, amounts in cents, expiration in the future, US mobile for
 // texting) in code. It must agree with tango-orders on the shared case table before timing.
 import Ajv from "ajv";
+import { bulkOf } from "./rules.mjs";
 
 const US = "AA AE AK AL AP AR AS AZ CA CO CT DC DE FL FM GA GU HI IA ID IL IN KS KY LA MA MD ME MH MI MN MO MP MS MT NC ND NE NH NJ NM NV NY OH OK OR PA PR PW RI SC SD TN TX UM UT VA VI VT WA WI WV WY".split(" ");
 const CA = "AB BC MB NB NL NS NT NU ON PE QC SK YT".split(" ");
@@ -204,20 +205,4 @@ export function validateOrder(input, { now = Date.now() } = {}) {
   return issues;
 }
 
-/** The baseline's bulk: a loop, with the repeated-externalRefID conflict tango-orders reports. */
-export function validateOrders(orders, options) {
-  const seen = new Map();
-  let validCount = 0;
-  const issues = [];
-  orders.forEach((order, index) => {
-    const row = validateOrder(order, options);
-    const key = order?.externalRefID;
-    if (typeof key === "string") {
-      if (seen.has(key)) row.push({ path: "externalRefID", code: "conflict" });
-      else seen.set(key, index);
-    }
-    if (row.length === 0) validCount += 1;
-    for (const issue of row) issues.push({ index, ...issue });
-  });
-  return { validCount, invalidCount: orders.length - validCount, issues };
-}
+export const validateOrders = bulkOf(validateOrder);

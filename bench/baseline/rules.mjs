@@ -168,23 +168,26 @@ function validateOrder(order, { now = Date.now() } = {}) {
   return issues;
 }
 
-/** The baseline's bulk: a loop, with the repeated-externalRefID conflict tango-orders reports. */
-function validateOrders(orders, options) {
-  const seen = new Map();
-  let validCount = 0;
-  const issues = [];
-  orders.forEach((order, index) => {
-    const row = validateOrder(order, options);
-    const key = order?.externalRefID;
-    if (typeof key === "string") {
-      if (seen.has(key)) row.push({ path: "externalRefID", code: "conflict" });
-      else seen.set(key, index);
-    }
-    if (row.length === 0) validCount += 1;
-    for (const issue of row) issues.push({ index, ...issue });
-  });
-  return { validCount, invalidCount: orders.length - validCount, issues };
+return { validateOrder, validateOrders: bulkOf(validateOrder) };
 }
 
-return { validateOrder, validateOrders };
+/** A baseline's bulk from its single-order validator: a loop, with the repeated-externalRefID
+ * conflict tango-orders reports. */
+export function bulkOf(validateOrder) {
+  return function validateOrders(orders, options) {
+    const seen = new Map();
+    let validCount = 0;
+    const issues = [];
+    orders.forEach((order, index) => {
+      const row = validateOrder(order, options);
+      const key = order?.externalRefID;
+      if (typeof key === "string") {
+        if (seen.has(key)) row.push({ path: "externalRefID", code: "conflict" });
+        else seen.set(key, index);
+      }
+      if (row.length === 0) validCount += 1;
+      for (const issue of row) issues.push({ index, ...issue });
+    });
+    return { validCount, invalidCount: orders.length - validCount, issues };
+  };
 }

@@ -65,7 +65,11 @@ pub(super) fn json_bytes(value: &JsValue) -> Result<Option<(Vec<u8>, bool)>, JsV
         return Ok(None);
     };
     if may_hide_unrepresentable(&bytes) {
-        let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(mark);
+        // Asked once per value written again, not once per string in it.
+        let has_is_well_formed = has_is_well_formed();
+        let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(move |key, value| {
+            mark(key, value, has_is_well_formed)
+        });
         let again = JSON::stringify_with_replacer(value, replacer.as_ref())?;
         if again.includes("\\u0000tango:", 0) {
             return Ok(encode(&again).map(|bytes| (bytes, true)));
@@ -75,7 +79,7 @@ pub(super) fn json_bytes(value: &JsValue) -> Result<Option<(Vec<u8>, bool)>, JsV
 }
 
 /// The replacer that writes a marker object where a value cannot be JSON.
-fn mark(_key: JsValue, value: JsValue) -> JsValue {
+fn mark(_key: JsValue, value: JsValue, has_is_well_formed: bool) -> JsValue {
     let marker = |key: &str, inner: JsValue| {
         let object = Object::new();
         let _ = Reflect::set(&object, &key.into(), &inner);
@@ -93,7 +97,7 @@ fn mark(_key: JsValue, value: JsValue) -> JsValue {
             return marker(NON_FINITE_KEY, text.into());
         }
     } else if let Some(text) = value.dyn_ref::<JsString>() {
-        let well_formed = if has_is_well_formed() {
+        let well_formed = if has_is_well_formed {
             text.is_well_formed()
         } else {
             text.is_valid_utf16()
