@@ -172,7 +172,12 @@ impl TangoClient {
         // Not `call`: every error of a create, even one before sending, carries its key.
         let (options, signal) = match call_options(&options) {
             Ok(read) => read,
-            Err(error) => return Promise::reject(&rejection(error, &JsValue::UNDEFINED)),
+            Err(error) => {
+                let key = get(&order, "externalRefID").as_string();
+                let error =
+                    CreateOrderError::before_sending(error, key.as_deref(), js_sys::Math::random);
+                return Promise::reject(&create_rejection(error, &JsValue::UNDEFINED));
+            }
         };
         let client = Rc::clone(&self.inner);
         let start = json_for_validation(&order)

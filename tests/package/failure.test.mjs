@@ -50,6 +50,17 @@ test("every createOrder error carries the externalRefID sent and mayHaveBeenPlac
   assert.equal(invalid.mayHaveBeenPlaced, false);
   const own = await failure(tango.createOrder({ ...order(), amount: -1, externalRefID: "mine123" }));
   assert.equal(own.externalRefID, "mine123");
+  // Unusable call options and unreadable input: refused before sending, still with a key.
+  const badOptions = await failure(tango.createOrder({ ...order(), externalRefID: "mine456" }, { timeoutMs: -1 }));
+  assert.deepEqual([badOptions.kind, badOptions.externalRefID, badOptions.mayHaveBeenPlaced], ["config", "mine456", false]);
+  const generated = await failure(tango.createOrder(order(), "not options"));
+  assert.deepEqual([generated.kind, generated.mayHaveBeenPlaced], ["config", false]);
+  assert.match(generated.externalRefID, /^[A-Za-z0-9]{32}$/);
+  const cyclic = order();
+  cyclic.self = cyclic;
+  const unreadable = await failure(tango.createOrder(cyclic));
+  assert.deepEqual([unreadable.kind, unreadable.mayHaveBeenPlaced], ["validation", false]);
+  assert.match(unreadable.externalRefID, /^[A-Za-z0-9]{32}$/);
   // Refused by Tango (402): nothing placed.
   const broke = await failure(tango.createOrder(order({ accountIdentifier: "empty-account" })));
   assert.deepEqual([broke.kind, broke.status, broke.mayHaveBeenPlaced, broke.retryable], ["api", 402, false, false]);
