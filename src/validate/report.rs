@@ -56,7 +56,8 @@ impl Issue {
     }
 }
 
-/// Every problem found in one input, in the order found. Empty means valid.
+/// Every problem found in one input, in the order found. Empty means valid. In JavaScript, every
+/// valid input gets the same frozen report object.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "js", derive(Tsify))]
 pub struct Report {

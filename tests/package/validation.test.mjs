@@ -49,6 +49,24 @@ test("validation never changes its input and reads the clock itself", () => {
   assert.equal(JSON.stringify(order), before);
 });
 
+test("every valid input gets the one shared, frozen report; an invalid one its own", () => {
+  const first = validateCreateOrder(table.bases.digital);
+  const second = validateCreateOrder(table.bases.physical, { partial: true });
+  assert.deepEqual(first, { valid: true, issues: [] });
+  assert.equal(first, second, "valid reports are one shared object");
+  assert.ok(Object.isFrozen(first) && Object.isFrozen(first.issues), "so no caller can change it for the others");
+  assert.throws(() => first.issues.push({}), TypeError);
+  assert.equal(validateOrderFilter({}), first, "every validator shares it");
+  const bad = validateCreateOrder({});
+  const worse = validateCreateOrder({});
+  assert.equal(bad.valid, false);
+  assert.notEqual(bad, worse);
+  assert.ok(!Object.isFrozen(bad), "a report with issues is the caller's own");
+  // A future expiration date still reads the clock (only asked when there is a date).
+  const future = apply(table.bases.digital, { "/expirationDate": "2999-01-01T00:00:00Z" });
+  assert.equal(validateCreateOrder(future).valid, true);
+});
+
 test("input JSON cannot hold is a one-issue report, not a crash", () => {
   const cyclic = { utid: "U1" };
   cyclic.self = cyclic;

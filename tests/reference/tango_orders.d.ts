@@ -666,7 +666,8 @@ export interface TangoErrorFields {
 }
 
 /**
- * Every problem found in one input, in the order found. Empty means valid.
+ * Every problem found in one input, in the order found. Empty means valid. In JavaScript, every
+ * valid input gets the same frozen report object.
  */
 export interface Report {
     /**
