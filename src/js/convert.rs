@@ -92,6 +92,24 @@ pub fn json_for_validation(
     Ok((value, found))
 }
 
+/// Reads a JavaScript value for a validator, as [`json_for_validation`] does, but into a borrowed
+/// [`validate::Json`] (no `serde_json::Value` built), and hands it to `then` with the markers found.
+pub fn with_json_for_validation<R>(
+    value: &JsValue,
+    then: impl FnOnce(&validate::Json<'_>, &[(String, validate::Unrepresentable)]) -> R,
+) -> Result<R, Error> {
+    let Some((bytes, marked)) = json_bytes_from_js(value)? else {
+        return Ok(then(&validate::Json::Null, &[]));
+    };
+    let json = validate::Json::parse(&bytes).map_err(|_| unreadable("it is nested too deeply"))?;
+    let found = if marked {
+        validate::find_unrepresentable(&json)
+    } else {
+        Vec::new()
+    };
+    Ok(then(&json, &found))
+}
+
 /// The JSON text of a JavaScript value, by `JSON.stringify`, as UTF-8, and whether it holds
 /// markers for values JSON cannot carry; `None` for `undefined`, a function or a symbol (nothing
 /// JSON can hold).

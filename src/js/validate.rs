@@ -1,8 +1,8 @@
 //! Validation exports: every rule of Tango's, in the browser, before anything is sent.
 
-use super::convert::{json_for_validation, json_from_js, to_js};
+use super::convert::{json_from_js, to_js, with_json_for_validation};
 use crate::error::Error;
-use crate::validate::{self, BulkReport, Report, ValidateOptions};
+use crate::validate::{self, BulkReport, Json, Report, ValidateOptions};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -50,14 +50,15 @@ fn report_to_js(report: &Report) -> Result<Ts<Report>, JsValue> {
 /// rather than an exception: a report is what the caller asked for.
 fn report_for(
     input: &JsValue,
-    validator: impl FnOnce(&serde_json::Value) -> Report,
+    validator: impl FnOnce(&Json<'_>) -> Report,
 ) -> Result<Ts<Report>, JsValue> {
-    let report = match json_for_validation(input) {
-        Ok((value, found)) => {
-            let mut report = validator(&value);
-            validate::explain_report(&mut report, &found);
-            report
-        }
+    let checked = with_json_for_validation(input, |json, found| {
+        let mut report = validator(json);
+        validate::explain_report(&mut report, found);
+        report
+    });
+    let report = match checked {
+        Ok(report) => report,
         Err(Error::Validation(report)) => report,
         Err(other) => return Err(other.into()),
     };
@@ -98,15 +99,16 @@ pub fn validate_create_orders(
 ) -> Result<Ts<BulkReport>, JsValue> {
     let mut options = options_from_js(options)?;
     with_clock(&mut options);
-    let (rows, found) = match json_for_validation(&orders)? {
-        (serde_json::Value::Array(rows), found) => (rows, found),
-        _ => {
+    let checked = with_json_for_validation(&orders, |rows, found| {
+        let Some(rows) = rows.as_array() else {
             let code = validate::Code::InvalidFormat;
-            return Err(Error::invalid("", code, "The orders must be an array.").into());
-        }
-    };
-    let mut report = validate::validate_create_orders(&rows, &options).map_err(Error::from)?;
-    validate::explain_bulk_report(&mut report, &found);
+            return Err(Error::invalid("", code, "The orders must be an array."));
+        };
+        let mut report = validate::validate_create_orders(rows, &options).map_err(Error::from)?;
+        validate::explain_bulk_report(&mut report, found);
+        Ok(report)
+    });
+    let report = checked??;
     Ok(Ts::new_unchecked(to_js(&report)?))
 }
 

@@ -3,9 +3,9 @@
 //! Validation works on `serde_json::Value`, not on the typed models: a form or a CSV row with a wrong
 //! type in one field must still get every other field checked, and serde stops at the first error.
 
+use super::json::{Json, Object};
 use super::labels::label;
 use super::report::{Code, Issue};
-use serde_json::{Map, Value};
 
 /// What a field holds. `null` counts as absent, as it does for Tango.
 #[derive(Clone, Copy, Debug)]
@@ -19,21 +19,21 @@ pub enum Field<'a> {
     /// A boolean.
     Bool(bool),
     /// An object.
-    Object(&'a Map<String, Value>),
+    Object(&'a Object<'a>),
     /// An array.
     List,
 }
 
 impl<'a> Field<'a> {
     /// The field `key` of `object` (absent when `object` is not an object).
-    pub fn of(object: Option<&'a Map<String, Value>>, key: &str) -> Field<'a> {
+    pub fn of(object: Option<&'a Object<'a>>, key: &str) -> Field<'a> {
         match object.and_then(|o| o.get(key)) {
-            None | Some(Value::Null) => Field::Absent,
-            Some(Value::String(s)) => Field::Text(s),
-            Some(Value::Number(n)) => n.as_f64().map_or(Field::Absent, Field::Number),
-            Some(Value::Bool(b)) => Field::Bool(*b),
-            Some(Value::Object(o)) => Field::Object(o),
-            Some(Value::Array(_)) => Field::List,
+            None | Some(Json::Null) => Field::Absent,
+            Some(Json::String(s)) => Field::Text(s),
+            Some(Json::Number(n)) => Field::Number(*n),
+            Some(Json::Bool(b)) => Field::Bool(*b),
+            Some(Json::Object(o)) => Field::Object(o),
+            Some(Json::Array(_)) => Field::List,
         }
     }
 
@@ -220,7 +220,7 @@ impl Checker {
     }
 
     /// Checks an object field: returns it when present and an object, reports a wrong type.
-    pub fn object<'a>(&mut self, path: &str, field: Field<'a>) -> Option<&'a Map<String, Value>> {
+    pub fn object<'a>(&mut self, path: &str, field: Field<'a>) -> Option<&'a Object<'a>> {
         match field {
             Field::Absent => None,
             Field::Object(o) => Some(o),

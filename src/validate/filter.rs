@@ -4,10 +4,10 @@
 
 use super::check::{Checker, Field, TextRule};
 use super::datetime::{parse_date_or_date_time, parse_range_end};
+use super::json::{Json, Object};
 use super::order::{check_mobile_number, DIGITAL_NAME, EXTERNAL_REF, IDENTIFIER};
 use super::report::Code;
 use crate::model::{DeliveryMethod, DeliveryStatus, EmailStatus, OrderSource, OrderStatus};
-use serde_json::{Map, Value};
 
 /// Currencies Tango's order list accepts.
 const CURRENCIES: [&str; 5] = ["AUD", "CAD", "EUR", "GBP", "USD"];
@@ -53,10 +53,10 @@ const REFERENCE_ID: TextRule =
 const MAX_PAGE_KEYS: usize = 10;
 
 /// Checks an order-list filter and records every issue in `checker`.
-pub fn check_order_filter(checker: &mut Checker, filter: &Value) {
+pub fn check_order_filter(checker: &mut Checker, filter: &Json<'_>) {
     let filter = match filter {
-        Value::Null => return,
-        Value::Object(filter) => filter,
+        Json::Null => return,
+        Json::Object(filter) => filter,
         _ => return checker.wrong_type("", "an object"),
     };
     let field = |key: &str| Field::of(Some(filter), key);
@@ -124,10 +124,10 @@ pub fn check_order_filter(checker: &mut Checker, filter: &Value) {
 }
 
 /// Checks a `GET /lineItems` query and records every issue in `checker`.
-pub fn check_line_item_filter(checker: &mut Checker, filter: &Value) {
+pub fn check_line_item_filter(checker: &mut Checker, filter: &Json<'_>) {
     let filter = match filter {
-        Value::Null => return,
-        Value::Object(filter) => filter,
+        Json::Null => return,
+        Json::Object(filter) => filter,
         _ => return checker.wrong_type("", "an object"),
     };
     let field = |key: &str| Field::of(Some(filter), key);
@@ -214,11 +214,11 @@ pub fn check_line_item_filter(checker: &mut Checker, filter: &Value) {
 
 /// `startDate` and `endDate`: each an RFC 3339 date or date-time, and the start not after the end,
 /// where an end date alone means the whole of that day.
-fn check_date_range(checker: &mut Checker, filter: &Map<String, Value>) {
+fn check_date_range(checker: &mut Checker, filter: &Object<'_>) {
     let field = |key: &str| Field::of(Some(filter), key);
     let start = check_date(checker, "startDate", field("startDate"));
     let end = check_date(checker, "endDate", field("endDate"))
-        .and(filter.get("endDate").and_then(Value::as_str))
+        .and(filter.get("endDate").and_then(Json::as_str))
         .and_then(parse_range_end);
     if let (Some(start), Some(end)) = (start, end) {
         if start > end {
@@ -232,10 +232,10 @@ fn check_date_range(checker: &mut Checker, filter: &Map<String, Value>) {
 }
 
 /// `pageKeys`: the keys a previous page answered, a short list of short strings.
-fn check_page_keys(checker: &mut Checker, keys: Option<&Value>) {
+fn check_page_keys(checker: &mut Checker, keys: Option<&Json<'_>>) {
     let keys = match keys {
-        None | Some(Value::Null) => return,
-        Some(Value::Array(keys)) => keys,
+        None | Some(Json::Null) => return,
+        Some(Json::Array(keys)) => keys,
         Some(_) => {
             return checker.wrong_type("pageKeys", "a list of the page keys a page answered")
         }

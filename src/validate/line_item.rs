@@ -2,10 +2,10 @@
 //! (`PATCH /lineItems/{id}`), from the OpenAPI document (the docs do not describe either).
 
 use super::check::{Checker, Field, TextRule};
+use super::json::Json;
 use super::order::{check_amount, check_email, check_mobile_number, DIGITAL_NAME};
 use super::resend::check_reason;
 use crate::model::ReissueReason;
-use serde_json::Value;
 
 /// The methods a reissue may name (`ReissueLineItemRequestCriteria.deliveryMethod`): digital only,
 /// since a reissue replaces a digital reward.
@@ -28,7 +28,7 @@ const UPDATE_CAMPAIGN: TextRule = TextRule::max(100).chars(
 /// Checks a reissue body: a reason code (and the reason in words for OTHER), and whatever it
 /// changes: the amount (as a create's), the method, the recipient's names, email and mobile
 /// number, the notes.
-pub fn check_line_item_reissue(checker: &mut Checker, body: &Value) {
+pub fn check_line_item_reissue(checker: &mut Checker, body: &Json<'_>) {
     let Some(body) = body.as_object() else {
         return checker.wrong_type("", "an object");
     };
@@ -60,7 +60,7 @@ pub fn check_line_item_reissue(checker: &mut Checker, body: &Value) {
 }
 
 /// Checks an update body: purchase order number, campaign and order notes, each optional.
-pub fn check_line_item_update(checker: &mut Checker, body: &Value) {
+pub fn check_line_item_update(checker: &mut Checker, body: &Json<'_>) {
     let Some(body) = body.as_object() else {
         return checker.wrong_type("", "an object");
     };

@@ -3,9 +3,9 @@
 use super::check::{alphanumeric, identifier_char, Checker, Field, TextRule};
 use super::contact::{check_mobile, is_email, PhoneProblem};
 use super::datetime::parse_date_time;
+use super::json::{Json, Object};
 use super::regions::{is_canadian_province, is_country, is_us_state};
 use super::report::Code;
-use serde_json::{Map, Value};
 
 /// Whether a reward is sent as a code or link (digital) or printed and mailed (physical). Tango's
 /// name and address rules differ between the two.
@@ -85,7 +85,7 @@ struct Context<'a> {
 /// `now_ms` enables the "expiration date in the future" check.
 pub fn check_create_order(
     checker: &mut Checker,
-    order: &Value,
+    order: &Json<'_>,
     fulfillment: Option<Fulfillment>,
     now_ms: Option<i64>,
 ) {
@@ -164,10 +164,7 @@ pub fn check_create_order(
 
 /// The delivery method: the explicit one, or the one Tango infers (address → ADDRESS, then
 /// `sendEmail` true → EMAIL, false → NONE). Checks that `sendEmail` agrees with an explicit method.
-fn check_delivery_method<'a>(
-    checker: &mut Checker,
-    order: &'a Map<String, Value>,
-) -> Option<&'a str> {
+fn check_delivery_method<'a>(checker: &mut Checker, order: &'a Object<'a>) -> Option<&'a str> {
     let send_email = checker.boolean("sendEmail", Field::of(Some(order), "sendEmail"));
     let explicit = Field::of(Some(order), "deliveryMethod");
     if explicit.is_filled() || !matches!(explicit, Field::Absent | Field::Text(_)) {
@@ -387,7 +384,7 @@ fn check_recipient(checker: &mut Checker, field: Field<'_>, context: &Context<'_
     }
 }
 
-fn check_address(checker: &mut Checker, address: &Map<String, Value>) {
+fn check_address(checker: &mut Checker, address: &Object<'_>) {
     let get = |key: &str| Field::of(Some(address), key);
     checker.text(
         "recipient.address.companyName",

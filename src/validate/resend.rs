@@ -1,10 +1,10 @@
 //! The rules for resend bodies (order and line item) and line item actions (cancel, freeze, unfreeze).
 
 use super::check::{Checker, Field, TextRule};
+use super::json::{Json, Object};
 use super::order::{check_email, check_mobile_number};
 use super::report::Code;
 use crate::model::{CancelReason, FreezeReason, ResendReason};
-use serde_json::{Map, Value};
 
 /// Methods a resend may switch to.
 const RESEND_METHODS: [&str; 4] = ["NONE", "EMAIL", "PHONE", "WHATSAPP"];
@@ -15,7 +15,7 @@ struct ResendFields {
 }
 
 /// Checks the body of `POST /orders/{id}/resends`.
-pub fn check_order_resend(checker: &mut Checker, body: &Value) {
+pub fn check_order_resend(checker: &mut Checker, body: &Json<'_>) {
     if let Some(body) = resend_object(checker, body) {
         check_resend(
             checker,
@@ -28,7 +28,7 @@ pub fn check_order_resend(checker: &mut Checker, body: &Value) {
 }
 
 /// Checks the body of `POST /lineItems/{id}/resends`.
-pub fn check_line_item_resend(checker: &mut Checker, body: &Value) {
+pub fn check_line_item_resend(checker: &mut Checker, body: &Json<'_>) {
     let Some(body) = resend_object(checker, body) else {
         return;
     };
@@ -52,7 +52,7 @@ pub enum LineItemAction {
 }
 
 /// Checks the body of a cancel, freeze or unfreeze: a reason code is required.
-pub fn check_line_item_action(checker: &mut Checker, body: &Value, action: LineItemAction) {
+pub fn check_line_item_action(checker: &mut Checker, body: &Json<'_>, action: LineItemAction) {
     let Some(body) = body.as_object() else {
         return checker.wrong_type("", "an object");
     };
@@ -64,11 +64,11 @@ pub fn check_line_item_action(checker: &mut Checker, body: &Value, action: LineI
 }
 
 /// A resend body may be absent (resend to the original recipient): `null` counts as `{}`.
-fn resend_object<'a>(checker: &mut Checker, body: &'a Value) -> Option<&'a Map<String, Value>> {
-    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+fn resend_object<'a>(checker: &mut Checker, body: &'a Json<'a>) -> Option<&'a Object<'a>> {
+    static EMPTY: std::sync::OnceLock<Object<'static>> = std::sync::OnceLock::new();
     match body {
-        Value::Null => Some(EMPTY.get_or_init(Map::new)),
-        Value::Object(body) => Some(body),
+        Json::Null => Some(EMPTY.get_or_init(Object::default)),
+        Json::Object(body) => Some(body),
         _ => {
             checker.wrong_type("", "an object");
             None
@@ -76,7 +76,7 @@ fn resend_object<'a>(checker: &mut Checker, body: &'a Value) -> Option<&'a Map<S
     }
 }
 
-fn check_resend(checker: &mut Checker, body: &Map<String, Value>, names: ResendFields) {
+fn check_resend(checker: &mut Checker, body: &Object<'_>, names: ResendFields) {
     let field = |key: &str| Field::of(Some(body), key);
     let method = checker.one_of(
         "newDeliveryMethod",
@@ -117,7 +117,7 @@ fn check_resend(checker: &mut Checker, body: &Map<String, Value>, names: ResendF
 
 pub(super) fn check_reason(
     checker: &mut Checker,
-    body: &Map<String, Value>,
+    body: &Object<'_>,
     required: bool,
     known: fn(&str) -> bool,
 ) {

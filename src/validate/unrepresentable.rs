@@ -5,8 +5,8 @@
 //! the validators then see a value of the wrong type at the right path, and this module turns that
 //! issue into the true one: "must be a finite number", "contains a broken character".
 
+use super::json::{Json, ReadJson};
 use super::report::{Code, Issue, Report};
-use serde_json::Value;
 
 /// The key of the marker the boundary writes for `NaN`, `Infinity` and `-Infinity`.
 pub const NON_FINITE_KEY: &str = "\u{0}tango:nonFinite";
@@ -37,7 +37,7 @@ impl Unrepresentable {
     }
 }
 
-fn marker(value: &Value) -> Option<Unrepresentable> {
+fn marker(value: &Json<'_>) -> Option<Unrepresentable> {
     let object = value.as_object().filter(|o| o.len() == 1)?;
     if let Some(kind) = object.get(NON_FINITE_KEY) {
         return Some(if kind.as_str() == Some("NaN") {
@@ -47,35 +47,36 @@ fn marker(value: &Value) -> Option<Unrepresentable> {
         });
     }
     object
-        .contains_key(LONE_SURROGATE_KEY)
+        .get(LONE_SURROGATE_KEY)
+        .is_some()
         .then_some(Unrepresentable::LoneSurrogate)
 }
 
 /// Every marker in `value`, with its path as issues spell paths (`recipient.firstName`,
 /// `items[2]`).
-pub fn find_unrepresentable(value: &Value) -> Vec<(String, Unrepresentable)> {
+pub fn find_unrepresentable(value: &impl ReadJson) -> Vec<(String, Unrepresentable)> {
     let mut found = Vec::new();
-    walk(value, String::new(), &mut found);
+    walk(&value.read_json(), String::new(), &mut found);
     found
 }
 
-fn walk(value: &Value, path: String, found: &mut Vec<(String, Unrepresentable)>) {
+fn walk(value: &Json<'_>, path: String, found: &mut Vec<(String, Unrepresentable)>) {
     if let Some(kind) = marker(value) {
         found.push((path, kind));
         return;
     }
     match value {
-        Value::Object(object) => {
-            for (key, member) in object {
+        Json::Object(object) => {
+            for (key, member) in object.iter() {
                 let inner = if path.is_empty() {
-                    key.clone()
+                    key.to_owned()
                 } else {
                     format!("{path}.{key}")
                 };
                 walk(member, inner, found);
             }
         }
-        Value::Array(items) => {
+        Json::Array(items) => {
             for (index, item) in items.iter().enumerate() {
                 walk(item, format!("{path}[{index}]"), found);
             }
