@@ -148,7 +148,8 @@ impl Checker {
                 return None;
             }
         };
-        if value.trim().is_empty() {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
             // Empty or only spaces: not filled. Required fields say so; optional ones accept "" when
             // they have no minimum, and reject spaces alone (the normalizer turns those into "").
             if rule.required {
@@ -161,7 +162,7 @@ impl Checker {
             }
             return None;
         }
-        if value.trim() != value {
+        if trimmed.len() != value.len() {
             self.push(
                 path,
                 Code::InvalidFormat,
@@ -169,7 +170,12 @@ impl Checker {
             );
             return None;
         }
-        let length = value.chars().count();
+        // Characters, not bytes; ASCII text (the common case) has one byte per character.
+        let length = if value.is_ascii() {
+            value.len()
+        } else {
+            value.chars().count()
+        };
         if length < rule.min {
             let predicate = format!("must be at least {} characters.", rule.min);
             self.push(path, Code::TooShort, &predicate);

@@ -44,6 +44,10 @@ const INVISIBLE: [(u32, u32); 30] = [
 /// Whether `c` is a format or separator character (other than the plain space).
 pub fn is_invisible(c: char) -> bool {
     let code = u32::from(c);
+    // Most text is below the first range (U+00A0): answered without scanning the table.
+    if code < 0xA0 {
+        return false;
+    }
     INVISIBLE
         .iter()
         .any(|&(first, last)| (first..=last).contains(&code))
@@ -76,5 +80,7 @@ mod tests {
     fn the_ranges_are_sorted_and_do_not_overlap() {
         assert!(INVISIBLE.iter().all(|&(first, last)| first <= last));
         assert!(INVISIBLE.windows(2).all(|w| w[0].1 < w[1].0));
+        // `is_invisible` answers below the first range without the table.
+        assert_eq!(INVISIBLE[0].0, 0xA0);
     }
 }
