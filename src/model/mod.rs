@@ -6,6 +6,7 @@
 
 mod action;
 mod delivery;
+pub mod describe;
 mod error_body;
 mod filter;
 mod items;

@@ -29,6 +29,9 @@ macro_rules! open_enum {
             /// Every known value, in the order Tango documents them.
             pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
 
+            /// The extra spellings read as a known value (and written in its canonical spelling).
+            pub const ALIASES: &'static [&'static str] = &[$($($alias,)*)+];
+
             /// The wire spelling.
             pub fn as_str(&self) -> &str {
                 match self {
