@@ -493,11 +493,11 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            // Held until this attempt has its answer: while a leading create has not answered,
-            // the create behind it waits (see `CreateQueue`); dropping the guard also covers a
-            // call abandoned by its caller.
-            let leader = if kind == CallKind::Create {
-                self.wait_for_create_slot(signal).await?
+            // Held until this attempt has its answer: the next create's start depends on when it
+            // came (see `CreateQueue`); dropping the guard also covers a call abandoned by its
+            // caller.
+            let mut answered = if kind == CallKind::Create {
+                Some(self.wait_for_create_slot(signal).await?)
             } else {
                 None
             };
@@ -511,13 +511,16 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 headers,
                 body: body.clone(),
             };
+            if let Some(answered) = answered.as_mut() {
+                answered.sending();
+            }
             let started = self.runtime.now_ms();
             let send = self.transport.send(request, timeout_ms, signal);
             let outcome = self
                 .abortable(signal, send)
                 .await
                 .unwrap_or(Err(TransportError::Aborted { sent: true }));
-            drop(leader);
+            drop(answered);
             let duration_ms = self.runtime.now_ms() - started;
             self.log(method, &path, &outcome, attempt, duration_ms);
             let this_reached = may_have_reached(&outcome);

@@ -24,7 +24,7 @@ pub(super) struct Waiters {
 }
 
 impl Waiters {
-    /// Wakes every sleeping create: the queue changed (a ticket given back, a leader answered).
+    /// Wakes every sleeping create: the queue changed (a ticket given back, a create answered).
     fn notify(&mut self) {
         self.changes += 1;
         for slot in &mut self.slots {
@@ -82,17 +82,30 @@ impl Drop for QueueChanged<'_> {
     }
 }
 
-/// Marks the leading create as answered when its attempt ends, however it ends.
-pub(super) struct LeaderGuard<'a, T: Transport, R: Runtime> {
+/// Tells the queue when a started create has its answer, however its attempt ends: the next
+/// create's margin and, behind a leader, its start depend on it.
+pub(super) struct AnswerGuard<'a, T: Transport, R: Runtime> {
     client: &'a Client<T, R>,
     ticket: Ticket,
+    started_ms: f64,
 }
 
-impl<T: Transport, R: Runtime> Drop for LeaderGuard<'_, T, R> {
+impl<T: Transport, R: Runtime> AnswerGuard<'_, T, R> {
+    /// Marks the moment the request is handed to the transport.
+    pub(super) fn sending(&mut self) {
+        let now = self.client.runtime.now_ms();
+        self.started_ms = now;
+        if let Ok(mut state) = self.client.state.try_borrow_mut() {
+            state.queue.sending(&self.ticket, now);
+        }
+    }
+}
+
+impl<T: Transport, R: Runtime> Drop for AnswerGuard<'_, T, R> {
     fn drop(&mut self) {
         let now = self.client.runtime.now_ms();
         if let Ok(mut state) = self.client.state.try_borrow_mut() {
-            if state.queue.finish_leader(&self.ticket, now) {
+            if state.queue.finish(&self.ticket, self.started_ms, now) {
                 state.queue_waiters.notify();
             }
         }
@@ -120,12 +133,12 @@ impl<T: Transport, R: Runtime> Drop for TicketGuard<'_, T, R> {
 }
 
 impl<T: Transport, R: Runtime> Client<T, R> {
-    /// Waits for this create's turn; returns a guard when this create leads the queue. Ends with
-    /// `Error::Aborted` when the signal fires first, giving the turn to the next create.
+    /// Waits for this create's turn; returns the guard to drop when its attempt has an answer.
+    /// Ends with `Error::Aborted` when the signal fires first, giving the turn to the next create.
     pub(super) async fn wait_for_create_slot(
         &self,
         signal: Option<&Signal>,
-    ) -> Result<Option<LeaderGuard<'_, T, R>>, Error> {
+    ) -> Result<AnswerGuard<'_, T, R>, Error> {
         let ticket = self.state.borrow_mut().queue.reserve(self.runtime.now_ms());
         let mut guard = TicketGuard {
             client: self,
@@ -147,11 +160,11 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             match wait {
                 Wait::Go => {
                     guard.started = true;
-                    // `then`, not `then_some`: no guard is built for a follower.
-                    return Ok(ticket.leads.then(|| LeaderGuard {
+                    return Ok(AnswerGuard {
                         client: self,
                         ticket,
-                    }));
+                        started_ms: self.runtime.now_ms(),
+                    });
                 }
                 Wait::Sleep(ms) => {
                     let sleep = self.runtime.sleep(ms.ceil() as u64);

@@ -4,34 +4,41 @@
 use std::collections::VecDeque;
 
 /// The queue of creates waiting to start, in call order. A create takes a [`Ticket`] when it asks
-/// and starts when it is at the front and one interval has passed since the last start; a retry
-/// takes a new ticket and queues behind later calls. A ticket given back before it started (its
-/// call was aborted) leaves the queue at once, so the create behind it takes its place.
+/// and starts when it is at the front and one interval plus a margin has passed since the last
+/// start; a retry takes a new ticket and queues behind later calls. A ticket given back before it
+/// started (its call was aborted) leaves the queue at once, so the create behind it takes its place.
 ///
-/// Starts are spaced a little more than the limit (2 % of the interval, at least 3 ms, at most
-/// 20 ms): Tango counts arrivals, and two requests sent exactly one interval apart can arrive closer
-/// than that when the first was delayed on the way (measured: 2 × 429 in 10 creates at 1/s on
-/// loopback without it). The 3 ms floor covers timer and millisecond-clock jitter at high limits
-/// (at 250/s without it: 9,137 × 429 in 10,000 creates). Spacing is measured from the last actual
-/// start, not from a planned one: a busy event loop fires several late timers at once (measured at
-/// 250/s under load: 2,300 × 429 in 10,000 creates when they all went).
+/// The margin: Tango counts *arrivals*, and a `fetch` cannot tell when its request arrived, only
+/// when its answer did. Two requests sent one interval apart arrive closer than that when the first
+/// was delayed on the way more than the second. Without an answer to go by, the margin is 2 % of
+/// the interval, at least 3 ms, at most 20 ms (measured on loopback without it: 2 × 429 in 10
+/// creates at 1/s; at 250/s, 9,137 × 429 in 10,000 creates without the 3 ms floor). But a request
+/// that has been answered arrived before its answer: when the last create's answer took less than
+/// that margin, the next one waits only that long (plus `FLOOR_MS` for the two clocks' whole
+/// milliseconds), which loses nothing to a quick connection and is as safe. Spacing is measured
+/// from when the last request left (not from its turn, and not from a planned start): a busy event
+/// loop fires several late timers at once (at 250/s under load: 2,300 × 429 in 10,000 creates when
+/// they all went), and a request can leave milliseconds after its turn (headers, a token).
 ///
-/// A create that finds the queue idle *leads*: it may be delayed by far more than the margin before
+/// A create that finds the queue idle *leads*: it may be delayed by far more than any margin before
 /// it reaches Tango (a new connection, a TLS handshake, a token fetch, Node loading `fetch` on the
-/// first call: measured 55 ms on loopback, one 429 in 10 creates), and a `fetch` cannot tell when
-/// its request arrived, only when the answer did. So the create behind a leader waits for its
-/// answer, and starts one interval plus the leader's time to answer after the leader started: a
-/// burst pays that once instead of a 429 and a retry. The extra wait is capped at one interval or
-/// one second, whichever is longer (a cold connection takes a few hundred ms; a leader slower than
-/// that has surely arrived).
+/// first call: measured 55 ms on loopback, one 429 in 10 creates), with no earlier answer to compare
+/// with. So the create behind a leader waits for its answer, and starts one interval plus the
+/// leader's time to answer after the leader started: a burst pays that once instead of a 429 and a
+/// retry. The extra waits are capped at one interval or one second, whichever is longer (a cold
+/// connection takes a few hundred ms; a create slower than that has surely arrived).
 #[derive(Clone, Debug)]
 pub struct CreateQueue {
     interval_ms: f64,
+    /// The margin while the last create has not answered.
+    blind_margin_ms: f64,
     /// Tickets that have not started, in call order.
     waiting: VecDeque<u64>,
     next_ticket: u64,
     /// When the last create started.
     last_go_ms: f64,
+    /// The last create to start, and its time to answer once it has.
+    last: Option<(u64, Option<f64>)>,
     /// The leading create in flight: its ticket and start.
     leader: Option<(u64, f64)>,
     /// Added to the gap before the next start: the last leader's time to answer (capped).
@@ -42,7 +49,7 @@ pub struct CreateQueue {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Ticket {
     id: u64,
-    /// Whether this create leads (found the queue idle); it must call [`CreateQueue::finish_leader`].
+    /// Whether this create leads (found the queue idle).
     pub leads: bool,
 }
 
@@ -58,15 +65,22 @@ pub enum Wait {
 /// The shortest sleep a waiter is told, so that rounding never makes it spin.
 const MIN_SLEEP_MS: f64 = 1.0;
 
+/// The least margin after an answered create: the client's clock and Tango's (the simulator's) each
+/// count whole milliseconds, so a true gap of one interval can read as one millisecond less on
+/// either side.
+const FLOOR_MS: f64 = 2.0;
+
 impl CreateQueue {
     /// A queue allowing `per_second` starts per second (Tango allows 1).
     pub fn new(per_second: f64) -> Self {
         let interval_ms = 1_000.0 / per_second;
         CreateQueue {
-            interval_ms: interval_ms + (interval_ms * 0.02).clamp(3.0, 20.0),
+            interval_ms,
+            blind_margin_ms: (interval_ms * 0.02).clamp(3.0, 20.0),
             waiting: VecDeque::new(),
             next_ticket: 0,
             last_go_ms: f64::MIN,
+            last: None,
             leader: None,
             leader_delay_ms: 0.0,
         }
@@ -90,12 +104,13 @@ impl CreateQueue {
         };
         if position > 0 {
             // Behind others: sleep until its turn would come if nothing changes; the client wakes
-            // waiters early when a ticket is given back or a leader answers.
-            let turn = self.earliest_start().max(now_ms) + position as f64 * self.interval_ms;
+            // waiters early when a ticket is given back or a create answers.
+            let step = self.interval_ms + self.blind_margin_ms;
+            let turn = self.earliest_start().max(now_ms) + position as f64 * step;
             return Wait::Sleep((turn - now_ms).max(MIN_SLEEP_MS));
         }
         if let Some((_, leader_start)) = self.leader {
-            let deadline = leader_start + self.interval_ms + self.leader_cap_ms();
+            let deadline = leader_start + self.interval_ms + self.cap_ms();
             if now_ms < deadline {
                 return Wait::Sleep((deadline - now_ms).max(MIN_SLEEP_MS));
             }
@@ -108,6 +123,7 @@ impl CreateQueue {
         }
         self.waiting.pop_front();
         self.last_go_ms = now_ms;
+        self.last = Some((ticket.id, None));
         self.leader_delay_ms = 0.0;
         if ticket.leads {
             self.leader = Some((ticket.id, now_ms));
@@ -123,29 +139,61 @@ impl CreateQueue {
         self.waiting.len() != before
     }
 
-    /// Records that the leading create holding `ticket` has answered (or failed, or was
-    /// abandoned) at `now_ms`. Returns whether it was still the leader.
-    pub fn finish_leader(&mut self, ticket: &Ticket, now_ms: f64) -> bool {
-        if self.leader.map(|(id, _)| id) != Some(ticket.id) {
-            return false;
+    /// Records that the create holding `ticket` (the last to start) is being sent at `now_ms`:
+    /// what happened between its turn and its request (headers, a token) moves the next start.
+    /// (Measured: a create whose request left 3 ms after its turn, then one whose left at once,
+    /// 999.4 ms apart at 1/s, and a 429.)
+    pub fn sending(&mut self, ticket: &Ticket, now_ms: f64) {
+        if self.last.map(|(id, _)| id) == Some(ticket.id) {
+            self.last_go_ms = self.last_go_ms.max(now_ms);
         }
-        self.end_leader(now_ms);
-        true
+        if let Some((id, start)) = &mut self.leader {
+            if *id == ticket.id {
+                *start = start.max(now_ms);
+            }
+        }
+    }
+
+    /// Records that the create holding `ticket`, which was sent at `started_ms`, has answered (or
+    /// failed, or was abandoned) at `now_ms`. Returns whether that changes when the next create may
+    /// start (waiters should look again).
+    pub fn finish(&mut self, ticket: &Ticket, started_ms: f64, now_ms: f64) -> bool {
+        let took = (now_ms - started_ms).max(0.0);
+        let mut changed = false;
+        if let Some((id, answer)) = &mut self.last {
+            if *id == ticket.id {
+                *answer = Some(took);
+                changed = true;
+            }
+        }
+        if self.leader.map(|(id, _)| id) == Some(ticket.id) {
+            self.end_leader(now_ms);
+            changed = true;
+        }
+        changed
     }
 
     fn end_leader(&mut self, now_ms: f64) {
         if let Some((_, leader_start)) = self.leader.take() {
-            self.leader_delay_ms = (now_ms - leader_start).clamp(0.0, self.leader_cap_ms());
+            self.leader_delay_ms = (now_ms - leader_start).clamp(0.0, self.cap_ms());
+        }
+    }
+
+    /// The margin after the last start (see the type's documentation).
+    fn margin_ms(&self) -> f64 {
+        match self.last {
+            Some((_, Some(took))) => (took + FLOOR_MS).min(self.blind_margin_ms),
+            _ => self.blind_margin_ms,
         }
     }
 
     /// When the next create may start, leader aside.
     fn earliest_start(&self) -> f64 {
-        self.last_go_ms + self.interval_ms + self.leader_delay_ms
+        self.last_go_ms + self.interval_ms + self.margin_ms() + self.leader_delay_ms
     }
 
-    /// The longest a leader holds the queue.
-    fn leader_cap_ms(&self) -> f64 {
+    /// The longest extra wait after a slow or unanswered create.
+    fn cap_ms(&self) -> f64 {
         self.interval_ms.max(1_000.0)
     }
 }
@@ -170,15 +218,20 @@ mod tests {
         let first = queue.reserve(0.0);
         assert!(first.leads);
         assert_eq!(queue.wait(&first, 0.0), Wait::Go);
-        // The leader's 5 ms to answer move the next start by 5 ms.
-        assert!(queue.finish_leader(&first, 5.0));
+        // The leader's 5 ms to answer move the next start by 5 ms, and the margin is those 5 ms
+        // plus the 2 ms floor (less than the usual 20 at 1/s).
+        assert!(queue.finish(&first, 0.0, 5.0));
         let second = queue.reserve(0.0);
         let third = queue.reserve(10.0);
         assert!(!second.leads && !third.leads);
-        // The third, behind the second, is told to sleep until its turn.
-        assert_eq!(queue.wait(&third, 10.0), Wait::Sleep(2_035.0));
-        assert_eq!(start(&mut queue, &second, 0.0), 1_025.0);
-        assert_eq!(start(&mut queue, &third, 10.0), 2_045.0);
+        // The third, behind the second, is told to sleep until its turn would come.
+        assert_eq!(queue.wait(&third, 10.0), Wait::Sleep(2_022.0));
+        assert_eq!(start(&mut queue, &second, 0.0), 1_012.0);
+        // The second has not answered: the third keeps the blind margin (2 % at 1/s: 20 ms).
+        assert_eq!(queue.wait(&third, 1_500.0), Wait::Sleep(532.0));
+        // It answers in 5 ms: the margin is 5 + 2 ms.
+        assert!(queue.finish(&second, 1_012.0, 1_017.0));
+        assert_eq!(start(&mut queue, &third, 1_500.0), 2_019.0);
         // After a quiet spell, the next create starts at once, and leads.
         let later = queue.reserve(60_000.0);
         assert!(later.leads);
@@ -186,14 +239,52 @@ mod tests {
         let mut fast = CreateQueue::new(4.0);
         let (a, b) = (fast.reserve(0.0), fast.reserve(0.0));
         assert_eq!(start(&mut fast, &a, 0.0), 0.0);
-        fast.finish_leader(&a, 1.0);
-        assert_eq!(start(&mut fast, &b, 0.0), 256.0);
-        // At high limits the margin is at least 3 ms.
+        fast.finish(&a, 0.0, 1.0);
+        assert_eq!(start(&mut fast, &b, 0.0), 254.0);
+        // At high limits the blind margin is at least 3 ms.
         let mut faster = CreateQueue::new(250.0);
-        let (c, d) = (faster.reserve(0.0), faster.reserve(0.0));
+        let (c, d, e) = (
+            faster.reserve(0.0),
+            faster.reserve(0.0),
+            faster.reserve(0.0),
+        );
         assert_eq!(start(&mut faster, &c, 0.0), 0.0);
-        faster.finish_leader(&c, 0.0);
-        assert_eq!(start(&mut faster, &d, 0.0), 7.0);
+        faster.finish(&c, 0.0, 0.0);
+        assert_eq!(start(&mut faster, &d, 0.0), 6.0);
+        assert_eq!(start(&mut faster, &e, 0.0), 13.0);
+    }
+
+    #[test]
+    fn after_a_quick_answer_the_margin_is_that_answer_after_a_slow_one_the_usual() {
+        let mut queue = CreateQueue::new(1.0);
+        let a = queue.reserve(0.0);
+        assert_eq!(queue.wait(&a, 0.0), Wait::Go);
+        queue.finish(&a, 0.0, 0.0);
+        let (b, c, d) = (queue.reserve(0.0), queue.reserve(0.0), queue.reserve(0.0));
+        assert_eq!(start(&mut queue, &b, 0.0), 1_002.0);
+        // b has not answered: c would go after the usual margin (20 ms at 1/s) …
+        assert_eq!(queue.wait(&c, 1_500.0), Wait::Sleep(522.0));
+        // … but b answers in 7 ms, so its request arrived by then: c waits 7 + 2 ms.
+        assert!(queue.finish(&b, 1_002.0, 1_009.0));
+        assert_eq!(start(&mut queue, &c, 1_500.0), 2_011.0);
+        // c takes 40 ms: its request may have arrived any time in them; d keeps the usual 20.
+        queue.finish(&c, 2_011.0, 2_051.0);
+        assert_eq!(start(&mut queue, &d, 2_100.0), 3_031.0);
+        // An answer of a create that is not the last one changes nothing.
+        assert!(!queue.finish(&b, 1_002.0, 1_003.0));
+    }
+
+    #[test]
+    fn the_next_start_counts_from_when_the_request_left() {
+        let mut queue = CreateQueue::new(1.0);
+        let (a, b) = (queue.reserve(0.0), queue.reserve(0.0));
+        assert_eq!(queue.wait(&a, 0.0), Wait::Go);
+        queue.sending(&a, 3.0); // its headers took 3 ms
+        queue.finish(&a, 3.0, 4.0);
+        // From 3 ms: one interval, the 1 ms answer + 2 ms as margin, the leader's 1 ms.
+        assert_eq!(start(&mut queue, &b, 0.0), 1_007.0);
+        queue.sending(&a, 2_000.0); // not the last to start: nothing moves
+        assert_eq!(queue.last_go_ms, 1_007.0);
     }
 
     #[test]
@@ -203,13 +294,13 @@ mod tests {
         assert_eq!(queue.wait(&leader, 0.0), Wait::Go);
         let (second, third) = (queue.reserve(0.0), queue.reserve(0.0));
         // While the leader has not answered, the second may wait up to two intervals.
-        assert_eq!(queue.wait(&second, 1_020.0), Wait::Sleep(1_020.0));
+        assert_eq!(queue.wait(&second, 1_020.0), Wait::Sleep(980.0));
         // It answers at 1,500 ms: the extra wait is capped at one interval.
-        queue.finish_leader(&leader, 1_500.0);
-        assert_eq!(start(&mut queue, &second, 1_500.0), 2_040.0);
-        assert_eq!(start(&mut queue, &third, 1_500.0), 3_060.0);
+        queue.finish(&leader, 0.0, 1_500.0);
+        assert_eq!(start(&mut queue, &second, 1_500.0), 2_020.0);
+        assert_eq!(start(&mut queue, &third, 1_500.0), 3_040.0);
         let fourth = queue.reserve(3_100.0);
-        assert_eq!(start(&mut queue, &fourth, 3_100.0), 4_080.0);
+        assert_eq!(start(&mut queue, &fourth, 3_100.0), 4_060.0);
     }
 
     #[test]
@@ -217,7 +308,7 @@ mod tests {
         let mut queue = CreateQueue::new(1.0);
         let a = queue.reserve(0.0);
         assert_eq!(queue.wait(&a, 0.0), Wait::Go);
-        queue.finish_leader(&a, 0.0);
+        queue.finish(&a, 0.0, 0.0);
         let (b, c) = (queue.reserve(0.0), queue.reserve(0.0));
         // The event loop was busy until 2,500 ms: both timers fire then.
         assert_eq!(queue.wait(&b, 2_500.0), Wait::Go);
@@ -232,13 +323,13 @@ mod tests {
         assert_eq!(queue.wait(&leader, 0.0), Wait::Go);
         let second = queue.reserve(0.0);
         let started = start(&mut queue, &second, 0.0);
-        assert_eq!(started, 2_040.0);
+        assert_eq!(started, 2_020.0);
         // The queue is free again: the next create is spaced from the second, not stuck; the old
         // leader's late answer changes nothing.
-        assert!(!queue.finish_leader(&leader, 2_100.0));
+        assert!(!queue.finish(&leader, 0.0, 2_100.0));
         let third = queue.reserve(started);
         assert!(!third.leads);
-        assert_eq!(start(&mut queue, &third, started), 3_060.0);
+        assert_eq!(start(&mut queue, &third, started), 3_040.0);
     }
 
     #[test]
@@ -246,16 +337,16 @@ mod tests {
         let mut queue = CreateQueue::new(1.0);
         let first = queue.reserve(0.0);
         assert_eq!(queue.wait(&first, 0.0), Wait::Go);
-        queue.finish_leader(&first, 0.0);
+        queue.finish(&first, 0.0, 0.0);
         let (second, third, fourth) = (queue.reserve(0.0), queue.reserve(0.0), queue.reserve(0.0));
-        assert_eq!(queue.wait(&fourth, 50.0), Wait::Sleep(3_010.0));
+        assert_eq!(queue.wait(&fourth, 50.0), Wait::Sleep(2_992.0));
         // The second is aborted at 50 ms: the third now starts at the second's time, the fourth
         // one interval later.
         assert!(queue.release(&second));
         assert!(!queue.release(&second));
-        assert_eq!(queue.wait(&fourth, 50.0), Wait::Sleep(1_990.0));
-        assert_eq!(start(&mut queue, &third, 50.0), 1_020.0);
-        assert_eq!(start(&mut queue, &fourth, 50.0), 2_040.0);
+        assert_eq!(queue.wait(&fourth, 50.0), Wait::Sleep(1_972.0));
+        assert_eq!(start(&mut queue, &third, 50.0), 1_002.0);
+        assert_eq!(start(&mut queue, &fourth, 50.0), 2_022.0);
         // Giving back a ticket that started does nothing.
         assert!(!queue.release(&third));
     }

@@ -286,7 +286,11 @@ pub fn decoder_description() -> Result<Value, DescribeError> {
         models.insert(model.name.to_owned(), model.to_json());
     }
     for model in &described {
-        if let Some(missing) = model.refers_to.iter().find(|name| !models.contains_key(**name)) {
+        if let Some(missing) = model
+            .refers_to
+            .iter()
+            .find(|name| !models.contains_key(**name))
+        {
             return Err(DescribeError(format!(
                 "{} refers to {missing}, which decoder_description does not list",
                 model.name
@@ -617,10 +621,15 @@ mod tests {
     #[test]
     fn every_parsed_model_is_described() {
         let description = decoder_description().unwrap();
-        assert_eq!(description["parsers"]["parseOrderListPage"], "OrderListPage");
+        assert_eq!(
+            description["parsers"]["parseOrderListPage"],
+            "OrderListPage"
+        );
         let order = &description["models"]["Order"];
         assert!(order.as_array().unwrap().len() > 20);
-        if std::env::var("TANGO_PRINT").is_ok() { println!("{}", serde_json::to_string_pretty(&description).unwrap()); }
+        if std::env::var("TANGO_PRINT").is_ok() {
+            println!("{}", serde_json::to_string_pretty(&description).unwrap());
+        }
     }
 
     #[test]
@@ -648,7 +657,11 @@ mod tests {
         assert_eq!(field(&list, "page").kind, Kind::Model("Page"));
         let orders = field(&list, "orders");
         assert_eq!(orders.kind, Kind::List(Box::new(Kind::Model("Order"))));
-        assert_eq!(orders.absent, Some(json!([])), "Items: absent is written as []");
+        assert_eq!(
+            orders.absent,
+            Some(json!([])),
+            "Items: absent is written as []"
+        );
         assert_eq!(list.refers_to, ["Page", "Order"]);
     }
 
@@ -675,7 +688,9 @@ mod tests {
             .map(|f| (f.name, f.rewrites.clone()))
             .collect();
         assert!(
-            rewritten.iter().any(|(_, map)| map.get("DISPATHCED").map(String::as_str) == Some("DISPATCHED")),
+            rewritten
+                .iter()
+                .any(|(_, map)| map.get("DISPATHCED").map(String::as_str) == Some("DISPATCHED")),
             "{rewritten:?}"
         );
     }
