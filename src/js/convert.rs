@@ -82,8 +82,11 @@ pub fn json_for_validation(
     let Some((bytes, marked)) = json_bytes_from_js(value)? else {
         return Ok((serde_json::Value::Null, Vec::new()));
     };
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|_| unreadable("it is nested too deeply"))?;
+    // From `&str`, like every read of JSON (one copy of serde_json's parser in the wasm).
+    let value: serde_json::Value = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| serde_json::from_str(text).ok())
+        .ok_or_else(|| unreadable("it is nested too deeply"))?;
     let found = if marked {
         validate::find_unrepresentable(&value)
     } else {
@@ -101,7 +104,9 @@ pub fn with_json_for_validation<R>(
     let Some((bytes, marked)) = json_bytes_from_js(value)? else {
         return Ok(then(&validate::Json::Null, &[]));
     };
-    let json = validate::Json::parse(&bytes).map_err(|_| unreadable("it is nested too deeply"))?;
+    // JSON.stringify and TextEncoder only make valid UTF-8; a failure here would be a bug.
+    let text = std::str::from_utf8(&bytes).map_err(|_| unreadable("it is not valid text"))?;
+    let json = validate::Json::parse(text).map_err(|_| unreadable("it is nested too deeply"))?;
     let found = if marked {
         validate::find_unrepresentable(&json)
     } else {
