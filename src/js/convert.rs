@@ -55,6 +55,7 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
     js_sys::JSON::parse(&text).map_err(|_| failed())
 }
 
+#[cfg(feature = "js-client")]
 /// Reads any JavaScript value as JSON, the way it would be sent: through `JSON.stringify`, which is
 /// also much faster than walking a large array of objects property by property. `undefined` reads
 /// as `null`; members that are `undefined` or functions are left out, as on the wire.
@@ -74,6 +75,7 @@ pub fn json_from_js(value: &JsValue) -> Result<serde_json::Value, Error> {
     }
 }
 
+#[cfg(feature = "js-client")]
 /// Reads a JavaScript value as JSON for a validator: the value with markers where JSON could not
 /// carry what was there, and where they are, for [`validate::explain_report`].
 pub fn json_for_validation(

@@ -1,17 +1,24 @@
 //! Validation exports: every rule of Tango's, in the browser, before anything is sent.
 
-use super::convert::{json_from_js, to_js, with_json_for_validation};
+use super::convert::{to_js, with_json_for_validation};
 use crate::error::Error;
 use crate::validate::{self, BulkReport, Json, Report, ValidateOptions};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-/// Reads the options.
+/// Reads the options (a `validation` error for options that are not options).
 fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<ValidateOptions, Error> {
-    match options {
-        Some(options) => Ok(ValidateOptions::from_json(&json_from_js(&options.into())?)?),
-        None => Ok(ValidateOptions::default()),
-    }
+    let Some(options) = options else {
+        return Ok(ValidateOptions::default());
+    };
+    with_json_for_validation(&options.into(), |json, found| {
+        if found.is_empty() {
+            ValidateOptions::from_json(json)
+        } else {
+            Err(validate::unrepresentable_report(found))
+        }
+    })?
+    .map_err(Error::from)
 }
 
 /// Fills in the clock for the "expiration date in the future" rule, unless the caller set it.
@@ -46,14 +53,20 @@ fn report_to_js(report: &Report) -> Result<Ts<Report>, JsValue> {
     Ok(Ts::new_unchecked(to_js(report)?))
 }
 
+/// A validator as the exports run it: one plain function each, so that the reading and writing
+/// around it (`report_for`) is compiled once rather than once per export.
+type Validator = fn(&Json<'_>, &ValidateOptions) -> Report;
+
 /// Runs a validator on a JavaScript value. Input JSON cannot hold becomes a one-issue report
 /// rather than an exception: a report is what the caller asked for.
 fn report_for(
     input: &JsValue,
-    validator: impl FnOnce(&Json<'_>) -> Report,
+    options: Option<Ts<ValidateOptions>>,
+    validator: Validator,
 ) -> Result<Ts<Report>, JsValue> {
+    let options = options_from_js(options)?;
     let checked = with_json_for_validation(input, |json, found| {
-        let mut report = validator(json);
+        let mut report = validator(json, &options);
         validate::explain_report(&mut report, found);
         report
     });
@@ -77,12 +90,13 @@ pub fn validate_create_order(
     order: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    let mut options = options_from_js(options)?;
-    report_for(&order, |order| {
-        if order.get("expirationDate").is_some() {
+    report_for(&order, options, |order, options| {
+        if order.get("expirationDate").is_some() && options.now_ms.is_none() {
+            let mut options = options.clone();
             with_clock(&mut options);
+            return validate::validate_create_order(order, &options);
         }
-        validate::validate_create_order(order, &options)
+        validate::validate_create_order(order, options)
     })
 }
 
@@ -119,9 +133,8 @@ pub fn validate_order_filter(
     filter: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    let options = options_from_js(options)?;
-    report_for(&filter, |filter| {
-        validate::validate_order_filter(filter, &options)
+    report_for(&filter, options, |filter, options| {
+        validate::validate_order_filter(filter, options)
     })
 }
 
@@ -132,9 +145,8 @@ pub fn validate_line_item_filter(
     filter: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    let options = options_from_js(options)?;
-    report_for(&filter, |filter| {
-        validate::validate_line_item_filter(filter, &options)
+    report_for(&filter, options, |filter, options| {
+        validate::validate_line_item_filter(filter, options)
     })
 }
 
@@ -147,9 +159,8 @@ pub fn validate_order_resend(
     body: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    let options = options_from_js(options)?;
-    report_for(&body, |body| {
-        validate::validate_order_resend(body, &options)
+    report_for(&body, options, |body, options| {
+        validate::validate_order_resend(body, options)
     })
 }
 
@@ -162,9 +173,8 @@ pub fn validate_line_item_resend(
     body: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    let options = options_from_js(options)?;
-    report_for(&body, |body| {
-        validate::validate_line_item_resend(body, &options)
+    report_for(&body, options, |body, options| {
+        validate::validate_line_item_resend(body, options)
     })
 }
 
@@ -177,9 +187,8 @@ pub fn validate_line_item_reissue(
     body: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    let options = options_from_js(options)?;
-    report_for(&body, |body| {
-        validate::validate_line_item_reissue(body, &options)
+    report_for(&body, options, |body, options| {
+        validate::validate_line_item_reissue(body, options)
     })
 }
 
@@ -192,9 +201,8 @@ pub fn validate_line_item_update(
     body: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    let options = options_from_js(options)?;
-    report_for(&body, |body| {
-        validate::validate_line_item_update(body, &options)
+    report_for(&body, options, |body, options| {
+        validate::validate_line_item_update(body, options)
     })
 }
 
@@ -206,6 +214,13 @@ pub fn normalize_create_order(
     #[wasm_bindgen(unchecked_param_type = "Partial<CreateOrderRequest> | Record<string, unknown>")]
     order: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = json_from_js(&order)?;
-    Ok(to_js(&validate::normalize_create_order(&order))?)
+    let normal = with_json_for_validation(&order, |order, found| {
+        if found.is_empty() {
+            Ok(validate::normalize_create_order(order))
+        } else {
+            Err(validate::unrepresentable_report(found))
+        }
+    })?
+    .map_err(Error::from)?;
+    Ok(to_js(&normal)?)
 }

@@ -39,7 +39,6 @@ pub use unrepresentable::{
 use check::Checker;
 pub use json::{Json, Object, ReadJson};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 #[cfg(feature = "js")]
 use tsify::Tsify;
 
@@ -85,10 +84,11 @@ impl ValidateOptions {
     ///
     /// By hand rather than by serde: in the `tango-orders/validate` entry this is the only typed
     /// read, and serde's error messages alone pull float formatting into the wasm (≈ 10 KB gzip).
-    pub fn from_json(value: &Value) -> Result<Self, Report> {
-        let object = match value {
-            Value::Null => return Ok(ValidateOptions::default()),
-            Value::Object(object) => object,
+    pub fn from_json(value: &impl ReadJson) -> Result<Self, Report> {
+        let value = value.read_json();
+        let object = match value.as_ref() {
+            Json::Null => return Ok(ValidateOptions::default()),
+            Json::Object(object) => object,
             _ => {
                 let message = "The options must be an object.";
                 return Err(Report::one("", Code::InvalidFormat, message));
@@ -101,18 +101,18 @@ impl ValidateOptions {
         let member = |key: &str| object.get(key).filter(|v| !v.is_null());
         let fulfillment = match member("fulfillment") {
             None => None,
-            Some(Value::String(s)) if s == "digital" => Some(FulfillmentOption::Digital),
-            Some(Value::String(s)) if s == "physical" => Some(FulfillmentOption::Physical),
+            Some(Json::String(s)) if s == "digital" => Some(FulfillmentOption::Digital),
+            Some(Json::String(s)) if s == "physical" => Some(FulfillmentOption::Physical),
             Some(_) => return Err(wrong("fulfillment")),
         };
         let partial = match member("partial") {
             None => false,
-            Some(Value::Bool(partial)) => *partial,
+            Some(Json::Bool(partial)) => *partial,
             Some(_) => return Err(wrong("partial")),
         };
         let fields = match member("fields") {
             None => None,
-            Some(Value::Array(items)) => Some(
+            Some(Json::Array(items)) => Some(
                 items
                     .iter()
                     .map(|item| {
@@ -126,7 +126,7 @@ impl ValidateOptions {
         };
         let now_ms = match member("nowMs") {
             None => None,
-            Some(Value::Number(n)) => n.as_f64(),
+            Some(Json::Number(n)) => Some(*n),
             Some(_) => return Err(wrong("nowMs")),
         };
         Ok(ValidateOptions {
@@ -286,7 +286,7 @@ pub fn validate_path_id(name: &str, id: &str) -> Report {
 #[cfg(test)]
 mod options_tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     #[test]
     fn options_read_by_hand_match_serde_and_name_a_wrong_member() {

@@ -1,6 +1,7 @@
 //! `normalize_create_order`: the safe clean-ups of a create-order body, kept apart from validation
 //! (which never changes its input).
 
+use super::json::{Json, ReadJson};
 use serde_json::{Map, Value};
 
 /// Returns a copy of `order` with the clean-ups that cannot change its meaning:
@@ -13,8 +14,8 @@ use serde_json::{Map, Value};
 ///   region name such as "Île-de-France" is left as written).
 ///
 /// Fields it does not know are kept unchanged.
-pub fn normalize_create_order(order: &Value) -> Value {
-    let mut order = trim_strings(order);
+pub fn normalize_create_order(order: &impl ReadJson) -> Value {
+    let mut order = trim_strings(&order.read_json());
     if let Some(object) = order.as_object_mut() {
         upper_case(object, "deliveryMethod");
         let address = object
@@ -49,20 +50,34 @@ fn upper_case(object: &mut Map<String, Value>, key: &str) {
 }
 
 /// Trims every string, dropping object members whose string was only whitespace.
-fn trim_strings(value: &Value) -> Value {
+/// A copy as `Value`, strings trimmed and members holding only spaces left out.
+fn trim_strings(value: &Json<'_>) -> Value {
     match value {
-        Value::String(text) => Value::String(text.trim().to_owned()),
-        Value::Array(items) => Value::Array(items.iter().map(trim_strings).collect()),
-        Value::Object(members) => Value::Object(
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => number(*n),
+        Json::String(text) => Value::String(text.trim().to_owned()),
+        Json::Array(items) => Value::Array(items.iter().map(trim_strings).collect()),
+        Json::Object(members) => Value::Object(
             members
                 .iter()
                 .filter(
-                    |(_, v)| !matches!(v, Value::String(s) if !s.is_empty() && s.trim().is_empty()),
+                    |(_, v)| !matches!(v, Json::String(s) if !s.is_empty() && s.trim().is_empty()),
                 )
-                .map(|(k, v)| (k.clone(), trim_strings(v)))
+                .map(|(k, v)| (k.to_owned(), trim_strings(v)))
                 .collect(),
         ),
-        other => other.clone(),
+    }
+}
+
+/// A number as serde_json writes what it read: whole numbers (within 2^53) as integers.
+fn number(n: f64) -> Value {
+    const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
+    // (-0 stays a float, as serde_json reads `-0`.)
+    if n.fract() == 0.0 && n.abs() <= MAX_EXACT && !(n == 0.0 && n.is_sign_negative()) {
+        Value::from(n as i64)
+    } else {
+        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
     }
 }
 
