@@ -36,11 +36,13 @@ const defer = () => {
   throw DEFER;
 };
 
+const ABOVE_D7FF = /[\uD800-\uFFFF]/;
+
 /** Orders keys as Rust's BTreeMap<String, _> does: by UTF-8 bytes, which is code point order. */
 function sortedKeys(object) {
   const keys = Object.keys(object);
   // UTF-16 order (the default) differs from code point order only above U+D7FF.
-  if (keys.some((k) => /[\uD800-\uFFFF]/.test(k))) keys.sort(byCodePoint);
+  if (keys.some((k) => ABOVE_D7FF.test(k))) keys.sort(byCodePoint);
   else keys.sort();
   return keys;
 }
@@ -59,15 +61,45 @@ function put(object, key, value) {
 }
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Any JSON (serde_json::Value): copied, objects with their keys sorted, nulls kept. */
+/**
+ * Any JSON (serde_json::Value, whose objects are BTreeMaps): nulls kept, object keys in sorted
+ * order. In place where JSON.parse's object already has them so (credentials, most custom fields),
+ * else copied in that order.
+ */
 function any(v, depth) {
   if (v === null || typeof v === "string" || typeof v === "boolean") return v;
   if (typeof v === "number") return num(v);
   if (depth > MAX_DEPTH) throw DEFER;
-  if (Array.isArray(v)) return v.map((item) => any(item, depth + 1));
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i], y = any(x, depth + 1);
+      if (y !== x) v[i] = y;
+    }
+    return v;
+  }
+  if (keysInOrder(v)) {
+    for (const key in v) {
+      const x = v[key], y = any(x, depth + 1);
+      if (y !== x) v[key] = y;
+    }
+    return v;
+  }
   const out = {};
   for (const key of sortedKeys(v)) put(out, key, any(v[key], depth + 1));
   return out;
+}
+
+/** Whether an object's own keys, as for-in lists them, are already in BTreeMap order. */
+function keysInOrder(object) {
+  let previous;
+  for (const key in object) {
+    // An inherited key (something added to Object.prototype), or one where UTF-16 order and
+    // code point order may differ: the copy decides.
+    if (!hasOwn.call(object, key) || ABOVE_D7FF.test(key)) return false;
+    if (previous !== undefined && !(previous < key)) return false;
+    previous = key;
+  }
+  return true;
 }
 
 /**

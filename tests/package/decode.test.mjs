@@ -137,8 +137,14 @@ test("text JSON.parse and the wasm read differently goes to the wasm", () => {
     "\ufeff" + order, " \n" + order + "\n ", order + "x", order.slice(0, -3), "", "nul", "[]", "{}", "1e400",
     order.replace(/}\s*$/, ',"customFields":' + "[".repeat(200) + "]".repeat(200) + "}"),
     '{"page":{"number":1e400},"orders":[]}', '{"page":{"number":-0.0},"orders":[]}', '{"page":{"number":1e1},"orders":[]}',
-    '{"page":{"number":9007199254740993},"orders":[]}', '{"orders":null}', '{"orders":[null]}', '{"orders":[{"customFields":{"b":1,"a":{"d":null,"c":1}}}]}',
-    '{"orders":[{"customFields":{"\ud83d\ude00":1,"\uffff":2,"a":3}}]}',
+    '{"page":{"number":9007199254740993},"orders":[]}', '{"orders":null}', '{"orders":[null]}',
+    // Any JSON (a reward's legacy credentials, an error's code) keeps its nulls and is written with
+    // its keys sorted, by code point: UTF-16 order differs for characters above U+D7FF, past the
+    // first character too.
+    '{"reward":{"credentials":{"b":1,"a":{"d":null,"c":1}}}}', '{"reward":{"credentials":{"a":{"c":1,"d":null},"b":[null,{"y":1,"x":2}]}}}',
+    '{"reward":{"credentials":{"\ud83d\ude00":1,"\uffff":2,"a":3}}}',
+    '{"reward":{"credentials":{"a\ud83d\ude00":1,"a\uffff":2}}}', '{"reward":{"credentials":{"a\uffff":2,"a\ud83d\ude00":1}}}',
+    '{"reward":{"credentials":{"10":1,"9":2,"a":3}}}', '{"errors":[{"code":{"z":1,"__proto__":{"x":1}},"errorCodeValue":[3,{"b":1,"a":0}]}]}',
     '{"orders":[{"duplicateLineItemRefIds":{}}]}',
   ];
   for (const text of texts) for (const parser of PARSERS) agree(parser, text, "odd text");
