@@ -215,17 +215,17 @@ function missedGoals() {
   }
   for (const r of rows.filter((r) => r.what.startsWith("create throughput"))) {
     const perSecond = Number(r.what.match(/at (\d+)\/s/)[1]);
-    const interval = 1000 / perSecond, blind = Math.min(20, Math.max(3, interval * 0.02));
+    const interval = 1000 / perSecond, cap = Math.min(20, Math.max(3, interval * 0.1));
     const answer = Number(r.note.match(/answered in ([\d.]+) ms \(median\)/)[1]);
-    const margin = Math.min(answer + 2, blind);
+    const margin = Math.min(answer + 2, cap);
     const clean = r.note.includes("429s per run: 0 / 0 / 0");
     if (r.ratio >= 0.98 && clean) continue;
     out.push(`- **${r.what.replace(" (rate ÷ limit)", "")}: ≥ 0.98 of the limit with zero 429s** (${r.ratio.toFixed(3)}; ${r.note}): ` +
       "the simulator, like Tango, counts arrivals, to the millisecond; the client sees only when each answer came. The queue spaces creates by the interval plus a margin: " +
-      `the last create's time to answer plus 2 ms when that is under 2 % of the interval (its request had arrived by then), else 2 % of the interval, at least 3 ms, at most 20 (here ${fmt(blind)} ms). ` +
+      `the last create's time to answer plus 2 ms (its request had arrived by then), at most 10 % of the interval, 3 to 20 ms (here ${fmt(cap)} ms). ` +
       `At ${perSecond}/s with answers of ${fmt(answer)} ms that is ${fmt(margin)} ms, ${(margin / interval * 100).toFixed(1)} % of each interval, so at most ${(interval / (interval + margin)).toFixed(3)} of the limit before the first create's cold connection (which the create behind it waits out) and timers firing late on this shared 2-core machine. ` +
-      (clean ? "A smaller margin would have to guess when a request arrived." :
-        "The 429s: a request that left on time arrived later than the next one by more than the margin; a margin wide enough for this machine's worst delays would cost the rate in every interval."));
+      (clean ? "A smaller margin would have to guess when a request arrived, and each 429 it risks costs a second's retry." :
+        "The 429s: a request arrived later than the next one by more than the margin (an answer slower than the cap); a wider cap costs the rate in every interval."));
   }
   if (out.length === 2) out.push("None: every goal in the table was met.");
   return out;
