@@ -447,14 +447,19 @@ impl<'de, 't> de::Deserializer<'de> for Tracer<'t> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DescribeError> {
-        let member = RefCell::new(None);
-        let value = visitor.visit_map(OneMember {
+        // An object of one member, `"k"`, traced as a struct's field is.
+        let member = RefCell::new(Vec::new());
+        let value = visitor.visit_map(Fields {
             trace: self.trace,
-            kind: &member,
+            fields: &["k"],
+            kinds: &member,
             depth: self.depth + 1,
-            state: 0,
+            next: 0,
         })?;
-        let inner = member.into_inner().unwrap_or(Kind::Defer);
+        let inner = member
+            .into_inner()
+            .pop()
+            .map_or(Kind::Defer, |(_, kind)| kind);
         self.record(Kind::Map(Box::new(inner)));
         Ok(value)
     }
@@ -525,41 +530,6 @@ impl<'de, 't> SeqAccess<'de> for OneElement<'t> {
             Err(DescribeError(why)) if why == RECURSION => Ok(None),
             Err(other) => Err(other),
         }
-    }
-}
-
-/// An object of one member, `"k"` (or none, when the value is the model being traced).
-struct OneMember<'t> {
-    trace: &'t RefCell<Trace>,
-    kind: &'t RefCell<Option<Kind>>,
-    depth: usize,
-    state: u8,
-}
-
-impl<'de, 't> MapAccess<'de> for OneMember<'t> {
-    type Error = DescribeError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DescribeError> {
-        if self.state > 0 {
-            return Ok(None);
-        }
-        self.state = 1;
-        let key: StrDeserializer<'_, DescribeError> = "k".into_deserializer();
-        seed.deserialize(key).map(Some)
-    }
-
-    fn next_value_seed<S: DeserializeSeed<'de>>(
-        &mut self,
-        seed: S,
-    ) -> Result<S::Value, DescribeError> {
-        seed.deserialize(Tracer {
-            trace: self.trace,
-            kind: self.kind,
-            depth: self.depth,
-        })
     }
 }
 
