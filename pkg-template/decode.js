@@ -1,17 +1,21 @@
 // The package's parse* functions: the engine's JSON.parse, then each model checked and copied by
 // the description the Rust models give of themselves (src/model/describe.rs, written into
-// models.js when the package is built). A body the description cannot decide exactly as the Rust
-// decoder would (a wrong type, a value it rewrites by rules of its own, text JSON.parse reads
-// differently) is handed to the wasm decoder, which gives the answer or the error with its path.
+// models.js when the package is built). A body the fast path cannot settle (a wrong type, a
+// missing field, nesting past 120) is walked again to find where, and the error is worded by the
+// wasm of the first load (`decodeError`), as the Rust decoder words it. No typed Rust decoder is
+// needed: they live in the client module, which a page loads only when it uses the client.
 //
-// Why not the wasm alone: it read the body, built the models, wrote them out as JSON and had
+// Why not the wasm decoder: it read the body, built the models, wrote them out as JSON and had
 // JSON.parse read that, about three times the time of JSON.parse; this is JSON.parse and one copy.
+// tests/package/decode.test.mjs holds this to the Rust decoder's answers, body by body.
 
-/** Thrown inside a decoder: this body goes to the wasm. Not an Error: nothing to capture. */
+/** Thrown inside a decoder: this body takes the slow path. Not an Error: nothing to capture. */
 const DEFER = Object.freeze({ defer: true });
 const hasOwn = Object.prototype.hasOwnProperty;
-/** serde_json stops at 128 levels; deeper than this, the wasm decides. */
+/** serde_json stops at 128 levels; deeper than this, the wasm's reading of the text decides. */
 const MAX_DEPTH = 120;
+/** The depth the decoders stop at: MAX_DEPTH, or none for a body serde_json was seen to read. */
+let maxDepth = MAX_DEPTH;
 const MAX_EXACT = 9007199254740991;
 
 const str = (v) => {
@@ -31,9 +35,6 @@ const int = (v) => {
 const bool = (v) => {
   if (typeof v !== "boolean") throw DEFER;
   return v;
-};
-const defer = () => {
-  throw DEFER;
 };
 
 const ABOVE_D7FF = /[\uD800-\uFFFF]/;
@@ -69,7 +70,7 @@ const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v)
 function any(v, depth) {
   if (v === null || typeof v === "string" || typeof v === "boolean") return v;
   if (typeof v === "number") return num(v);
-  if (depth > MAX_DEPTH) throw DEFER;
+  if (depth > maxDepth) throw DEFER;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i], y = any(x, depth + 1);
@@ -104,9 +105,9 @@ function keysInOrder(object) {
 
 /**
  * Decoders for a description ({ parsers, models }, from models.js): `parsers.parseOrder(text)`
- * and the rest, each falling back to the wasm's own export of the same name in `strict`.
+ * and the rest. `hooks.decodeError(body, path, missing)` makes their errors (see first_load.rs).
  */
-export function makeParsers(description, strict) {
+export function makeParsers(description, hooks) {
   const models = new Map();
   const kindOf = (kind) => {
     switch (kind) {
@@ -115,7 +116,7 @@ export function makeParsers(description, strict) {
       case "i": return int;
       case "b": return bool;
       case "a": return any;
-      case "x": return defer;
+      case "x": throw new Error("tango-orders: models.js has a kind only the Rust decoder can decide");
     }
     if (typeof kind === "string") {
       if (!hasOwn.call(description.models, kind)) throw new Error(`tango-orders: models.js has no ${kind}`);
@@ -126,7 +127,7 @@ export function makeParsers(description, strict) {
       const item = kindOf(kind.l);
       // In place: the array is JSON.parse's, made for this call and seen by no one else.
       return (v, depth) => {
-        if (!Array.isArray(v) || depth > MAX_DEPTH) throw DEFER;
+        if (!Array.isArray(v) || depth > maxDepth) throw DEFER;
         for (let i = 0; i < v.length; i++) {
           const x = v[i];
           const y = item(x, depth + 1);
@@ -138,7 +139,7 @@ export function makeParsers(description, strict) {
     if (kind.m !== undefined) {
       const value = kindOf(kind.m);
       return (v, depth) => {
-        if (!isObject(v) || depth > MAX_DEPTH) throw DEFER;
+        if (!isObject(v) || depth > maxDepth) throw DEFER;
         const out = {};
         for (const key of sortedKeys(v)) {
           put(out, key, value(v[key], depth + 1));
@@ -164,7 +165,7 @@ export function makeParsers(description, strict) {
     });
     // A copy with the fields in the model's order, absent ones as the model writes them.
     const copy = (v, depth) => {
-      if (!isObject(v) || depth > MAX_DEPTH) throw DEFER;
+      if (!isObject(v) || depth > maxDepth) throw DEFER;
       const out = {};
       for (let i = 0; i < compiled.length; i++) {
         const field = compiled[i];
@@ -187,7 +188,7 @@ export function makeParsers(description, strict) {
     // (A copy after part of this ran reads the same: every decoder gives back what it is given
     // when that is already decoded.)
     return (v, depth) => {
-      if (!isObject(v) || depth > MAX_DEPTH) throw DEFER;
+      if (!isObject(v) || depth > maxDepth) throw DEFER;
       let next = 0;
       for (const key in v) {
         let i = next;
@@ -208,36 +209,141 @@ export function makeParsers(description, strict) {
   };
   for (const [name, fields] of Object.entries(description.models)) models.set(name, compileModel(fields));
 
+  const locate = makeLocator(description);
   const parsers = {};
   for (const [parser, model] of Object.entries(description.parsers)) {
-    const wasmParser = strict[parser];
-    if (typeof wasmParser !== "function") throw new Error(`tango-orders: the wasm has no ${parser}`);
     const decode = models.get(model);
     parsers[parser] = function (body) {
-      if (typeof body !== "string" || mayReadDifferently(body)) return wasmParser(body);
+      if (typeof body !== "string") throw hooks.decodeError(body, undefined, false);
+      const text = readAsRust(body);
       let value;
       try {
-        value = decode(JSON.parse(body), 0);
+        value = JSON.parse(text);
       } catch {
-        // DEFER, a SyntaxError, or anything else: the wasm's answer is the package's answer.
-        return wasmParser(body);
+        // The wasm's reading of the text, for serde_json's position; a text JSON.parse refuses and
+        // serde_json reads would be a bug of one of them, said as a body of the wrong shape.
+        throw hooks.decodeError(text, undefined, false) ?? hooks.decodeError(text, "", false);
       }
-      return value;
+      try {
+        return decode(value, 0);
+      } catch (error) {
+        if (error !== DEFER) throw error;
+      }
+      return slowPath(text, model, decode, locate, hooks);
     };
   }
   return parsers;
+}
+
+/**
+ * A body the fast path did not settle: find the first problem as serde would meet it and throw
+ * its error; a body only nested deeper than the fast path goes is decoded once more without that
+ * limit when serde_json reads it.
+ */
+function slowPath(text, model, decode, locate, hooks) {
+  const problem = locate(model, JSON.parse(text));
+  if (problem === DEEP) {
+    const error = hooks.decodeError(text, undefined, false);
+    if (error !== undefined) throw error;
+    maxDepth = Infinity;
+    try {
+      return decode(JSON.parse(text), 0);
+    } catch (error) {
+      if (error !== DEFER) throw error;
+      const deeper = locate(model, JSON.parse(text));
+      throw hooks.decodeError(text, deeper?.path ?? "", deeper?.missing ?? false);
+    } finally {
+      maxDepth = MAX_DEPTH;
+    }
+  }
+  // A number past the double's range: JSON.parse made it Infinity, serde_json refuses the text.
+  if (typeof problem?.value === "number") {
+    const error = hooks.decodeError(text, undefined, false);
+    if (error !== undefined) throw error;
+  }
+  throw hooks.decodeError(text, problem?.path ?? "", problem?.missing ?? false);
+}
+
+/** Where the first problem is (as serde meets them: present fields in the text's order, then the
+ * missing ones), as `{ path, missing }`; DEEP past maxDepth; undefined when there is none. */
+const DEEP = Object.freeze({ deep: true });
+
+function makeLocator(description) {
+  const join = (path, key) => (path === "" ? key : `${path}.${key}`);
+  const isWhole = (v) => Number.isInteger(v) && Math.abs(v) <= MAX_EXACT;
+  const fieldsOf = new Map();
+  for (const [name, fields] of Object.entries(description.models)) {
+    fieldsOf.set(name, new Map(fields.map(([field, kind, flags]) => [field, { kind, required: flags.includes("r") }])));
+  }
+  const at = (path, missing = false, value = undefined) => ({ path, missing, value });
+  const walk = (kind, v, path, depth) => {
+    switch (kind) {
+      case "s": return typeof v === "string" ? undefined : at(path, false, v);
+      case "n": return typeof v === "number" && Number.isFinite(v) ? undefined : at(path, false, v);
+      case "i": return isWhole(v) ? undefined : at(path, false, v);
+      case "b": return typeof v === "boolean" ? undefined : at(path, false, v);
+      case "a": {
+        if (v === null || typeof v === "string" || typeof v === "boolean") return undefined;
+        if (typeof v === "number") return Number.isFinite(v) ? undefined : at(path, false, v);
+        if (depth > maxDepth) return DEEP;
+        for (const [key, inner] of Object.entries(v)) {
+          const found = walk("a", inner, Array.isArray(v) ? `${path}[${key}]` : join(path, key), depth + 1);
+          if (found !== undefined) return found;
+        }
+        return undefined;
+      }
+    }
+    if (typeof kind === "string") {
+      if (!isObject(v)) return at(path, false, v);
+      if (depth > maxDepth) return DEEP;
+      const fields = fieldsOf.get(kind);
+      for (const key of Object.keys(v)) {
+        const field = fields.get(key);
+        if (field === undefined || v[key] === null && !field.required) continue;
+        const found = walk(field.kind, v[key], join(path, key), depth + 1);
+        if (found !== undefined) return found;
+      }
+      for (const [key, field] of fields) if (field.required && !hasOwn.call(v, key)) return at(join(path, key), true);
+      return undefined;
+    }
+    if (kind.l !== undefined) {
+      if (!Array.isArray(v)) return at(path, false, v);
+      if (depth > maxDepth) return DEEP;
+      for (let i = 0; i < v.length; i++) {
+        const found = walk(kind.l, v[i], `${path}[${i}]`, depth + 1);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    if (!isObject(v)) return at(path, false, v);
+    if (depth > maxDepth) return DEEP;
+    for (const key of Object.keys(v)) {
+      const found = walk(kind.m, v[key], join(path, key), depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return (model, value) => walk(model, value, "", 0);
+}
+
+/** An escape of a surrogate pair, of one surrogate alone, or any other escape (kept as is). */
+const ESCAPES = /\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\[^]/g;
+
+/**
+ * The text as the Rust decoder reads it: an unpaired surrogate in the text itself becomes U+FFFD
+ * (the text's way into the wasm, TextEncoder, does that), and so does an escape of one
+ * (`"\\ud800"`, which serde_json refuses and the Rust decoder repairs; JSON.parse keeps it).
+ */
+function readAsRust(text) {
+  if (!(hasIsWellFormed ? text.isWellFormed() : !LONE_SURROGATE.test(text))) {
+    text = hasIsWellFormed ? text.toWellFormed() : text.replace(LONE_SURROGATES, "\ufffd");
+  }
+  if (text.indexOf("\\u") < 0 || !SURROGATE_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPES, (escape) => (escape.length === 6 && escape[1] === "u" ? "\\ufffd" : escape));
 }
 
 const hasIsWellFormed = typeof "".isWellFormed === "function";
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
-/**
- * Whether JSON.parse and the Rust decoder may read the text differently: a `\uD8xx`-style escape
- * (serde_json reads an unpaired one as U+FFFD, JSON.parse keeps it), or an unpaired surrogate in
- * the text itself (which the text's way into the wasm turns into U+FFFD).
- */
-function mayReadDifferently(text) {
-  if (text.indexOf("\\u") >= 0 && SURROGATE_ESCAPE.test(text)) return true;
-  return hasIsWellFormed ? !text.isWellFormed() : LONE_SURROGATE.test(text);
-}
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");

@@ -11,7 +11,7 @@ crate=tango_orders
 cd "$root"
 wasm_dir="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release"
 rm -rf "$out"
-mkdir -p "$out/wasm" "$out/wasm-sim" "$out/wasm-validate"
+mkdir -p "$out/wasm" "$out/wasm-main" "$out/wasm-sim" "$out/wasm-validate"
 
 # The validation-only module behind tango-orders/validate (no client, parsers or helpers), built
 # for size (profile release-small) into its own directory.
@@ -19,13 +19,19 @@ cargo build --quiet --profile release-small --target wasm32-unknown-unknown --li
 # Its own file names (tango_orders_validate*), so that copied or bundled files never collide.
 "$tools_dir/bin/wasm-bindgen" --target web --out-name "${crate}_validate" --out-dir "$out/wasm-validate" "$wasm_dir-small/$crate.wasm"
 
+# The main entry's first load (validation, helpers, the options check, decode errors), built for
+# speed like the client module, into its own directory (profile release-main).
+cargo build --quiet --profile release-main --target wasm32-unknown-unknown --lib --no-default-features --features js-main
+"$tools_dir/bin/wasm-bindgen" --target web --out-name "${crate}_main" --out-dir "$out/wasm-main" "$wasm_dir-main/$crate.wasm"
+
+# Everything (the client module the main entry imports on a client's first call; tango-orders/web).
 cargo build --quiet --release --target wasm32-unknown-unknown --lib
 cargo build --quiet --release --target wasm32-unknown-unknown --lib -p tango-sim
 "$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm" "$wasm_dir/$crate.wasm"
 # wasm-opt from npm's binaryen: Debian's old binaryen silently breaks modules that use externref.
 # The simulator is a separate module behind tango-orders/sim, so the main entry does not grow.
 "$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-sim" "$wasm_dir/tango_sim.wasm"
-for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-validate/${crate}_validate_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
+for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-main/${crate}_main_bg.wasm" "$out/wasm-validate/${crate}_validate_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
   "$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
     "$module" -o "$module"
@@ -34,11 +40,11 @@ done
 # wasm-bindgen declares `[Symbol.dispose](): void` on exported classes, which only type-checks with
 # TypeScript's esnext lib; the method stays at run time, the declaration goes, so consumers on
 # es2022 libs (the common default) compile without skipLibCheck.
-sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-validate/${crate}_validate.d.ts" "$out/wasm-sim/tango_sim.d.ts"
+sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-main/${crate}_main.d.ts" "$out/wasm-validate/${crate}_validate.d.ts" "$out/wasm-sim/tango_sim.d.ts"
 
 # The models' description for decode.js (the parse* functions), from the Rust types.
 cargo run --quiet -p tango-describe-models > "$out/models.js"
-cp pkg-template/extend.js pkg-template/decode.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
+cp pkg-template/extend.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
   pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
 # The browser loader with fflate's inflate bundled in (the package has no dependencies).
 "$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax --minify-whitespace \
@@ -57,11 +63,12 @@ total() { # label, files...: the bytes a page loads for one entry, all files tog
   printf '%8d B raw %8d B gzip  %s\n' "$(wc -c < "$out/.total")" "$(gzip -9 -c "$out/.total" | wc -c)" "$label"
   rm "$out/.total"
 }
+echo "the main entry (tango-orders): what a page loads first, then on a client's first call:"
+size "$out/wasm-main/${crate}_main_bg.wasm"
+total "first load (inlined: index + glue + module + inflate + decode + lazy client)" "$out/index.js" "$out/wasm-main/${crate}_main.js" \
+  "$out/wasm-main/${crate}_main.inline.js" "$out/inline.js" "$out/decode.js" "$out/models.js" "$out/lazy-client.js"
 size "$out/wasm/${crate}_bg.wasm"
-size "$out/wasm/${crate}.inline.js"
-size "$out/wasm/${crate}.js"
-size "$out/inline.js"
-total "tango-orders (inlined: glue + module + inflate)" "$out/index.js" "$out/extend.js" "$out/wasm/${crate}.js" "$out/wasm/${crate}.inline.js" "$out/inline.js"
+total "client module (inlined: client + glue + module + extend)" "$out/client.js" "$out/extend.js" "$out/wasm/${crate}.js" "$out/wasm/${crate}.inline.js"
 total "tango-orders/web (glue + separate .wasm)" "$out/web.js" "$out/extend.js" "$out/wasm/${crate}.js" "$out/wasm/${crate}_bg.wasm"
 echo "the validation-only entry (tango-orders/validate):"
 size "$out/wasm-validate/${crate}_validate_bg.wasm"

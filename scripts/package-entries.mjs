@@ -1,7 +1,8 @@
 //! Writes the package's entry points around the wasm-bindgen output in pkg/ (run by build-pkg.sh).
 //!
-//! Every module (the client, the validation-only module, the simulator) gets three entries that
-//! instantiate it synchronously on import, so no entry uses top-level await or an asset URL:
+//! Every entry (the main one, the validation-only one, the simulator) comes in three files that
+//! instantiate their module synchronously on import, so no entry uses top-level await or an asset
+//! URL (the main entry's client module, imported on a client's first call, the same way):
 //!   <entry>.js          browsers, bundlers, workers (the default condition): the module inlined as
 //!                       base64 of its raw-DEFLATE bytes, inflated by the bundled fflate;
 //!   <entry>.node.js     Node, Deno, Bun and server bundles (the `node` condition): the same inlined
@@ -25,12 +26,18 @@ import { join } from "node:path";
 const out = process.argv[2];
 if (!out) throw new Error("usage: package-entries.mjs <pkg dir>");
 
-/** The three wasm modules: where their glue lives, and the entry names that load them. */
-const MODULES = [
-  { entry: "index", dir: "wasm", name: "tango_orders", extra: ['import "./extend.js";'], typesFrom: "glue", parsers: true },
-  { entry: "validate", dir: "wasm-validate", name: "tango_orders_validate", extra: [], typesFrom: "glue" },
-  { entry: "sim", dir: "wasm-sim", name: "tango_sim", extra: [], typesFrom: "template", simulator: true },
-];
+/**
+ * The wasm modules: where their glue lives. `main` is the main entry's first load (validation,
+ * helpers, the options check, decode errors); `client` is everything (the client among it),
+ * imported by the main entry on a client's first call, and loaded whole by tango-orders/web and
+ * on Cloudflare Workers.
+ */
+const MODULES = {
+  main: { dir: "wasm-main", name: "tango_orders_main" },
+  client: { dir: "wasm", name: "tango_orders" },
+  validate: { dir: "wasm-validate", name: "tango_orders_validate" },
+  sim: { dir: "wasm-sim", name: "tango_sim" },
+};
 
 const LOADERS = {
   js: "./inline.js",
@@ -46,102 +53,166 @@ function replaceOnce(text, from, to, what) {
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
-for (const module of MODULES) {
+const sameSet = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+// Every module: the glue without its default URL, the inlined module, the names it exports.
+for (const module of Object.values(MODULES)) {
   const glue = join(out, module.dir, `${module.name}.js`);
-  const wasmFile = `${module.name}_bg.wasm`;
+  module.glue = `./${module.dir}/${module.name}.js`;
+  module.wasmFile = `${module.name}_bg.wasm`;
 
   // The glue's default init fetches the .wasm next to it; nothing in the package calls it without
   // an argument (web.js passes its own URL), so the URL goes and bundlers see no asset.
   writeFileSync(glue, replaceOnce(readFileSync(glue, "utf8"),
-    `module_or_path = new URL('${wasmFile}', import.meta.url);`,
+    `module_or_path = new URL('${module.wasmFile}', import.meta.url);`,
     `throw new TypeError("tango-orders: init() needs the .wasm module's URL or bytes");`, glue));
 
   // The inlined module: raw DEFLATE at the highest level, as base64.
-  const bytes = readFileSync(join(out, module.dir, wasmFile));
+  const bytes = readFileSync(join(out, module.dir, module.wasmFile));
   const base64 = deflateRawSync(bytes, { level: 9 }).toString("base64");
   writeFileSync(join(out, module.dir, `${module.name}.inline.js`),
-    `// ${wasmFile} (${bytes.length} bytes), raw DEFLATE, base64: see package-entries.mjs in the repository.\n` +
+    `// ${module.wasmFile} (${bytes.length} bytes), raw DEFLATE, base64: see package-entries.mjs in the repository.\n` +
     `export const size = ${bytes.length};\nexport default "${base64}";\n`);
 
-  // The API by name, not `export *`: the glue's loader (initSync) is not part of it.
+  // The API by name, not `export *`: the glue's loader (initSync) is not part of it, nor are the
+  // package's own hooks (`__checkClientOptions` and the rest, see src/js/first_load.rs).
   const names = [...readFileSync(glue, "utf8").matchAll(/^export (?:class|function|const|let) (\w+)/gm)].map((m) => m[1]);
   if (names.length === 0) throw new Error(`package-entries: no exports found in ${glue}`);
-  // The parse* functions go through decode.js (JSON.parse, checked by models.js), with the wasm's
-  // own export of each as its fallback; models.js must describe exactly the glue's parsers.
-  const parsers = module.parsers ? names.filter((name) => /^parse[A-Z]/.test(name)) : [];
-  if (module.parsers) {
-    const described = Object.keys((await import(join(out, "models.js"))).default.parsers).sort();
-    if (JSON.stringify(described) !== JSON.stringify([...parsers].sort())) {
-      throw new Error(`package-entries: models.js describes ${described} but the glue exports ${parsers}`);
-    }
-  }
-  const glueExports = names.filter((name) => !parsers.includes(name));
-  const parserTail = parsers.length === 0 ? "" : [
+  module.api = names.filter((name) => !name.startsWith("__"));
+  module.hooks = names.filter((name) => name.startsWith("__"));
+}
+
+// The parse* functions are decode.js's (JSON.parse, checked by models.js, errors from the wasm's
+// __decodeError); models.js must describe exactly the Rust parsers the full module has.
+const models = (await import(join(out, "models.js"))).default;
+const parsers = Object.keys(models.parsers);
+if (!sameSet(parsers, MODULES.client.api.filter((name) => /^parse[A-Z]/.test(name)))) {
+  throw new Error(`package-entries: models.js describes ${parsers} but the glue exports other parsers`);
+}
+if (JSON.stringify(models.models).includes('"x"')) {
+  throw new Error("package-entries: models.js has a field only the Rust decoder can decide (kind x)");
+}
+
+// The client's methods as lazy-client.js forwards them must be the client module's own.
+const { ASYNC_METHODS, ITERATOR_METHODS } = await import(join(out, "lazy-client.js"));
+const clientGlue = readFileSync(join(out, MODULES.client.dir, `${MODULES.client.name}.js`), "utf8");
+const classBody = clientGlue.slice(clientGlue.indexOf("export class TangoClient"));
+const methods = [...classBody.slice(0, classBody.indexOf("\n}\n")).matchAll(/^ {4}(\w+)\(/gm)]
+  .map((m) => m[1]).filter((name) => !["constructor", "free", "__destroy_into_raw"].includes(name));
+if (!sameSet(methods, [...Object.keys(ASYNC_METHODS), ...Object.keys(ITERATOR_METHODS)])) {
+  throw new Error(`package-entries: TangoClient has methods ${methods}; lazy-client.js forwards others`);
+}
+
+const lazyNames = ["TangoClient", ...Object.values(ITERATOR_METHODS)];
+const mainApi = MODULES.main.api;
+if (!sameSet([...mainApi, ...parsers, ...lazyNames], MODULES.client.api)) {
+  throw new Error(`package-entries: the first load exports ${mainApi} (+ parsers, client); the full module ${MODULES.client.api}`);
+}
+
+const parserLines = (hooksFrom) => [
+  `import { __decodeError } from "${hooksFrom}";`,
+  `import models from "./models.js";`,
+  `import { makeParsers } from "./decode.js";`,
+  `const parsers = makeParsers(models, { decodeError: __decodeError });`,
+  ...parsers.map((name) => `export const ${name} = parsers.${name};`),
+];
+const reexport = (names, from) => `export {\n${names.map((name) => `  ${name},`).join("\n")}\n} from "${from}";`;
+const header = (entry, how) => `// tango-orders${entry === "index" ? "" : "/" + entry}: ${how} (generated by package-entries.mjs).`;
+const HOW = {
+  js: "browsers, bundlers and workers; the module inlined, instantiated on import",
+  "node.js": "Node, Deno, Bun and server bundles; the module inlined, instantiated on import",
+};
+/** The lines that instantiate `module` on import: inlined (by `loader`) or, on workerd, imported. */
+const instantiate = (module, loader, as = "") => loader === "workerd"
+  ? [`import { initSync${as} } from "${module.glue}";`, `import module${module.name} from "./${module.dir}/${module.wasmFile}";`, `initSync${as}({ module: module${module.name} });`]
+  : [`import { initSync${as} } from "${module.glue}";`, `import wasm${module.name}, { size as size${module.name} } from "./${module.dir}/${module.name}.inline.js";`,
+    `import { wasmBytes } from "${loader}";`, `initSync${as}({ module: wasmBytes(wasm${module.name}, size${module.name}) });`];
+
+/** Everything from the full module, at once: tango-orders on Workers, and tango-orders/web. */
+const fullApi = MODULES.client.api.filter((name) => !parsers.includes(name));
+
+for (const [suffix, loader] of Object.entries(LOADERS)) {
+  // The main entry: the first-load module now, the client module on a client's first call.
+  writeFileSync(join(out, `index.${suffix}`), [
+    header("index", HOW[suffix].replace("the module inlined", "the first-load module inlined") + "; the client's module on its first call"),
+    ...instantiate(MODULES.main, loader),
     "",
-    `import { ${parsers.map((name) => `${name} as wasm_${name}`).join(", ")} } from "./${module.dir}/${module.name}.js";`,
-    `import models from "./models.js";`,
-    `import { makeParsers } from "./decode.js";`,
-    `const parsers = makeParsers(models, { ${parsers.map((name) => `${name}: wasm_${name}`).join(", ")} });`,
-    ...parsers.map((name) => `export const ${name} = parsers.${name};`),
+    reexport(mainApi, MODULES.main.glue),
     "",
-  ].join("\n");
-  const tail = module.simulator
-    ? `import { makeCreateSimulator } from "./sim-core.js";\n\nexport const createSimulator = makeCreateSimulator(SimulatorHandle);\n`
-    : `export {\n${glueExports.map((name) => `  ${name},`).join("\n")}\n} from "./${module.dir}/${module.name}.js";\n` + parserTail;
-  const fromGlue = module.simulator ? "initSync, SimulatorHandle" : "initSync";
-  const header = (how) => `// tango-orders${module.entry === "index" ? "" : "/" + module.entry}: ${how} (generated by package-entries.mjs).`;
-  for (const [suffix, loader] of Object.entries(LOADERS)) {
-    writeFileSync(join(out, `${module.entry}.${suffix}`), [
-      header(suffix === "js" ? "browsers, bundlers and workers; the module inlined, instantiated on import"
-        : "Node, Deno, Bun and server bundles; the module inlined, instantiated on import"),
-      `import { ${fromGlue} } from "./${module.dir}/${module.name}.js";`,
-      `import wasm, { size } from "./${module.dir}/${module.name}.inline.js";`,
-      `import { wasmBytes } from "${loader}";`,
-      ...module.extra,
-      "",
-      `initSync({ module: wasmBytes(wasm, size) });`,
-      "",
-      tail,
-    ].join("\n"));
-  }
-  writeFileSync(join(out, `${module.entry}.workerd.js`), [
-    header("Cloudflare Workers; the .wasm imported as a compiled module, instantiated on import"),
-    `import { ${fromGlue} } from "./${module.dir}/${module.name}.js";`,
-    `import module from "./${module.dir}/${wasmFile}";`,
-    ...module.extra,
+    ...parserLines(MODULES.main.glue),
     "",
-    `initSync({ module });`,
+    `import { __checkClientOptions, __clientLoadError } from "${MODULES.main.glue}";`,
+    `import { makeLazyClient } from "./lazy-client.js";`,
+    `const lazy = makeLazyClient({ load: () => import("./client.${suffix}"), check: __checkClientOptions, loadError: __clientLoadError });`,
+    ...lazyNames.map((name) => `export const ${name} = lazy.${name};`),
     "",
-    tail,
   ].join("\n"));
-
-  if (module.entry === "index") {
-    // tango-orders/web: the same API from the separate .wasm file, loaded by an explicit init(): for
-    // pages that want the browser's streaming compile and a separately cached file (bundlers that
-    // emit `new URL(…, import.meta.url)` assets, such as Vite and webpack, ship it; esbuild and
-    // rollup do not). `init(url)` loads the file from elsewhere (a CDN).
-    writeFileSync(join(out, "web.js"), [
-      `// tango-orders/web: the module loaded from its own .wasm file by \`await init()\` (generated by package-entries.mjs).`,
-      `import initModule from "./${module.dir}/${module.name}.js";`,
-      ...module.extra,
-      "",
-      "/** Loads and instantiates the module once; later calls share the first. */",
-      "export default function init(source) {",
-      `  const module_or_path = source === undefined ? new URL("./${module.dir}/${wasmFile}", import.meta.url)`,
-      `    : typeof source.href === "string" ? source.href : source; // a URL, or anything with an href`,
-      "  return initModule({ module_or_path }).then(() => undefined);",
-      "}",
-      "",
-      tail,
-    ].join("\n"));
+  // What the main entry imports on a client's first call.
+  writeFileSync(join(out, `client.${suffix}`), [
+    `// tango-orders' client module, imported by index.${suffix} on a client's first call (generated by package-entries.mjs).`,
+    ...instantiate(MODULES.client, loader),
+    `import "./extend.js";`,
+    "",
+    `export { TangoClient } from "${MODULES.client.glue}";`,
+    "",
+  ].join("\n"));
+  for (const entry of ["validate", "sim"]) {
+    const module = MODULES[entry];
+    const tail = entry === "sim"
+      ? [`import { SimulatorHandle } from "${module.glue}";`, `import { makeCreateSimulator } from "./sim-core.js";`, "", `export const createSimulator = makeCreateSimulator(SimulatorHandle);`]
+      : [reexport(module.api, module.glue)];
+    writeFileSync(join(out, `${entry}.${suffix}`), [header(entry, HOW[suffix]), ...instantiate(module, loader), "", ...tail, ""].join("\n"));
   }
+}
 
-  if (module.typesFrom === "glue") {
-    // The public types: the glue's declarations up to its loader (InitInput, InitOutput, initSync,
-    // the default init), which name DOM and WebAssembly types and are not the package's API.
-    const declarations = readFileSync(join(out, module.dir, `${module.name}.d.ts`), "utf8");
-    const loaderAt = declarations.indexOf("\nexport type InitInput =");
-    if (loaderAt < 0) throw new Error(`package-entries: no loader declarations in ${module.name}.d.ts`);
-    writeFileSync(join(out, `${module.entry}.d.ts`), declarations.slice(0, loaderAt).trimEnd() + "\n");
-  }
+// Cloudflare Workers refuse to compile wasm from bytes: each .wasm imported as a module, as
+// wrangler expects. The main entry there loads the full module up front (a worker's code is
+// deployed, not downloaded per visit, so nothing is gained by splitting it).
+const workerdHeader = (entry) => header(entry, "Cloudflare Workers; the .wasm imported as a compiled module, instantiated on import");
+writeFileSync(join(out, "index.workerd.js"), [
+  workerdHeader("index"),
+  ...instantiate(MODULES.client, "workerd"),
+  `import "./extend.js";`,
+  "",
+  reexport(fullApi, MODULES.client.glue),
+  "",
+  ...parserLines(MODULES.client.glue),
+  "",
+].join("\n"));
+writeFileSync(join(out, "validate.workerd.js"), [workerdHeader("validate"), ...instantiate(MODULES.validate, "workerd"), "",
+  reexport(MODULES.validate.api, MODULES.validate.glue), ""].join("\n"));
+writeFileSync(join(out, "sim.workerd.js"), [workerdHeader("sim"), ...instantiate(MODULES.sim, "workerd"), "",
+  `import { SimulatorHandle } from "${MODULES.sim.glue}";`, `import { makeCreateSimulator } from "./sim-core.js";`, "",
+  `export const createSimulator = makeCreateSimulator(SimulatorHandle);`, ""].join("\n"));
+
+// tango-orders/web: the whole API from the full module's separate .wasm file, loaded by an
+// explicit init(): for pages that want the browser's streaming compile and a separately cached
+// file (bundlers that emit `new URL(…, import.meta.url)` assets, such as Vite and webpack, ship it;
+// esbuild and rollup do not). `init(url)` loads the file from elsewhere (a CDN).
+writeFileSync(join(out, "web.js"), [
+  `// tango-orders/web: the module loaded from its own .wasm file by \`await init()\` (generated by package-entries.mjs).`,
+  `import initModule from "${MODULES.client.glue}";`,
+  `import "./extend.js";`,
+  "",
+  "/** Loads and instantiates the module once; later calls share the first. */",
+  "export default function init(source) {",
+  `  const module_or_path = source === undefined ? new URL("./${MODULES.client.dir}/${MODULES.client.wasmFile}", import.meta.url)`,
+  `    : typeof source.href === "string" ? source.href : source; // a URL, or anything with an href`,
+  "  return initModule({ module_or_path }).then(() => undefined);",
+  "}",
+  "",
+  reexport(fullApi, MODULES.client.glue),
+  "",
+  ...parserLines(MODULES.client.glue),
+  "",
+].join("\n"));
+
+// The public types: the glue's declarations up to its loader (InitInput, InitOutput, initSync,
+// the default init), which name DOM and WebAssembly types and are not the package's API. The main
+// entry's are the full module's: its first load and its client together are that API.
+for (const [entry, module] of [["index", MODULES.client], ["validate", MODULES.validate]]) {
+  const declarations = readFileSync(join(out, module.dir, `${module.name}.d.ts`), "utf8");
+  const loaderAt = declarations.indexOf("\nexport type InitInput =");
+  if (loaderAt < 0) throw new Error(`package-entries: no loader declarations in ${module.name}.d.ts`);
+  writeFileSync(join(out, `${entry}.d.ts`), declarations.slice(0, loaderAt).trimEnd() + "\n");
 }

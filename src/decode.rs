@@ -23,25 +23,63 @@ pub(crate) struct DecodeFailure {
 /// The error names the JSON path and position but not the offending value: serde's own messages
 /// quote values (`invalid type: string "jane@example.com"`), and response bodies carry personal data.
 pub fn from_json<T: DeserializeOwned>(body: &str) -> Result<T, Error> {
-    decode(body).map_err(|failure| {
-        let position = format!("line {}, column {}", failure.line, failure.column);
-        let message = if failure.eof {
+    decode(body).map_err(|failure| failure.into_error())
+}
+
+impl DecodeFailure {
+    /// The `decode` error for this failure: what is wrong and where, never the value.
+    pub(crate) fn into_error(self) -> Error {
+        let position = format!("line {}, column {}", self.line, self.column);
+        let message = if self.eof {
             format!("the body ends too early ({position})")
-        } else if failure.syntax {
+        } else if self.syntax {
             format!("the body is not valid JSON ({position})")
-        } else if failure.path.is_empty() {
+        } else if self.path.is_empty() {
             format!("the body does not have the expected shape ({position})")
         } else {
             format!(
                 "`{}` has an unexpected type or value ({position})",
-                failure.path
+                self.path
             )
         };
         Error::Decode {
             message,
             excerpt: None,
         }
-    })
+    }
+}
+
+/// The error of a body that is not JSON, worded as [`from_json`] words it (serde_json's position),
+/// or `None` when serde_json reads the text (nested no deeper than it allows). For decoders that
+/// read the text some other way (the package's `JSON.parse` path) and need the Rust decoder's
+/// answer for text they could not read.
+pub fn syntax_error(body: &str) -> Option<Error> {
+    use serde_json::error::Category;
+    let error = crate::validate::Json::parse(body).err()?;
+    let category = error.classify();
+    let failure = DecodeFailure {
+        path: String::new(),
+        syntax: category != Category::Data,
+        eof: category == Category::Eof,
+        line: error.line(),
+        column: error.column(),
+    };
+    Some(failure.into_error())
+}
+
+/// The error of a body whose value at `path` (a JSON path as [`from_json`] writes it, empty for
+/// the whole body) is missing or has the wrong type or value; without a position, for decoders
+/// that found it in a parsed value rather than in the text.
+pub fn shape_error(path: &str, missing: bool) -> Error {
+    let message = match (path.is_empty(), missing) {
+        (true, _) => "the body does not have the expected shape".to_owned(),
+        (false, true) => format!("`{path}` is missing"),
+        (false, false) => format!("`{path}` has an unexpected type or value"),
+    };
+    Error::Decode {
+        message,
+        excerpt: None,
+    }
 }
 
 /// Decodes `text` as `T`, locating a failure by JSON path.

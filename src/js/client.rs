@@ -154,7 +154,7 @@ impl TangoClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "TangoClientOptions")] options: JsValue,
     ) -> Result<TangoClient, JsValue> {
-        let (config, fetch) = config_from_js(&options)?;
+        let (config, fetch) = config_from_js(&options, super::runtime::token_function)?;
         let inner = Client::new(config, FetchTransport { fetch }, JsRuntime)?;
         Ok(TangoClient {
             inner: Rc::new(inner),

@@ -1,39 +1,16 @@
 //! Conversions between JavaScript values and Rust models, failing with value-free errors.
 
-#[cfg(feature = "js-client")]
-use crate::decode::decode;
 use crate::error::Error;
 use crate::validate::{self, Code};
-#[cfg(feature = "js-client")]
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::text::json_bytes;
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-main")]
 use super::text::utf8;
 
-#[cfg(feature = "js-client")]
-/// Reads a JavaScript value as `T`, through its JSON text (see [`json_bytes_from_js`]).
-///
-/// A wrong shape is a `validation` error at the field's path. The message is ours, not serde's:
-/// serde's messages quote the value (`invalid type: string "jane@…"`), which may be personal data.
-pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
-    let bytes = json_bytes_from_js(&value)?.map_or_else(|| b"null".to_vec(), |(bytes, _)| bytes);
-    // JSON.stringify and TextEncoder only make valid UTF-8; a failure here would be a bug.
-    let text = String::from_utf8(bytes).map_err(|_| unreadable("it is not valid text"))?;
-    decode::<T>(&text).map_err(|failure| {
-        let message = if failure.path.is_empty() {
-            format!("{what} has the wrong type")
-        } else {
-            format!("`{}` has the wrong type", failure.path)
-        };
-        Error::invalid(failure.path, Code::InvalidFormat, message)
-    })
-}
-
 /// Reads a JavaScript string argument.
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-main")]
 pub fn string_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
     utf8(value)
         .and_then(|bytes| String::from_utf8(bytes).ok())

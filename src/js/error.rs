@@ -1,11 +1,11 @@
 //! Turning a Rust [`Error`] into the JavaScript error callers catch: a real `Error` carrying the
 //! error's [`ErrorFields`].
 
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-main")]
 use crate::client::CreateOrderError;
 use crate::error::{Error, ErrorFields};
 use js_sys::Object;
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-main")]
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -41,14 +41,14 @@ pub fn to_js_error(error: Error) -> JsValue {
     js_error(&error.to_string(), &error.fields())
 }
 
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-main")]
 /// The JavaScript error for a create's `error`: with `externalRefID`, `mayHaveBeenPlaced`, and a
 /// message that says to retry with that key when the order may exist.
 pub fn create_error_to_js(error: &CreateOrderError) -> JsValue {
     js_error(&error.to_string(), &error.fields())
 }
 
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-main")]
 /// Makes a rejection an abort's: named `AbortError` (as code checking `error.name` expects), its
 /// `cause` the signal's reason.
 pub fn mark_aborted(js_error: &JsValue, reason: &JsValue) {

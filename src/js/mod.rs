@@ -5,9 +5,11 @@
 mod client;
 mod convert;
 mod error;
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-main")]
+mod first_load;
+#[cfg(feature = "js-main")]
 mod helpers;
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-main")]
 mod options;
 #[cfg(feature = "js-client")]
 mod parse;

@@ -3,10 +3,9 @@
 //! every value and resolve the configuration), plus what only JavaScript has: `fetch`, `logger`,
 //! a token function and the `AbortSignal`.
 
-use super::runtime::{in_browser, is_signal, TokenFunction};
-use crate::client::{
-    CallOptions, CallSettings, ClientConfig, ClientOptions, LogEvent, Logger, Signal, TokenSetting,
-};
+#[cfg(feature = "js-client")]
+use crate::client::{CallOptions, CallSettings, Signal};
+use crate::client::{ClientConfig, ClientOptions, LogEvent, Logger, TokenSetting, TokenSource};
 use crate::error::Error;
 use js_sys::{Array, Function, Object, Reflect};
 use serde::de::DeserializeOwned;
@@ -20,6 +19,22 @@ pub(super) fn get(object: &JsValue, key: &str) -> JsValue {
     } else {
         JsValue::UNDEFINED
     }
+}
+
+/// Whether `value` can be used as an `AbortSignal`: checked once per call.
+#[cfg(feature = "js-client")]
+pub(super) fn is_signal(value: &JsValue) -> bool {
+    let member = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    value.is_object()
+        && member("aborted").as_bool().is_some()
+        && member("addEventListener").is_function()
+}
+
+/// A page (or a worker with a DOM) rather than a server: where a platform key would be public.
+pub(super) fn in_browser() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some()
 }
 
 fn is_absent(value: &JsValue) -> bool {
@@ -77,15 +92,20 @@ fn function(options: &JsValue, key: &str) -> Result<Option<Function>, Error> {
         .map_err(|_| Error::config(format!("{key} must be a function")))
 }
 
-/// The client's configuration and fetch function from `new TangoClient(options)`.
-pub(super) fn config_from_js(options: &JsValue) -> Result<(ClientConfig, Function), Error> {
+/// The client's configuration and fetch function from `new TangoClient(options)`; `token_source`
+/// makes the source of a token given as a function (the client module's calls it; the first-load
+/// module only checks the options, and never asks it for a token).
+pub(super) fn config_from_js(
+    options: &JsValue,
+    token_source: fn(Function) -> Rc<dyn TokenSource>,
+) -> Result<(ClientConfig, Function), Error> {
     if options.is_null() {
         return Err(Error::config("the options must be an object"));
     }
     let mut settings: ClientOptions = settings(options, "the options")?;
     if let Some(TokenSetting::Unusable) = settings.token {
         if let Ok(token) = get(options, "token").dyn_into::<Function>() {
-            settings.token = Some(TokenSetting::Source(Rc::new(TokenFunction(token))));
+            settings.token = Some(TokenSetting::Source(token_source(token)));
         }
     }
     settings.logger = function(options, "logger")?.map(logger);
@@ -112,6 +132,7 @@ fn logger(function: Function) -> Logger {
 }
 
 /// A call's settings from its `options` argument, and its signal (or `undefined`).
+#[cfg(feature = "js-client")]
 pub(super) fn call_options(options: &JsValue) -> Result<(CallOptions, JsValue), Error> {
     let settings: CallSettings = settings(options, "the call options")?;
     let signal = get(options, "signal");

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 /// The caller's signal that a [`Signal`] handle holds, as the `AbortSignal` it was checked to look
-/// like (see [`is_signal`]); typed calls reach its members by name, so a look-alike works too.
+/// like (see `options::is_signal`); typed calls reach its members by name, so a look-alike works too.
 pub(super) fn abort_signal(signal: Option<&Signal>) -> Option<AbortSignal> {
     signal
         .and_then(|s| s.downcast_ref::<JsValue>())
@@ -22,21 +22,6 @@ pub(super) fn abort_signal(signal: Option<&Signal>) -> Option<AbortSignal> {
 /// typed read would throw through the wasm.
 pub(super) fn has_fired(signal: &AbortSignal) -> bool {
     Reflect::get(signal, &"aborted".into()).is_ok_and(|aborted| aborted.as_bool() == Some(true))
-}
-
-/// Whether `value` can be used as an `AbortSignal`: checked once per call.
-pub(super) fn is_signal(value: &JsValue) -> bool {
-    let member = |key: &str| Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    value.is_object()
-        && member("aborted").as_bool().is_some()
-        && member("addEventListener").is_function()
-}
-
-/// A page (or a worker with a DOM) rather than a server: where a platform key would be public.
-pub(super) fn in_browser() -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .is_some()
 }
 
 /// A uniform number in [0, 1) from `crypto.getRandomValues`, or `Math.random` without it.
@@ -105,6 +90,11 @@ impl Drop for RemoveListener {
                 .remove_event_listener_with_callback("abort", listener);
         }
     }
+}
+
+/// The token source of a token function given in the options.
+pub(super) fn token_function(function: Function) -> std::rc::Rc<dyn TokenSource> {
+    std::rc::Rc::new(TokenFunction(function))
 }
 
 /// A token function: called before every request; may return a string or a promise of one.

@@ -11,7 +11,7 @@
     clippy::panic
 )]
 
-use super::runtime::in_browser;
+use super::options::in_browser;
 use super::timers::Timeout;
 use super::transport::FetchTransport;
 use crate::client::{HttpRequest, Signal, Transport, TransportError};

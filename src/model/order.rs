@@ -230,7 +230,11 @@ pub struct AsyncOrderEntity {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failed_line_items: Option<Vec<AsyncLineItemError>>,
     /// Line item reference IDs sent more than once, with how often.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::lenient::option_int_map"
+    )]
     #[cfg_attr(feature = "js", tsify(optional, type = "Record<string, number>"))]
     pub duplicate_line_item_ref_ids: Option<BTreeMap<String, i64>>,
 }

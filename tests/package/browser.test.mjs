@@ -29,9 +29,10 @@ const EXPECTED = {
 
 /** Serves `routes` (URL prefix → directory) on loopback; `/` is `index.html` of the "/" route.
  * `/api/…` is a backend proxy to `proxyTo`: it adds the platform credentials the page never sees. */
-function serve(routes, proxyTo) {
+function serve(routes, proxyTo, log = []) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, "http://localhost").pathname;
+    log.push(path);
     if (proxyTo && path.startsWith("/api/")) {
       const chunks = [];
       for await (const chunk of request) chunks.push(chunk);
@@ -173,4 +174,44 @@ test("in Chromium: credentials need the opt-in, the proxy pattern needs none, an
     empty: ["api", 402, "insufficient_funds"],
     frozen: ["api", 422, "404.142"],
   });
+});
+
+test("in Chromium: a page loads the client's module on a client's first call, once for all clients", { timeout: 90_000 }, async () => {
+  const site = join(process.cwd(), "lazy-site");
+  mkdirSync(site, { recursive: true });
+  writeFileSync(join(site, "index.html"), `<!doctype html><meta charset="utf-8"><title>lazy</title>
+<script type="importmap">{ "imports": { "tango-orders": "/tango-orders/index.js" } }</script>
+<script type="module">
+  import { TangoClient, validateCreateOrder, parseOrder } from "tango-orders";
+  const order = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001",
+    amount: 5, deliveryMethod: "NONE" };
+  window.firstLoad = { valid: validateCreateOrder(order).valid, parsed: parseOrder('{"status":"COMPLETE"}').status };
+  // Made before the module is there: the constructor checks the options at once.
+  const clients = [1, 2, 3].map(() => new TangoClient({ baseUrl: location.origin + "/api/raas/v2" }));
+  try { new TangoClient({ baseUrl: "nope" }); } catch (e) { window.firstLoad.config = e.kind; }
+  await new Promise((resolve) => { window.go = resolve; });
+  const pages = await Promise.all(clients.map((client) => client.listOrders({ elementsPerBlock: 1 })));
+  window.result = { pages: pages.length, placed: (await clients[0].createOrder(order)).created };
+</script>`);
+  const log = [];
+  const server = await serve({ "/": site, "/tango-orders/": packageDir }, new URL(simUrl).origin, log);
+  try {
+    const page = await browser.newPage();
+    const failures = [];
+    page.on("pageerror", (e) => failures.push(e.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => window.go !== undefined, null, { timeout: 30_000 });
+    assert.deepEqual(await page.evaluate(() => window.firstLoad), { valid: true, parsed: "COMPLETE", config: "config" });
+    const client = (path) => path.includes("/client.js") || path.includes("/wasm/");
+    assert.deepEqual(log.filter(client), [], "nothing of the client's module before a client is used");
+    assert.ok(log.some((path) => path.includes("/wasm-main/")), "the first-load module");
+    await page.evaluate(() => window.go());
+    await page.waitForFunction(() => window.result !== undefined, null, { timeout: 60_000 });
+    assert.deepEqual(failures, []);
+    assert.deepEqual(await page.evaluate(() => window.result), { pages: 3, placed: true });
+    assert.deepEqual(log.filter((path) => path.endsWith("/client.js")), ["/tango-orders/client.js"], "loaded once");
+    assert.equal(log.filter((path) => path.endsWith("/wasm/tango_orders.inline.js")).length, 1);
+  } finally {
+    server.close();
+  }
 });

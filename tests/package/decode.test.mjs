@@ -1,8 +1,11 @@
 // The parse* functions (JSON.parse, checked against the models' description in models.js) give
-// exactly what the wasm decoder gives — the same values, in the same key order, or the same error —
-// on Tango's documented bodies, bodies from the simulator (line items too), and thousands of
+// what the Rust decoder gives — the same values, in the same key order, or an error where it fails
+// (the same message for text that is not JSON; for a wrong shape, a `decode` error with the path)
+// — on Tango's documented bodies, bodies from the simulator (line items too), and thousands of
 // mutations of them: every value replaced by every JSON type, keys dropped, added, repeated and
-// reordered, surrogates, prototype keys, deep nesting.
+// reordered, surrogates, prototype keys, deep nesting. The Rust decoder is the client module's own
+// export of each parser (the main entry's parse* no longer use it, so the client module is not
+// part of a page's first load).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
@@ -11,9 +14,10 @@ import { createRequire } from "node:module";
 import * as api from "tango-orders";
 import { createSimulator } from "tango-orders/sim";
 
-// The wasm's own exports, which the package's parse* fall back to: the glue module the package
-// entry initialised (the same file, so the same module instance).
+// The Rust decoders: the client module's glue, instantiated by the file the main entry imports on
+// a client's first call.
 const packageDir = join(createRequire(import.meta.url).resolve("tango-orders"), "..");
+await import(join(packageDir, "client.node.js"));
 const wasm = await import(join(packageDir, "wasm", "tango_orders.js"));
 const PARSERS = Object.keys(api).filter((name) => /^parse[A-Z]/.test(name));
 
@@ -26,12 +30,46 @@ function outcome(parse, text) {
   }
 }
 
-/** Asserts the package's parser and the wasm's agree on `text`; returns whether it decoded. */
+/** The value at a path as the errors write it (`orders[1].recipient`), or undefined. */
+function valueAt(root, path) {
+  if (path === "") return root;
+  let value = root;
+  for (const [, key, index] of path.matchAll(/\.?([^.[\]]+)|\[(\d+)\]/g)) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = value[index ?? key];
+  }
+  return value;
+}
+
+/**
+ * The one documented difference: where a model's object belongs, an array is refused by parse*,
+ * while serde's derived decoders read it positionally (a struct's sequence form, which no Tango
+ * body uses); when every field may be absent, `[]` reads as `{}`.
+ */
+let arraysForModels = 0;
+function arrayForModel(text, error, decoded) {
+  const path = /^decode: `([^`]*)` has an unexpected type or value$/.exec(error)?.[1]
+    ?? (error === "decode: the body does not have the expected shape" ? "" : undefined);
+  if (path === undefined) return false;
+  const sent = valueAt(JSON.parse(text), path), read = valueAt(decoded, path);
+  return Array.isArray(sent) && read !== null && typeof read === "object" && !Array.isArray(read);
+}
+
+/** Asserts the package's parser and the Rust decoder agree on `text`; returns whether it decoded. */
 function agree(parser, text, what) {
   const ours = outcome(api[parser], text);
   const theirs = outcome(wasm[parser], text);
+  if (theirs.error === undefined && ours.error !== undefined && arrayForModel(text, ours.error, theirs.value)) {
+    arraysForModels++;
+    return false;
+  }
   if (theirs.error !== undefined || ours.error !== undefined) {
-    assert.equal(ours.error, theirs.error, `${parser} on ${what}: ${text.slice(0, 300)}`);
+    const where = `${parser} on ${what}: ${text.slice(0, 300)}`;
+    assert.ok(ours.error !== undefined && theirs.error !== undefined, `${where}: ours ${ours.error ?? ours.text}, Rust ${theirs.error ?? theirs.text}`);
+    assert.equal(ours.error.split(":")[0], theirs.error.split(":")[0], where); // the kind
+    // Text that is not JSON: the Rust decoder's own words (serde_json's position).
+    if (/not valid JSON|ends too early/.test(theirs.error)) assert.equal(ours.error, theirs.error, where);
+    else assert.match(ours.error, /^(decode: `[^`]*` (has an unexpected type or value|is missing)|decode: the body does not have the expected shape|validation: body must be a string)$/, where);
     return false;
   }
   assert.equal(ours.text, theirs.text, `${parser} on ${what}: ${text.slice(0, 300)}`);
@@ -124,10 +162,12 @@ test("thousands of mutations: the same value, key order, or error as the wasm", 
     }
   }
   assert.ok(cases > 5_000, `${cases} cases`);
+  // The difference stays an edge: arrays in a model's place that serde happened to read.
+  assert.ok(arraysForModels < cases / 50, `${arraysForModels} arrays read as models of ${cases}`);
   assert.ok(decoded > 1_000 && decoded < cases, `${decoded} of ${cases} decoded`);
 });
 
-test("text JSON.parse and the wasm read differently goes to the wasm", () => {
+test("text JSON.parse and the Rust decoder read differently is read as the Rust decoder reads it", () => {
   const order = seeds.find((s) => s.includes('"referenceOrderID"') && !s.includes('"orders"'));
   const texts = [
     order.replace('"referenceOrderID"', '"status":"NOPE","status":"PENDING","referenceOrderID"'), // a repeated key
