@@ -256,6 +256,60 @@ mod tests {
         ClientConfig::resolve(options, in_browser).map_err(|e| e.to_string())
     }
 
+    /// The JavaScript modules read options from the validators' `Json` tree (`Json::read_as`), not
+    /// through serde_json: both must accept the same options and give the same messages (serde_json
+    /// adds its position to each).
+    #[test]
+    fn options_read_from_the_json_tree_as_from_serde_json() {
+        let cases = [
+            json!({}),
+            json!({"environment": "production", "baseUrl": "http://x/", "timeoutMs": 5000}),
+            json!({"platformName": "p", "platformKey": "k", "maxRetries": 3, "ordersPerSecond": 0.5}),
+            json!({"token": "t", "maxRetryDelayMs": 0, "dangerouslyAllowBrowser": true}),
+            json!({"token": "t", "unknown": {"deep": [1, null]}}),
+            json!({"environment": "staging"}),
+            json!({"environment": 1}),
+            json!({"baseUrl": 5}),
+            json!({"platformKey": true}),
+            json!({"timeoutMs": "5"}),
+            json!({"timeoutMs": 0}),
+            json!({"timeoutMs": 1.5}),
+            json!({"maxRetries": -1}),
+            json!({"ordersPerSecond": 5000}),
+            json!({"dangerouslyAllowBrowser": "yes"}),
+            json!({"timeoutMs": null, "baseUrl": null}),
+        ];
+        for case in cases {
+            let text = case.to_string();
+            let json = crate::validate::Json::parse(&text).unwrap();
+            let ours = json.read_as::<ClientOptions>().map(|o| o.timeout_ms);
+            let theirs = serde_json::from_str::<ClientOptions>(&text)
+                .map(|o| o.timeout_ms)
+                .map_err(|e| {
+                    let message = e.to_string();
+                    let at = message.rfind(" at line ").unwrap_or(message.len());
+                    message[..at].to_owned()
+                });
+            assert_eq!(ours, theirs, "{text}");
+            let ours = json.read_as::<CallSettings>().map(|o| o.max_retries);
+            let theirs = serde_json::from_str::<CallSettings>(&text)
+                .map(|o| o.max_retries)
+                .map_err(|e| {
+                    let message = e.to_string();
+                    let at = message.rfind(" at line ").unwrap_or(message.len());
+                    message[..at].to_owned()
+                });
+            assert_eq!(ours, theirs, "{text}");
+        }
+        // A token function reaches the reader as `[]` (what the JavaScript copy puts for any
+        // non-data value): unusable as text, left for the host. (serde_json cannot go on reading
+        // after the reader gave up inside the array; the tree can.)
+        let json = crate::validate::Json::parse(r#"{"token":[],"timeoutMs":5}"#).unwrap();
+        let read = json.read_as::<ClientOptions>().unwrap();
+        assert!(matches!(read.token, Some(TokenSetting::Unusable)));
+        assert_eq!(read.timeout_ms, Some(5));
+    }
+
     #[test]
     fn the_environment_picks_the_url_and_a_base_url_wins() {
         assert_eq!(resolve(json!({}), false).unwrap().base_url, SANDBOX_URL);

@@ -154,7 +154,11 @@ impl TangoClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "TangoClientOptions")] options: JsValue,
     ) -> Result<TangoClient, JsValue> {
-        let (config, fetch) = config_from_js(&options, super::runtime::token_function)?;
+        let (config, fetch) = config_from_js(
+            &options,
+            super::runtime::token_function,
+            super::options::logger,
+        )?;
         let inner = Client::new(config, FetchTransport { fetch }, JsRuntime)?;
         Ok(TangoClient {
             inner: Rc::new(inner),

@@ -7,7 +7,7 @@
 
 use super::convert::string_from_js;
 use super::options::{config_from_js, get};
-use crate::client::{CreateOrderError, LocalFuture, TokenSource};
+use crate::client::{CreateOrderError, LocalFuture, LogEvent, TokenSource};
 use crate::decode;
 use crate::error::Error;
 use crate::model::Sensitive;
@@ -32,7 +32,12 @@ impl TokenSource for CheckedOnly {
 /// and `ClientConfig::resolve` as the client module's constructor.
 #[wasm_bindgen(js_name = __checkClientOptions, skip_typescript)]
 pub fn check_client_options(options: JsValue) -> Result<(), JsValue> {
-    config_from_js(&options, |_| Rc::new(CheckedOnly))?;
+    // The logger is checked to be a function, never called here.
+    config_from_js(
+        &options,
+        |_| Rc::new(CheckedOnly),
+        |_| Rc::new(|_: &LogEvent| ()),
+    )?;
     Ok(())
 }
 

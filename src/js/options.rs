@@ -3,9 +3,10 @@
 //! every value and resolve the configuration), plus what only JavaScript has: `fetch`, `logger`,
 //! a token function and the `AbortSignal`.
 
+use super::convert::with_json_for_validation;
 #[cfg(feature = "js-client")]
-use crate::client::{CallOptions, CallSettings, Signal};
-use crate::client::{ClientConfig, ClientOptions, LogEvent, Logger, TokenSetting, TokenSource};
+use crate::client::{CallOptions, CallSettings, LogEvent, Signal};
+use crate::client::{ClientConfig, ClientOptions, Logger, TokenSetting, TokenSource};
 use crate::error::Error;
 use js_sys::{Array, Function, Object, Reflect};
 use serde::de::DeserializeOwned;
@@ -43,9 +44,9 @@ fn is_absent(value: &JsValue) -> bool {
 
 /// The options' own properties with primitive values as they are and every other value replaced
 /// by `[]`, which no setting accepts (so it fails as the wrong type), read through calls that
-/// catch: serde-wasm-bindgen reads properties without catching, and a getter or proxy that throws
-/// must end in a `config` error, not in an exception thrown through the wasm. Own properties,
-/// as `{ ...options }` reads them.
+/// catch: a getter or proxy that throws must end in a `config` error, not in an exception thrown
+/// through the wasm. Own properties, as `{ ...options }` reads them. Numbers JSON cannot hold
+/// (NaN, ±Infinity), BigInts and symbols count as the wrong type too: the copy is read as JSON.
 fn plain_copy(options: &JsValue, what: &str) -> Result<JsValue, Error> {
     let unreadable = || Error::config(format!("{what} could not be read: a property threw"));
     let keys = Reflect::own_keys(options).map_err(|_| unreadable())?;
@@ -53,19 +54,24 @@ fn plain_copy(options: &JsValue, what: &str) -> Result<JsValue, Error> {
     let copy: Object = Object::create(JsValue::NULL.unchecked_ref::<Object>());
     for key in keys.iter().filter(JsValue::is_string) {
         let value = Reflect::get(options, &key).map_err(|_| unreadable())?;
-        let primitive = !value.is_object() && !value.is_function();
-        let value = if primitive {
-            value
-        } else {
-            Array::new().into()
+        let usable = match value.as_f64() {
+            Some(number) => number.is_finite(),
+            None => {
+                !(value.is_object()
+                    || value.is_function()
+                    || value.is_bigint()
+                    || value.is_symbol())
+            }
         };
+        let value = if usable { value } else { Array::new().into() };
         let _ = Reflect::set(&copy, &key, &value);
     }
     Ok(copy.into())
 }
 
-/// Reads the data settings of an options object. The readers' messages name the setting and its
-/// range (see `client::options`); they never quote a value.
+/// Reads the data settings of an options object, through its JSON text into the borrowed tree the
+/// validators read (see `validate::json_de` for why not serde-wasm-bindgen). The readers' messages
+/// name the setting and its range (see `client::options`); they never quote a value.
 fn settings<T: DeserializeOwned + Default>(options: &JsValue, what: &str) -> Result<T, Error> {
     if is_absent(options) {
         return Ok(T::default());
@@ -73,11 +79,10 @@ fn settings<T: DeserializeOwned + Default>(options: &JsValue, what: &str) -> Res
     if !options.is_object() || Array::is_array(options) {
         return Err(Error::config(format!("{what} must be an object")));
     }
-    serde_wasm_bindgen::from_value(plain_copy(options, what)?).map_err(|error| {
-        let error = JsValue::from(error);
-        let message = get(&error, "message").as_string();
-        Error::config(message.unwrap_or_else(|| format!("{what} could not be read")))
-    })
+    let unreadable = || Error::config(format!("{what} could not be read"));
+    with_json_for_validation(&plain_copy(options, what)?, |json, _| json.read_as::<T>())
+        .map_err(|_| unreadable())?
+        .map_err(Error::config)
 }
 
 /// A function-valued option, or `None` when absent.
@@ -98,6 +103,7 @@ fn function(options: &JsValue, key: &str) -> Result<Option<Function>, Error> {
 pub(super) fn config_from_js(
     options: &JsValue,
     token_source: fn(Function) -> Rc<dyn TokenSource>,
+    logger: fn(Function) -> Logger,
 ) -> Result<(ClientConfig, Function), Error> {
     if options.is_null() {
         return Err(Error::config("the options must be an object"));
@@ -119,9 +125,10 @@ pub(super) fn config_from_js(
     Ok((ClientConfig::resolve(settings, in_browser())?, fetch))
 }
 
+#[cfg(feature = "js-client")]
 /// The logger: each event as a plain object (serde-wasm-bindgen: a handful of fields, no JSON
 /// text needed), `null` where a field has no value, as its TypeScript type says.
-fn logger(function: Function) -> Logger {
+pub(super) fn logger(function: Function) -> Logger {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     Rc::new(move |event: &LogEvent| {
         if let Ok(event) = serde::Serialize::serialize(event, &serializer) {

@@ -12,6 +12,7 @@ mod datetime;
 mod filter;
 mod invisible;
 mod json;
+mod json_de;
 mod labels;
 mod line_item;
 mod normalize;
