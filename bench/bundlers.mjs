@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -18,8 +18,10 @@ const cwd = join(work, "sizes");
 
 const BUNDLERS = {
   "esbuild --minify": (page, out) => [bin("esbuild"), [`${page}.js`, "--bundle", "--format=esm", "--minify", `--outdir=${out}`]],
+  "esbuild --minify --splitting": (page, out) => [bin("esbuild"), [`${page}.js`, "--bundle", "--format=esm", "--minify", "--splitting", `--outdir=${out}`]],
   "rollup + node-resolve (not minified)": (page, out) => [bin("rollup"), [`${page}.js`, "-p", "node-resolve", "-f", "es", "-d", out]],
   "bun build --minify": (page, out) => [bin("bun"), ["build", `./${page}.js`, "--target", "browser", "--minify", "--outdir", out]],
+  "bun build --minify --splitting": (page, out) => [bin("bun"), ["build", `./${page}.js`, "--target", "browser", "--minify", "--splitting", "--outdir", out]],
   "webpack --mode production": (page, out) => [bin("webpack"), ["--mode", "production", "--entry", `./${page}.js`, "--output-path", out]],
   "vite build": "vite",
 };
@@ -29,15 +31,41 @@ const viteBuild = (page, out) => vite.build({ root: cwd, logLevel: "silent", con
   build: { outDir: out, emptyOutDir: true, rollupOptions: { input: join(cwd, `${page}.js`) } } });
 const PAGES = { main: "tango-orders", validate: "tango-orders/validate", web: "tango-orders/web" };
 
-function shipped(dir) {
-  let raw = 0, gzip = 0;
+/** Every .js and .wasm file under `dir`, by path relative to it. */
+function filesIn(dir) {
+  const files = new Map();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.(m?js|wasm)$/.test(entry.name)) continue;
-    const bytes = readFileSync(join(entry.parentPath ?? entry.path, entry.name));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    files.set(relative(dir, path), readFileSync(path));
   }
-  return { raw, gzip };
+  return files;
+}
+
+/**
+ * What a page loads before it uses the client: the bundle's entry file (named after the page, or
+ * webpack's main.js) and what it imports statically, file by file; the rest comes later (the
+ * chunk of the client module, imported on a client's first call) or, for tango-orders/web, is its
+ * `.wasm`. Bundles without chunks have one file: everything is first.
+ */
+function shipped(dir, page) {
+  const files = filesIn(dir);
+  const size = (names) => names.reduce((sum, name) => ({
+    raw: sum.raw + files.get(name).length, gzip: sum.gzip + gzipSync(files.get(name), { level: 9 }).length }), { raw: 0, gzip: 0 });
+  const entry = [...files.keys()].find((name) => new RegExp(`(^|/)(${page}|main)[-.\\w]*\\.m?js$`).test(name));
+  const first = new Set();
+  const visit = (name) => {
+    if (first.has(name) || !files.has(name)) return;
+    first.add(name);
+    const text = files.get(name).toString("utf8");
+    // Static imports only (`import … from "./x.js"`, `import "./x.js"`), not `import("./x.js")`.
+    for (const [, spec] of text.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      if (spec.startsWith(".")) visit(join(dirname(name), spec));
+    }
+  };
+  if (entry !== undefined && !entry.endsWith(".wasm")) visit(entry);
+  const all = [...files.keys()];
+  return { all: size(all), first: size(all.filter((n) => first.has(n))), later: size(all.filter((n) => !first.has(n))) };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -49,8 +77,10 @@ for (const [bundler, command] of Object.entries(BUNDLERS)) {
     rmSync(out, { recursive: true, force: true });
     if (command === "vite") await viteBuild(page, out);
     else execFileSync(...command(page, out), { cwd, stdio: "ignore" });
-    const { raw, gzip } = shipped(out);
-    cells.push(`${kb(gzip)} (${kb(raw)} raw)`);
+    const { all, first, later } = shipped(out, page);
+    if (page === "main") {
+      cells.push(`${kb(first.gzip)} (${kb(first.raw)} raw)`, later.raw === 0 ? "— (in the first load)" : `${kb(later.gzip)} (${kb(later.raw)} raw)`);
+    } else cells.push(`${kb(all.gzip)} (${kb(all.raw)} raw)`);
   }
   rows.push(`| ${bundler} | ${cells.join(" | ")} |`);
   console.log(rows.at(-1));
@@ -70,7 +100,7 @@ for (let round = 0; round < 11; round++) {
     await page.goto(`${site.url}package.json`);
     times[kind].push(await page.evaluate(async (kind) => {
       if (kind === "inflate") {
-        const [data, { wasmBytes }] = await Promise.all([import("/wasm/tango_orders.inline.js"), import("/inline.js")]);
+        const [data, { wasmBytes }] = await Promise.all([import("/wasm-main/tango_orders_main.inline.js"), import("/inline.js")]);
         const start = performance.now();
         wasmBytes(data.default, data.size);
         return performance.now() - start;
@@ -96,9 +126,13 @@ const version = JSON.parse(readFileSync(join(root, "pkg", "package.json"), "utf8
 writeFileSync(join(here, "BUNDLERS.md"), [
   "# What each bundler ships", "",
   `tango-orders ${version}, ${new Date().toISOString()}: JS + wasm a page downloads, gzip -9 (raw), built by \`node bench/bundlers.mjs\`.`,
-  "The main and validate entries carry their module inlined; tango-orders/web fetches the separate `.wasm`",
+  "The main and validate entries carry their modules inlined. The main entry's first load is the file a page imports and",
+  "every file that imports statically; its client module is a chunk imported on a client's first call, where the bundler",
+  "splits (rollup, webpack and Vite always; esbuild and bun with --splitting; without it that chunk is inside the first",
+  "file, though still inflated and compiled only on the first call). tango-orders/web fetches the separate `.wasm`",
   "(rollup, esbuild and bun do not copy it: their web column is the JS alone, which then cannot load).", "",
-  `| bundler | ${Object.values(PAGES).join(" | ")} |`, "|---|---|---|---|",
+  "| bundler | tango-orders, first load | tango-orders, client chunk (first client call) | tango-orders/validate | tango-orders/web |",
+  "|---|---|---|---|---|",
   ...rows, "", load, "",
 ].join("\n"));
 console.log("written bench/BUNDLERS.md");

@@ -9,8 +9,9 @@ if (which === "bare") {
 } else if (which === "cold-parts") {
   // What importing the main entry costs in Node, part by part, on the module as the package
   // inlines it: base64 of raw DEFLATE, inflated by node:zlib, compiled, instantiated by the glue.
+  // The main entry's first load is its first-load module (wasm-main); the client's comes later.
   const { deflateRawSync, inflateRawSync } = await import("node:zlib");
-  const wasm = readFileSync(new URL("./node_modules/tango-orders/wasm/tango_orders_bg.wasm", import.meta.url));
+  const wasm = readFileSync(new URL("./node_modules/tango-orders/wasm-main/tango_orders_main_bg.wasm", import.meta.url));
   const base64 = deflateRawSync(wasm, { level: 9 }).toString("base64");
   const t0 = performance.now();
   const bytes = inflateRawSync(Buffer.from(base64, "base64"));
@@ -22,6 +23,20 @@ if (which === "bare") {
   validateCreateOrder({ customerIdentifier: "demo-customer" });
   const t4 = performance.now();
   console.log(JSON.stringify({ inflateMs: t1 - t0, compileMs: t2 - t1, importMs: t3 - t2, firstValidationMs: t4 - t3, wasmBytes: wasm.length }));
+  process.exit(0);
+} else if (which === "first-client-call") {
+  // A client's first call in a fresh process: the client module imported, inflated, compiled and
+  // instantiated, then one call against the in-process simulator; and a second call for contrast.
+  const { TangoClient } = await import("tango-orders");
+  const { createSimulator } = await import("tango-orders/sim");
+  const sim = createSimulator({ virtualClock: true });
+  const client = new TangoClient({ baseUrl: sim.baseUrl, platformName: sim.platformName, platformKey: sim.platformKey, fetch: sim.fetch });
+  const t0 = performance.now();
+  await client.listOrders();
+  const t1 = performance.now();
+  await client.listOrders();
+  const t2 = performance.now();
+  console.log(JSON.stringify({ firstCallMs: t1 - t0, secondCallMs: t2 - t1 }));
   process.exit(0);
 } else if (which === "cold") {
   const { validateCreateOrder } = await import("tango-orders");
