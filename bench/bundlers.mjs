@@ -52,7 +52,10 @@ function shipped(dir, page) {
   const files = filesIn(dir);
   const size = (names) => names.reduce((sum, name) => ({
     raw: sum.raw + files.get(name).length, gzip: sum.gzip + gzipSync(files.get(name), { level: 9 }).length }), { raw: 0, gzip: 0 });
-  const entry = [...files.keys()].find((name) => new RegExp(`(^|/)(${page}|main)[-.\\w]*\\.m?js$`).test(name));
+  // The page's own name first (bun also names a shared chunk main-<hash>.js), then hashed names.
+  const names = [...files.keys()];
+  const entry = names.find((name) => name === `${page}.js` || name === "main.js")
+    ?? names.find((name) => new RegExp(`(^|/)(${page}|main)[-.\\w]*\\.m?js$`).test(name));
   const first = new Set();
   const visit = (name) => {
     if (first.has(name) || !files.has(name)) return;

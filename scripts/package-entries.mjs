@@ -67,12 +67,16 @@ for (const module of Object.values(MODULES)) {
     `module_or_path = new URL('${module.wasmFile}', import.meta.url);`,
     `throw new TypeError("tango-orders: init() needs the .wasm module's URL or bytes");`, glue));
 
-  // The inlined module: raw DEFLATE at the highest level, as base64.
+  // The inlined module: for browsers, raw DEFLATE at the highest level, as base64 (what a page
+  // downloads); for Node, the bytes as base64 (nothing to inflate, see inline.node.js).
   const bytes = readFileSync(join(out, module.dir, module.wasmFile));
   const base64 = deflateRawSync(bytes, { level: 9 }).toString("base64");
   writeFileSync(join(out, module.dir, `${module.name}.inline.js`),
     `// ${module.wasmFile} (${bytes.length} bytes), raw DEFLATE, base64: see package-entries.mjs in the repository.\n` +
     `export const size = ${bytes.length};\nexport default "${base64}";\n`);
+  writeFileSync(join(out, module.dir, `${module.name}.inline.node.js`),
+    `// ${module.wasmFile} (${bytes.length} bytes), base64: see package-entries.mjs in the repository.\n` +
+    `export const size = ${bytes.length};\nexport default "${bytes.toString("base64")}";\n`);
 
   // The API by name, not `export *`: the glue's loader (initSync) is not part of it, nor are the
   // package's own hooks (`__checkClientOptions` and the rest, see src/js/first_load.rs).
@@ -125,7 +129,7 @@ const HOW = {
 /** The lines that instantiate `module` on import: inlined (by `loader`) or, on workerd, imported. */
 const instantiate = (module, loader, as = "") => loader === "workerd"
   ? [`import { initSync${as} } from "${module.glue}";`, `import module${module.name} from "./${module.dir}/${module.wasmFile}";`, `initSync${as}({ module: module${module.name} });`]
-  : [`import { initSync${as} } from "${module.glue}";`, `import wasm${module.name}, { size as size${module.name} } from "./${module.dir}/${module.name}.inline.js";`,
+  : [`import { initSync${as} } from "${module.glue}";`, `import wasm${module.name}, { size as size${module.name} } from "./${module.dir}/${module.name}.${loader === LOADERS["node.js"] ? "inline.node" : "inline"}.js";`,
     `import { wasmBytes } from "${loader}";`, `initSync${as}({ module: wasmBytes(wasm${module.name}, size${module.name}) });`];
 
 /** Everything from the full module, at once: tango-orders on Workers, and tango-orders/web. */
