@@ -35,7 +35,24 @@ async function bundle(dir, contents) {
     format: "esm", platform: "browser", logLevel: "silent" });
   return Buffer.from(out.outputFiles[0].contents);
 }
-for (const [what, contents] of [["main entry (validateCreateOrder + TangoClient)", 'export { validateCreateOrder, TangoClient } from "./index.js";'],
+// With code splitting (esbuild --splitting), what a page loads first: the entry's file and what it
+// imports statically (a build without a lazily imported client has everything there).
+async function firstLoad(dir, contents) {
+  const out = await build({ stdin: { contents, resolveDir: dir, loader: "js" }, bundle: true, minify: true, write: false,
+    splitting: true, outdir: join(dir, ".split"), absWorkingDir: dir, metafile: true, format: "esm", platform: "browser", logLevel: "silent" });
+  const files = new Map(out.outputFiles.map((f) => [f.path, Buffer.from(f.contents)]));
+  const outputs = out.metafile.outputs, first = new Set();
+  const visit = (key) => {
+    if (first.has(key)) return;
+    first.add(key);
+    for (const imported of outputs[key].imports) if (imported.kind === "import-statement") visit(imported.path);
+  };
+  visit(Object.keys(outputs).find((key) => outputs[key].entryPoint === "<stdin>"));
+  return Buffer.concat([...first].filter((k) => k.endsWith(".js")).map((k) => files.get(join(dir, k))));
+}
+const mainContents = 'export { validateCreateOrder, TangoClient } from "./index.js";';
+report("size, gzip: main entry, first load (esbuild --splitting)", "KB", gz(await firstLoad(beforeDir, mainContents)), gz(await firstLoad(afterDir, mainContents)));
+for (const [what, contents] of [["main entry, all in one file (no splitting)", mainContents],
   ["tango-orders/validate", 'export { validateCreateOrder } from "./validate.js";']]) {
   report(`size, gzip: ${what}`, "KB", gz(await bundle(beforeDir, contents)), gz(await bundle(afterDir, contents)));
 }
