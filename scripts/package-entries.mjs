@@ -134,6 +134,7 @@ const instantiate = (module, loader, as = "") => loader === "workerd"
 
 /** Everything from the full module, at once: tango-orders on Workers, and tango-orders/web. */
 const fullApi = MODULES.client.api.filter((name) => !parsers.includes(name));
+const fullApiLines = [reexport(fullApi, MODULES.client.glue), "", ...parserLines(MODULES.client.glue), ""];
 
 for (const [suffix, loader] of Object.entries(LOADERS)) {
   // The main entry: the first-load module now, the client module on a client's first call.
@@ -178,10 +179,7 @@ writeFileSync(join(out, "index.workerd.js"), [
   ...instantiate(MODULES.client, "workerd"),
   `import "./extend.js";`,
   "",
-  reexport(fullApi, MODULES.client.glue),
-  "",
-  ...parserLines(MODULES.client.glue),
-  "",
+  ...fullApiLines,
 ].join("\n"));
 writeFileSync(join(out, "validate.workerd.js"), [workerdHeader("validate"), ...instantiate(MODULES.validate, "workerd"), "",
   reexport(MODULES.validate.api, MODULES.validate.glue), ""].join("\n"));
@@ -205,10 +203,7 @@ writeFileSync(join(out, "web.js"), [
   "  return initModule({ module_or_path }).then(() => undefined);",
   "}",
   "",
-  reexport(fullApi, MODULES.client.glue),
-  "",
-  ...parserLines(MODULES.client.glue),
-  "",
+  ...fullApiLines,
 ].join("\n"));
 
 // The public types: the glue's declarations up to its loader (InitInput, InitOutput, initSync,

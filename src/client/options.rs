@@ -256,6 +256,13 @@ mod tests {
         ClientConfig::resolve(options, in_browser).map_err(|e| e.to_string())
     }
 
+    /// serde_json's message without the position it adds.
+    fn without_position(error: serde_json::Error) -> String {
+        let message = error.to_string();
+        let at = message.rfind(" at line ").unwrap_or(message.len());
+        message[..at].to_owned()
+    }
+
     /// The JavaScript modules read options from the validators' `Json` tree (`Json::read_as`), not
     /// through serde_json: both must accept the same options and give the same messages (serde_json
     /// adds its position to each).
@@ -285,20 +292,12 @@ mod tests {
             let ours = json.read_as::<ClientOptions>().map(|o| o.timeout_ms);
             let theirs = serde_json::from_str::<ClientOptions>(&text)
                 .map(|o| o.timeout_ms)
-                .map_err(|e| {
-                    let message = e.to_string();
-                    let at = message.rfind(" at line ").unwrap_or(message.len());
-                    message[..at].to_owned()
-                });
+                .map_err(without_position);
             assert_eq!(ours, theirs, "{text}");
             let ours = json.read_as::<CallSettings>().map(|o| o.max_retries);
             let theirs = serde_json::from_str::<CallSettings>(&text)
                 .map(|o| o.max_retries)
-                .map_err(|e| {
-                    let message = e.to_string();
-                    let at = message.rfind(" at line ").unwrap_or(message.len());
-                    message[..at].to_owned()
-                });
+                .map_err(without_position);
             assert_eq!(ours, theirs, "{text}");
         }
         // A token function reaches the reader as `[]` (what the JavaScript copy puts for any

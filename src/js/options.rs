@@ -1,5 +1,6 @@
 //! Reading `TangoClient`'s options and each call's options from JavaScript: the data settings
-//! through serde-wasm-bindgen into the core's [`ClientOptions`] and [`CallSettings`] (which check
+//! as JSON into the validators' tree, then into the core's [`ClientOptions`] and [`CallSettings`]
+//! (`validate::json_de`; the core's readers check
 //! every value and resolve the configuration), plus what only JavaScript has: `fetch`, `logger`,
 //! a token function and the `AbortSignal`.
 
