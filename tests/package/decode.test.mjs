@@ -14,11 +14,11 @@ import { createRequire } from "node:module";
 import * as api from "tango-orders";
 import { createSimulator } from "tango-orders/sim";
 
-// The Rust decoders: the client module's glue, instantiated by the file the main entry imports on
-// a client's first call.
+// The Rust decoders: the client module's own exports, from its glue and .wasm (an instance of
+// their own: the entries carry the module inside one file each).
 const packageDir = join(createRequire(import.meta.url).resolve("tango-orders"), "..");
-await import(join(packageDir, "client.node.js"));
 const wasm = await import(join(packageDir, "wasm", "tango_orders.js"));
+wasm.initSync({ module: readFileSync(join(packageDir, "wasm", "tango_orders_bg.wasm")) });
 const PARSERS = Object.keys(api).filter((name) => /^parse[A-Z]/.test(name));
 
 function outcome(parse, text) {

@@ -5,12 +5,22 @@
 // The tests run in order in one process: the first ones before anything has loaded the module.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { TangoClient } from "tango-orders";
 import { createSimulator } from "tango-orders/sim";
 
 const packageDir = join(createRequire(import.meta.url).resolve("tango-orders"), "..");
+
+/** lazy-client.js with its hooks from an instance of the first-load module of its own (the main
+ * entry carries its instance inside its one file). */
+async function lazyClientParts() {
+  const { makeLazyClient } = await import(join(packageDir, "lazy-client.js"));
+  const glue = await import(join(packageDir, "wasm-main", "tango_orders_main.js"));
+  glue.initSync({ module: readFileSync(join(packageDir, "wasm-main", "tango_orders_main_bg.wasm")) });
+  return { makeLazyClient, glue };
+}
 const order = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001", amount: 5, deliveryMethod: "NONE" };
 
 function simClient(extra = {}) {
@@ -78,8 +88,7 @@ test("unusable options throw from the constructor; the client reads its options 
 });
 
 test("a module that cannot be loaded: a retryable network error, nothing sent, and the next call loads again", async () => {
-  const { makeLazyClient } = await import(join(packageDir, "lazy-client.js"));
-  const glue = await import(join(packageDir, "wasm-main", "tango_orders_main.js"));
+  const { makeLazyClient, glue } = await lazyClientParts();
   let loads = 0;
   let available = false;
   const lazy = makeLazyClient({
@@ -117,8 +126,7 @@ test("a module that cannot be loaded: a retryable network error, nothing sent, a
 });
 
 test("concurrent first calls of many clients load the module once", async () => {
-  const { makeLazyClient } = await import(join(packageDir, "lazy-client.js"));
-  const glue = await import(join(packageDir, "wasm-main", "tango_orders_main.js"));
+  const { makeLazyClient, glue } = await lazyClientParts();
   let loads = 0;
   const lazy = makeLazyClient({
     load: () => (loads++, import(join(packageDir, "client.node.js"))),
