@@ -18,22 +18,29 @@ const MAX_DEPTH = 120;
 let maxDepth = MAX_DEPTH;
 const MAX_EXACT = 9007199254740991;
 
+/** What each scalar kind accepts: the fast decoders and the locator check the same things. */
+const SCALAR = {
+  s: (v) => typeof v === "string",
+  n: (v) => typeof v === "number" && Number.isFinite(v),
+  // A whole number however written (10, 10.0, 1e1), as the Rust models' lenient integers read it.
+  i: (v) => Number.isInteger(v) && Math.abs(v) <= MAX_EXACT,
+  b: (v) => typeof v === "boolean",
+};
 const str = (v) => {
-  if (typeof v !== "string") throw DEFER;
+  if (!SCALAR.s(v)) throw DEFER;
   return v;
 };
 const num = (v) => {
-  if (typeof v !== "number" || !Number.isFinite(v)) throw DEFER;
+  if (!SCALAR.n(v)) throw DEFER;
   return v;
 };
-// A whole number however written (10, 10.0, 1e1), as the Rust models' lenient integers read it;
-// written back as an integer, so -0 becomes 0.
+// Written back as an integer, so -0 becomes 0.
 const int = (v) => {
-  if (!Number.isInteger(v) || Math.abs(v) > MAX_EXACT) throw DEFER;
+  if (!SCALAR.i(v)) throw DEFER;
   return v === 0 ? 0 : v;
 };
 const bool = (v) => {
-  if (typeof v !== "boolean") throw DEFER;
+  if (!SCALAR.b(v)) throw DEFER;
   return v;
 };
 
@@ -285,21 +292,19 @@ const DEEP = Object.freeze({ deep: true });
 
 function makeLocator(description) {
   const join = (path, key) => (path === "" ? key : `${path}.${key}`);
-  const isWhole = (v) => Number.isInteger(v) && Math.abs(v) <= MAX_EXACT;
   const fieldsOf = new Map();
   for (const [name, fields] of Object.entries(description.models)) {
     fieldsOf.set(name, new Map(fields.map(([field, kind, flags]) => [field, { kind, required: flags.includes("r") }])));
   }
-  const at = (path, missing = false, value = undefined) => ({ path, missing, value });
+  const wrong = (path, value) => ({ path, missing: false, value });
   const walk = (kind, v, path, depth) => {
+    if (typeof kind === "string" && hasOwn.call(SCALAR, kind)) {
+      return SCALAR[kind](v) ? undefined : wrong(path, v);
+    }
     switch (kind) {
-      case "s": return typeof v === "string" ? undefined : at(path, false, v);
-      case "n": return typeof v === "number" && Number.isFinite(v) ? undefined : at(path, false, v);
-      case "i": return isWhole(v) ? undefined : at(path, false, v);
-      case "b": return typeof v === "boolean" ? undefined : at(path, false, v);
       case "a": {
         if (v === null || typeof v === "string" || typeof v === "boolean") return undefined;
-        if (typeof v === "number") return Number.isFinite(v) ? undefined : at(path, false, v);
+        if (typeof v === "number") return SCALAR.n(v) ? undefined : wrong(path, v);
         if (depth > maxDepth) return DEEP;
         for (const [key, inner] of Object.entries(v)) {
           const found = walk("a", inner, Array.isArray(v) ? `${path}[${key}]` : join(path, key), depth + 1);
@@ -309,7 +314,7 @@ function makeLocator(description) {
       }
     }
     if (typeof kind === "string") {
-      if (!isObject(v)) return at(path, false, v);
+      if (!isObject(v)) return wrong(path, v);
       if (depth > maxDepth) return DEEP;
       const fields = fieldsOf.get(kind);
       for (const key of Object.keys(v)) {
@@ -318,11 +323,11 @@ function makeLocator(description) {
         const found = walk(field.kind, v[key], join(path, key), depth + 1);
         if (found !== undefined) return found;
       }
-      for (const [key, field] of fields) if (field.required && !hasOwn.call(v, key)) return at(join(path, key), true);
+      for (const [key, field] of fields) if (field.required && !hasOwn.call(v, key)) return { path: join(path, key), missing: true };
       return undefined;
     }
     if (kind.l !== undefined) {
-      if (!Array.isArray(v)) return at(path, false, v);
+      if (!Array.isArray(v)) return wrong(path, v);
       if (depth > maxDepth) return DEEP;
       for (let i = 0; i < v.length; i++) {
         const found = walk(kind.l, v[i], `${path}[${i}]`, depth + 1);
@@ -330,7 +335,7 @@ function makeLocator(description) {
       }
       return undefined;
     }
-    if (!isObject(v)) return at(path, false, v);
+    if (!isObject(v)) return wrong(path, v);
     if (depth > maxDepth) return DEEP;
     for (const key of Object.keys(v)) {
       const found = walk(kind.m, v[key], join(path, key), depth + 1);

@@ -127,10 +127,10 @@ const HOW = {
   "node.js": "Node, Deno, Bun and server bundles; the module inlined, instantiated on import",
 };
 /** The lines that instantiate `module` on import: inlined (by `loader`) or, on workerd, imported. */
-const instantiate = (module, loader, as = "") => loader === "workerd"
-  ? [`import { initSync${as} } from "${module.glue}";`, `import module${module.name} from "./${module.dir}/${module.wasmFile}";`, `initSync${as}({ module: module${module.name} });`]
-  : [`import { initSync${as} } from "${module.glue}";`, `import wasm${module.name}, { size as size${module.name} } from "./${module.dir}/${module.name}.${loader === LOADERS["node.js"] ? "inline.node" : "inline"}.js";`,
-    `import { wasmBytes } from "${loader}";`, `initSync${as}({ module: wasmBytes(wasm${module.name}, size${module.name}) });`];
+const instantiate = (module, loader) => loader === "workerd"
+  ? [`import { initSync } from "${module.glue}";`, `import module${module.name} from "./${module.dir}/${module.wasmFile}";`, `initSync({ module: module${module.name} });`]
+  : [`import { initSync } from "${module.glue}";`, `import wasm${module.name}, { size as size${module.name} } from "./${module.dir}/${module.name}.${loader === LOADERS["node.js"] ? "inline.node" : "inline"}.js";`,
+    `import { wasmBytes } from "${loader}";`, `initSync({ module: wasmBytes(wasm${module.name}, size${module.name}) });`];
 
 /** Everything from the full module, at once: tango-orders on Workers, and tango-orders/web. */
 const fullApi = MODULES.client.api.filter((name) => !parsers.includes(name));

@@ -34,18 +34,22 @@ impl DecodeFailure {
             format!("the body ends too early ({position})")
         } else if self.syntax {
             format!("the body is not valid JSON ({position})")
-        } else if self.path.is_empty() {
-            format!("the body does not have the expected shape ({position})")
         } else {
-            format!(
-                "`{}` has an unexpected type or value ({position})",
-                self.path
-            )
+            format!("{} ({position})", shape_message(&self.path, false))
         };
         Error::Decode {
             message,
             excerpt: None,
         }
+    }
+}
+
+/// What is wrong with a body of the wrong shape, at `path` (the whole body when empty).
+fn shape_message(path: &str, missing: bool) -> String {
+    match (path.is_empty(), missing) {
+        (true, _) => "the body does not have the expected shape".to_owned(),
+        (false, true) => format!("`{path}` is missing"),
+        (false, false) => format!("`{path}` has an unexpected type or value"),
     }
 }
 
@@ -71,13 +75,8 @@ pub fn syntax_error(body: &str) -> Option<Error> {
 /// the whole body) is missing or has the wrong type or value; without a position, for decoders
 /// that found it in a parsed value rather than in the text.
 pub fn shape_error(path: &str, missing: bool) -> Error {
-    let message = match (path.is_empty(), missing) {
-        (true, _) => "the body does not have the expected shape".to_owned(),
-        (false, true) => format!("`{path}` is missing"),
-        (false, false) => format!("`{path}` has an unexpected type or value"),
-    };
     Error::Decode {
-        message,
+        message: shape_message(path, missing),
         excerpt: None,
     }
 }

@@ -70,13 +70,19 @@ before(async () => {
 });
 after(() => browser?.close());
 
+/** A new page at the server's `/`, and the page errors it throws, collected. */
+async function openPage(server) {
+  const page = await browser.newPage();
+  const failures = [];
+  page.on("pageerror", (e) => failures.push(e.message));
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  return { page, failures };
+}
+
 async function resultOfPage(routes, proxyTo) {
   const server = await serve(routes, proxyTo);
   try {
-    const page = await browser.newPage();
-    const failures = [];
-    page.on("pageerror", (e) => failures.push(e.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const { page, failures } = await openPage(server);
     await page.waitForFunction(() => window.result !== undefined, null, { timeout: 60_000 }).catch(() => {});
     assert.deepEqual(failures, []);
     return await page.evaluate(() => window.result);
@@ -196,10 +202,7 @@ test("in Chromium: a page loads the client's module on a client's first call, on
   const log = [];
   const server = await serve({ "/": site, "/tango-orders/": packageDir }, new URL(simUrl).origin, log);
   try {
-    const page = await browser.newPage();
-    const failures = [];
-    page.on("pageerror", (e) => failures.push(e.message));
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    const { page, failures } = await openPage(server);
     await page.waitForFunction(() => window.go !== undefined, null, { timeout: 30_000 });
     assert.deepEqual(await page.evaluate(() => window.firstLoad), { valid: true, parsed: "COMPLETE", config: "config" });
     const client = (path) => path.includes("/client.js") || path.includes("/wasm/");
