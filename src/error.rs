@@ -182,19 +182,7 @@ impl Error {
 impl core::fmt::Display for Error {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
-            Error::Validation(report) => match report.issues.as_slice() {
-                [] => f.write_str("invalid input"),
-                [only] => f.write_str(&only.message),
-                [first, rest @ ..] => {
-                    let plural = if rest.len() == 1 { "" } else { "s" };
-                    write!(
-                        f,
-                        "{} (and {} more problem{plural})",
-                        first.message,
-                        rest.len()
-                    )
-                }
-            },
+            Error::Validation(report) => f.write_str(&report.summary()),
             Error::Api(api) => {
                 write!(f, "Tango answered {} ({})", api.status, api.status_name())?;
                 if let Some(key) = &api.body.i18n_key {

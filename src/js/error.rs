@@ -3,7 +3,7 @@
 
 #[cfg(feature = "js-main")]
 use crate::client::CreateOrderError;
-use crate::error::{Error, ErrorFields};
+use crate::error::Error;
 use js_sys::Object;
 #[cfg(feature = "js-main")]
 use js_sys::Reflect;
@@ -21,7 +21,7 @@ export interface TangoError extends Error, TangoErrorFields {
 "#;
 
 /// A JavaScript `Error` named `TangoError` with `message` and `fields`.
-fn js_error(message: &str, fields: &ErrorFields) -> JsValue {
+fn js_error(message: &str, fields: &impl serde::Serialize) -> JsValue {
     let js_error = js_sys::Error::new(message);
     js_error.set_name("TangoError");
     // Through JSON text, not serde-wasm-bindgen: the fields hold the validation issues and Tango's
@@ -37,8 +37,41 @@ fn js_error(message: &str, fields: &ErrorFields) -> JsValue {
 }
 
 /// The JavaScript error for `error`.
+#[cfg(feature = "js-main")]
 pub fn to_js_error(error: Error) -> JsValue {
     js_error(&error.to_string(), &error.fields())
+}
+
+/// The JavaScript error for `error`, in the validation-only module (`tango-orders/validate`).
+///
+/// Why not `Error::fields` and `Display` as the other modules do: this module only ever makes
+/// `validation` errors (unusable options, a bulk input that is not an array or too long) and the
+/// `decode` error of `to_js`. Converting any `Error` linked the wording and fields of every kind:
+/// Tango's error entries with their `serde_json::Value` writer and float formatting, 2.5 KB gzip
+/// of a module every form page pays for. The fields written here are the ones `Error::fields`
+/// gives these kinds (a native test in `error/fields.rs` keeps the two in step).
+#[cfg(not(feature = "js-main"))]
+pub fn to_js_error(error: Error) -> JsValue {
+    /// The fields of `ErrorFields` these kinds can have, in its order and spelling.
+    #[derive(serde::Serialize)]
+    struct ValidationFields<'a> {
+        kind: crate::error::ErrorKind,
+        retryable: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        issues: Option<&'a [crate::validate::Issue]>,
+    }
+    let (message, issues) = match &error {
+        Error::Validation(report) => (report.summary(), Some(report.issues.as_slice())),
+        Error::Decode { message, .. } | Error::Config { message } => (message.clone(), None),
+        // Not made by this module; worded without the other kinds' formatting.
+        _ => (String::from("unexpected error"), None),
+    };
+    let fields = ValidationFields {
+        kind: error.kind(),
+        retryable: error.retryable(),
+        issues,
+    };
+    js_error(&message, &fields)
 }
 
 #[cfg(feature = "js-main")]

@@ -216,11 +216,11 @@ pub fn normalize_create_order(
 ) -> Result<JsValue, JsValue> {
     let normal = with_json_for_validation(&order, |order, found| {
         if found.is_empty() {
-            Ok(validate::normalize_create_order(order))
+            Ok(to_js(&validate::normalized(order)))
         } else {
             Err(validate::unrepresentable_report(found))
         }
     })?
     .map_err(Error::from)?;
-    Ok(to_js(&normal)?)
+    Ok(normal?)
 }

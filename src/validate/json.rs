@@ -6,7 +6,8 @@
 //! Here strings without escapes point into the text, objects are their members in text order, and
 //! a lookup scans them (orders have a dozen fields; the validators only look up known keys).
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
@@ -48,6 +49,20 @@ impl<'a> Object<'a> {
             .map(|(_, value)| value)
     }
 
+    /// The member `key`, to change it (its last value, as [`Object::get`]).
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Json<'a>> {
+        self.members
+            .iter_mut()
+            .rev()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value)
+    }
+
+    /// The members, in text order, keys with their lifetimes.
+    pub fn members(&self) -> &[(Cow<'a, str>, Json<'a>)] {
+        &self.members
+    }
+
     /// How many members the text wrote.
     pub fn len(&self) -> usize {
         self.members.len()
@@ -63,6 +78,14 @@ impl<'a> Object<'a> {
         self.members
             .iter()
             .map(|(name, value)| (name.as_ref(), value))
+    }
+}
+
+impl<'a> FromIterator<(Cow<'a, str>, Json<'a>)> for Object<'a> {
+    fn from_iter<I: IntoIterator<Item = (Cow<'a, str>, Json<'a>)>>(members: I) -> Self {
+        Object {
+            members: members.into_iter().collect(),
+        }
     }
 }
 
@@ -148,6 +171,36 @@ impl ReadJson for Value {
     }
 }
 
+/// Written as JSON, members in their order (a key written twice is written twice; `JSON.parse`
+/// keeps the last, as when it was read). Whole numbers within 2^53 are written as integers, as
+/// serde_json writes what it read; `-0` stays a float.
+impl Serialize for Json<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
+        match self {
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            Json::Number(n)
+                if n.fract() == 0.0
+                    && n.abs() <= MAX_EXACT
+                    && !(*n == 0.0 && n.is_sign_negative()) =>
+            {
+                serializer.serialize_i64(*n as i64)
+            }
+            Json::Number(n) => serializer.serialize_f64(*n),
+            Json::String(text) => serializer.serialize_str(text),
+            Json::Array(items) => serializer.collect_seq(items),
+            Json::Object(object) => {
+                let mut map = serializer.serialize_map(Some(object.len()))?;
+                for (key, value) in &object.members {
+                    map.serialize_entry(key.as_ref(), value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Json<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(JsonVisitor)
@@ -206,15 +259,44 @@ impl<'de> Visitor<'de> for JsonVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
         let mut members = Vec::new();
-        // A key read as JSON is a string (borrowed when it had no escapes): serde_json hands keys
-        // to `visit_borrowed_str` or `visit_str` like any other string.
-        while let Some(key) = map.next_key::<Json<'de>>()? {
-            let Json::String(key) = key else {
-                return Err(de::Error::custom("a key that is not a string"));
-            };
+        while let Some(Key(key)) = map.next_key()? {
             members.push((key, map.next_value()?));
         }
         Ok(Json::Object(Object { members }))
+    }
+}
+
+/// An object's key, borrowed when it had no escapes.
+///
+/// Why a type of its own rather than reading a `Json` and refusing what is not a string: serde_json
+/// only ever hands keys to `visit_borrowed_str` or `visit_str`, and the refusal, through
+/// `de::Error::custom`, linked serde_json's message parsing (`make_error`, string search, integer
+/// parsing: 2.5 KB of wasm) for a case that cannot happen. Here no other `visit_*` is ever
+/// instantiated.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Reads a key as [`Key`].
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E>(self, value: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(value)))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(value.to_owned())))
     }
 }
 

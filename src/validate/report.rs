@@ -78,6 +78,27 @@ impl Report {
         }
     }
 
+    /// The message of an error carrying this report: the first issue's, and how many more.
+    pub fn summary(&self) -> String {
+        match self.issues.as_slice() {
+            [] => String::from("invalid input"),
+            [only] => only.message.clone(),
+            [first, rest @ ..] => {
+                let plural = if rest.len() == 1 { "" } else { "s" };
+                let more = rest.len().to_string();
+                [
+                    &first.message,
+                    " (and ",
+                    &more,
+                    " more problem",
+                    plural,
+                    ")",
+                ]
+                .concat()
+            }
+        }
+    }
+
     /// A report of one issue.
     pub fn one(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
         Report::from(vec![Issue::new(path, code, message)])

@@ -153,6 +153,10 @@ test("normalizeCreateOrder trims and upper-cases where safe", () => {
     recipient: { firstName: "Ada", address: { country: "US", stateOrProvince: "IL", postalCode: "62701" } },
     extra: { kept: true },
   });
+  // Members keep the order they were given in (a copy, not a re-sorted one).
+  assert.deepEqual(Object.keys(normal), ["deliveryMethod", "recipient", "extra"]);
+  assert.deepEqual(Object.keys(normalizeCreateOrder({ z: 1, a: 2.5, m: " x " })), ["z", "a", "m"]);
+  assert.deepEqual(normalizeCreateOrder({ n: [0.1, 1e21, 123.45, 2 ** 53 + 2] }), { n: [0.1, 1e21, 123.45, 2 ** 53 + 2] });
 });
 
 test("bulk: 50,000 generated rows, every invalid row reported at its index", () => {
@@ -195,6 +199,24 @@ test("tango-orders/validate: the same rules, the same answers, and no client", a
   assert.deepEqual(lean.validateCreateOrders(rows), validateCreateOrders(rows));
   assert.deepEqual(lean.validateOrderFilter({ page: -1 }), validateOrderFilter({ page: -1 }));
   assert.deepEqual(lean.normalizeCreateOrder({ utid: " U1 " }), normalizeCreateOrder({ utid: " U1 " }));
+  // Its errors are the main entry's, message and fields alike (this build words them on its own).
+  const errorOf = (call) => {
+    try { call(); } catch (error) { return { name: error.name, message: error.message, ...error }; }
+    assert.fail("did not throw");
+  };
+  const main = { validateCreateOrders, validateCreateOrder, normalizeCreateOrder };
+  for (const call of [
+    (entry) => entry.validateCreateOrders({}),
+    (entry) => entry.validateCreateOrders(new Array(50_001).fill({})),
+    (entry) => entry.validateCreateOrder({}, { partial: "yes" }),
+    (entry) => entry.normalizeCreateOrder({ amount: NaN }),
+    (entry) => entry.normalizeCreateOrder({ amount: NaN, recipient: { email: "\ud800" }, utid: Infinity }),
+  ]) {
+    const error = errorOf(() => call(lean));
+    assert.deepEqual(error, errorOf(() => call(main)), call.toString());
+    assert.ok(error.kind === "validation" && error.issues.length > 0 && error.retryable === false, call.toString());
+  }
+  assert.match(errorOf(() => lean.normalizeCreateOrder({ a: NaN, b: NaN, c: NaN })).message, /\(and 2 more problems\)$/);
   // Options are read by hand in this build: a wrong type is still a TangoError naming the option.
   assert.throws(() => lean.validateCreateOrder({}, { partial: "yes" }),
     (e) => e.name === "TangoError" && e.kind === "validation" && e.message.includes("partial"));
