@@ -2,8 +2,10 @@
 
 use crate::validate::{Code, Issue, Report};
 
+mod brief;
 mod fields;
 
+pub use brief::BriefFields;
 pub use fields::ErrorFields;
 
 /// Which kind of failure, as JavaScript sees it in `error.kind`.

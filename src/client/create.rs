@@ -63,11 +63,14 @@ impl CreateOrderError {
     }
 }
 
+/// What a create error's message adds when the order may have been placed.
+pub const MAY_HAVE_BEEN_PLACED: &str = "; the order may have been placed: retry with the same externalRefID (never a new one) to get it without placing another";
+
 impl core::fmt::Display for CreateOrderError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         core::fmt::Display::fmt(&self.error, f)?;
         if self.may_have_been_placed {
-            f.write_str("; the order may have been placed: retry with the same externalRefID (never a new one) to get it without placing another")?;
+            f.write_str(MAY_HAVE_BEEN_PLACED)?;
         }
         Ok(())
     }

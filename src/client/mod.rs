@@ -19,7 +19,7 @@ pub use config::{
     Auth, ClientConfig, Limits, LogEvent, Logger, TokenSource, MAX_RETRIES, MAX_RETRY_DELAY_MS,
     ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
 };
-pub use create::{differences, may_have_reached, CreateOrderError};
+pub use create::{differences, may_have_reached, CreateOrderError, MAY_HAVE_BEEN_PLACED};
 pub use excerpt::{redacted_excerpt, EXCERPT_CHARS};
 pub use options::{CallSettings, ClientOptions, Environment, TokenSetting};
 pub use pagination::{LineItemPager, OrderPager, MAX_RESULTS_PER_QUERY, PAGE_SIZE};

@@ -37,48 +37,31 @@ fn js_error(message: &str, fields: &impl serde::Serialize) -> JsValue {
 }
 
 /// The JavaScript error for `error`.
-#[cfg(feature = "js-main")]
+#[cfg(feature = "js-client")]
 pub fn to_js_error(error: Error) -> JsValue {
     js_error(&error.to_string(), &error.fields())
 }
 
-/// The JavaScript error for `error`, in the validation-only module (`tango-orders/validate`).
-///
-/// Why not `Error::fields` and `Display` as the other modules do: this module only ever makes
-/// `validation` errors (unusable options, a bulk input that is not an array or too long) and the
-/// `decode` error of `to_js`. Converting any `Error` linked the wording and fields of every kind:
-/// Tango's error entries with their `serde_json::Value` writer and float formatting, 2.5 KB gzip
-/// of a module every form page pays for. The fields written here are the ones `Error::fields`
-/// gives these kinds (a native test in `error/fields.rs` keeps the two in step).
-#[cfg(not(feature = "js-main"))]
-pub fn to_js_error(error: Error) -> JsValue {
-    /// The fields of `ErrorFields` these kinds can have, in its order and spelling.
-    #[derive(serde::Serialize)]
-    struct ValidationFields<'a> {
-        kind: crate::error::ErrorKind,
-        retryable: bool,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        issues: Option<&'a [crate::validate::Issue]>,
-    }
-    let (message, issues) = match &error {
-        Error::Validation(report) => (report.summary(), Some(report.issues.as_slice())),
-        Error::Decode { message, .. } | Error::Config { message } => (message.clone(), None),
-        // Not made by this module; worded without the other kinds' formatting.
-        _ => (String::from("unexpected error"), None),
-    };
-    let fields = ValidationFields {
-        kind: error.kind(),
-        retryable: error.retryable(),
-        issues,
-    };
-    js_error(&message, &fields)
-}
-
-#[cfg(feature = "js-main")]
+#[cfg(feature = "js-client")]
 /// The JavaScript error for a create's `error`: with `externalRefID`, `mayHaveBeenPlaced`, and a
 /// message that says to retry with that key when the order may exist.
 pub fn create_error_to_js(error: &CreateOrderError) -> JsValue {
     js_error(&error.to_string(), &error.fields())
+}
+
+/// The JavaScript error for `error`, in the modules without the client (the first load,
+/// `tango-orders/validate`): written by [`Error::brief`], which links only the kinds they make.
+#[cfg(not(feature = "js-client"))]
+pub fn to_js_error(error: Error) -> JsValue {
+    let (message, fields) = error.brief();
+    js_error(&message, &fields)
+}
+
+#[cfg(all(feature = "js-main", not(feature = "js-client")))]
+/// [`to_js_error`] for a create's `error`, with its key and whether it may have been placed.
+pub fn create_error_to_js(error: &CreateOrderError) -> JsValue {
+    let (message, fields) = error.brief();
+    js_error(&message, &fields)
 }
 
 #[cfg(feature = "js-main")]
