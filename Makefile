@@ -77,6 +77,7 @@ test-e2e: pkg
 ## bundler ships to bench/BUNDLERS.md (not part of make test).
 bench: pkg
 	cargo build --release -p tango-sim --bin tango-sim
+	bash scripts/build-probe.sh
 	cd bench && npm install --no-audit --no-fund --loglevel=error
 	cd bench && TANGO_SIM_BIN=$(abspath $(or $(CARGO_TARGET_DIR),target))/release/tango-sim node run.mjs
 	node bench/bundlers.mjs

@@ -6,6 +6,12 @@ use crate::validate::{self, BulkReport, Json, Report, ValidateOptions};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+/// True only in the benchmark's probe build (`scripts/build-probe.sh`, `--cfg tango_probe_no_rules`):
+/// every export reads its input and options, and writes its report, as always, but applies no rule
+/// (valid input; `normalizeCreateOrder` copies). It measures what validation costs before any rule,
+/// in bytes and in time, for `bench/RESULTS.md`. Never set in a build that ships.
+const NO_RULES: bool = cfg!(tango_probe_no_rules);
+
 /// Reads the options (a `validation` error for options that are not options).
 fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<ValidateOptions, Error> {
     let Some(options) = options else {
@@ -59,6 +65,10 @@ type Validator = fn(&Json<'_>, &ValidateOptions) -> Report;
 
 /// Runs a validator on a JavaScript value. Input JSON cannot hold becomes a one-issue report
 /// rather than an exception: a report is what the caller asked for.
+///
+/// Inlined into each export only in the probe build, so that its validators, never called there,
+/// are not linked either.
+#[cfg_attr(tango_probe_no_rules, inline(always))]
 fn report_for(
     input: &JsValue,
     options: Option<Ts<ValidateOptions>>,
@@ -66,7 +76,11 @@ fn report_for(
 ) -> Result<Ts<Report>, JsValue> {
     let options = options_from_js(options)?;
     let checked = with_json_for_validation(input, |json, found| {
-        let mut report = validator(json, &options);
+        let mut report = if NO_RULES {
+            Report::from(Vec::new())
+        } else {
+            validator(json, &options)
+        };
         validate::explain_report(&mut report, found);
         report
     });
@@ -118,7 +132,11 @@ pub fn validate_create_orders(
             let code = validate::Code::InvalidFormat;
             return Err(Error::invalid("", code, "The orders must be an array."));
         };
-        let mut report = validate::validate_create_orders(rows, &options).map_err(Error::from)?;
+        let mut report = if NO_RULES {
+            BulkReport::default()
+        } else {
+            validate::validate_create_orders(rows, &options).map_err(Error::from)?
+        };
         validate::explain_bulk_report(&mut report, found);
         Ok(report)
     });
@@ -216,7 +234,11 @@ pub fn normalize_create_order(
 ) -> Result<JsValue, JsValue> {
     let normal = with_json_for_validation(&order, |order, found| {
         if found.is_empty() {
-            Ok(to_js(&validate::normalized(order)))
+            Ok(if NO_RULES {
+                to_js(order)
+            } else {
+                to_js(&validate::normalized(order))
+            })
         } else {
             Err(validate::unrepresentable_report(found))
         }
