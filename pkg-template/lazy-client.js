@@ -22,6 +22,7 @@ export const ASYNC_METHODS = {
   updateLineItem: 2,
   listReasonCodes: 0,
   getEmbeddedUrl: 1,
+  waitForOrder: 1,
 };
 
 /** The methods that return an async iterator, and the class of the iterator. */

@@ -74,6 +74,14 @@ pub enum Error {
         /// The per-attempt timeout that ran out.
         timeout_ms: u64,
     },
+    /// `wait_for_order` ran out of time before the order's status was final. Nothing failed: the
+    /// order may still finish (wait again, or read it later).
+    WaitTimeout {
+        /// How long the wait lasted in all.
+        timeout_ms: u64,
+        /// The order's status at the last read (`None` if no read succeeded).
+        last_status: Option<String>,
+    },
     /// A body could not be read as the expected model.
     Decode {
         /// What went wrong and where (a JSON path and position, never the value).
@@ -150,7 +158,7 @@ impl Error {
             Error::Validation(_) => ErrorKind::Validation,
             Error::Api(_) => ErrorKind::Api,
             Error::Network { .. } => ErrorKind::Network,
-            Error::Timeout { .. } => ErrorKind::Timeout,
+            Error::Timeout { .. } | Error::WaitTimeout { .. } => ErrorKind::Timeout,
             Error::Decode { .. } => ErrorKind::Decode,
             Error::Config { .. } => ErrorKind::Config,
             Error::ResendTooSoon { .. } => ErrorKind::ResendTooSoon,
@@ -163,7 +171,10 @@ impl Error {
     pub fn retryable(&self) -> bool {
         match self {
             Error::Api(api) => crate::rules::RETRYABLE_STATUSES.contains(&api.status),
-            Error::Network { .. } | Error::Timeout { .. } | Error::ResendTooSoon { .. } => true,
+            Error::Network { .. }
+            | Error::Timeout { .. }
+            | Error::WaitTimeout { .. }
+            | Error::ResendTooSoon { .. } => true,
             _ => false,
         }
     }
@@ -197,6 +208,16 @@ impl core::fmt::Display for Error {
                 f,
                 "no answer within {timeout_ms} ms; the request may have been processed"
             ),
+            Error::WaitTimeout {
+                timeout_ms,
+                last_status,
+            } => match last_status {
+                Some(status) => write!(
+                    f,
+                    "the order was still {status} after waiting {timeout_ms} ms for a final status"
+                ),
+                None => write!(f, "no read of the order succeeded within {timeout_ms} ms"),
+            },
             Error::Decode { message, .. } => f.write_str(message),
             Error::Config { message } => f.write_str(message),
             Error::ResendTooSoon { retry_after_ms } => write!(

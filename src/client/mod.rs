@@ -14,6 +14,7 @@ mod request;
 mod resend_guard;
 mod retry;
 mod transport;
+mod wait;
 
 pub use config::{
     Auth, ClientConfig, Limits, LogEvent, Logger, TokenSource, MAX_RETRIES, MAX_RETRY_DELAY_MS,
@@ -21,11 +22,12 @@ pub use config::{
 };
 pub use create::{differences, may_have_reached, CreateOrderError, MAY_HAVE_BEEN_PLACED};
 pub use excerpt::{redacted_excerpt, EXCERPT_CHARS};
-pub use options::{CallSettings, ClientOptions, Environment, TokenSetting};
+pub use options::{CallSettings, ClientOptions, Environment, TokenSetting, WaitSettings};
 pub use pagination::{LineItemPager, OrderPager, MAX_RESULTS_PER_QUERY, PAGE_SIZE};
 pub use request::{id_path, new_external_ref_id, prepare_create, query_string};
 pub use retry::{delay_ms, parse_retry_after, should_retry, Retryability};
 pub use transport::{HttpRequest, HttpResponse, LocalFuture, Runtime, Transport, TransportError};
+pub use wait::{poll_pause_ms, FIRST_POLL_MS, MAX_POLL_MS, WAIT_TIMEOUT, WAIT_TIMEOUT_MS};
 
 use crate::decode::from_json;
 use crate::error::{ApiError, Error};

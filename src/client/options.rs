@@ -134,6 +134,9 @@ mod read {
     pub fn timeout_ms<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
         Ok(number(d, "timeoutMs", &TIMEOUT_MS)?.map(|n| n as u64))
     }
+    pub fn wait_timeout_ms<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        Ok(number(d, "timeoutMs", &super::super::wait::WAIT_TIMEOUT)?.map(|n| n as u64))
+    }
     pub fn max_retries<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
         Ok(number(d, "maxRetries", &MAX_RETRIES)?.map(|n| n as u32))
     }
@@ -229,6 +232,18 @@ pub struct CallSettings {
     #[serde(default, deserialize_with = "read::max_retry_delay_ms")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub max_retry_delay_ms: Option<u64>,
+}
+
+/// A wait's settings as read from input (in TypeScript, `WaitSettings`; `WaitOptions` adds the
+/// `signal` and `onStatus`, which the host sets).
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct WaitSettings {
+    /// How long to wait in all, 1 to 86400000 ms (default 600000: 10 minutes).
+    #[serde(default, deserialize_with = "read::wait_timeout_ms")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub timeout_ms: Option<u64>,
 }
 
 impl From<CallSettings> for CallOptions {

@@ -72,10 +72,16 @@ pub struct ErrorFields {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub excerpt: Option<String>,
-    /// For `timeout`: the per-attempt timeout that ran out (the request may have been processed).
+    /// For `timeout`: the per-attempt timeout that ran out (the request may have been processed),
+    /// or for `waitForOrder`, how long the wait lasted.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub timeout_ms: Option<u64>,
+    /// For the `timeout` of `waitForOrder`: the order's status at its last read (absent when no
+    /// read succeeded). The order may still finish.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub last_status: Option<String>,
     /// For `conflict`: the existing order that holds this externalRefID.
     #[serde(rename = "referenceOrderID", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "js", tsify(optional))]
@@ -132,6 +138,13 @@ impl Error {
             }
             Error::Decode { excerpt, .. } => fields.excerpt = excerpt.clone(),
             Error::Timeout { timeout_ms } => fields.timeout_ms = Some(*timeout_ms),
+            Error::WaitTimeout {
+                timeout_ms,
+                last_status,
+            } => {
+                fields.timeout_ms = Some(*timeout_ms);
+                fields.last_status = last_status.clone();
+            }
             Error::Conflict {
                 reference_order_id,
                 fields: names,

@@ -3,7 +3,7 @@
 //! through one helper (`TangoClient::call`), and converts the result or error (`error.rs`).
 
 use super::convert::{json_for_validation, json_from_js, string_from_js, to_js};
-use super::options::{call_options, config_from_js, get};
+use super::options::{call_options, config_from_js, get, wait_options};
 use super::runtime::JsRuntime;
 use super::transport::FetchTransport;
 use crate::client::{
@@ -73,6 +73,17 @@ export interface CallOptions extends CallSettings {
   /** Ends the call at once wherever it waits (create queue, backoff, token, request): it rejects
    * with a TangoError of kind "aborted" (name "AbortError", cause the signal's reason). */
   signal?: AbortSignalType;
+}
+
+/** Options of waitForOrder: the generated WaitSettings (timeoutMs, the whole wait), the signal
+ * and onStatus (written here by hand: tsify cannot express a function type). */
+export interface WaitOptions extends WaitSettings {
+  /** Ends the wait at once, between reads or in one: it rejects with a TangoError of kind
+   * "aborted" (name "AbortError", cause the signal's reason). */
+  signal?: AbortSignalType;
+  /** Called with the order at the first read and at each read whose status differs from the
+   * one before (an exception it throws is ignored: it cannot end the wait). */
+  onStatus?: (order: Order) => void;
 }
 
 export interface OrderIterator {
@@ -217,6 +228,44 @@ impl TangoClient {
         self.call(&options, |client, options| {
             let id = string_from_js(&id, "The ID")?;
             Ok(async move { to_js(&client.get_order(&id, &options).await?) })
+        })
+    }
+
+    /// Reads the order until its status is final (COMPLETE, FAILED, CANCELLED, PARTIAL, DELETED)
+    /// and resolves to it: reads about a second apart at first, backing off to at most 30 s,
+    /// jittered; a read rate-limited (429) does not end the wait. `options.timeoutMs` (default
+    /// 600000, 10 minutes; up to a day) ends it with a `timeout` TangoError carrying `lastStatus`;
+    /// `options.signal` ends it at once; `options.onStatus(order)` sees each change of status.
+    #[wasm_bindgen(js_name = waitForOrder, unchecked_return_type = "Promise<Order>")]
+    pub fn wait_for_order(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WaitOptions")] options: JsValue,
+    ) -> Promise {
+        let options = match wait_options(&options) {
+            Ok(options) => options,
+            Err(error) => return Promise::reject(&rejection(error, &JsValue::UNDEFINED)),
+        };
+        let id = match string_from_js(&id, "The ID") {
+            Ok(id) => id,
+            Err(error) => return Promise::reject(&rejection(error, &options.signal)),
+        };
+        let client = Rc::clone(&self.inner);
+        future_to_promise(async move {
+            let on_status = options.on_status;
+            let mut report = |order: &crate::model::Order| {
+                if let (Some(on_status), Ok(order)) = (&on_status, to_js(order)) {
+                    // A callback that throws must not end the wait (as the logger's).
+                    let _ = on_status.call1(&JsValue::NULL, &order);
+                }
+            };
+            let waited = client
+                .wait_for_order(&id, options.timeout_ms, &options.call, &mut report)
+                .await;
+            match waited {
+                Ok(order) => to_js(&order).map_err(|error| rejection(error, &options.signal)),
+                Err(error) => Err(rejection(error, &options.signal)),
+            }
         })
     }
 

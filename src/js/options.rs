@@ -6,7 +6,7 @@
 
 use super::convert::with_json_for_validation;
 #[cfg(feature = "js-client")]
-use crate::client::{CallOptions, CallSettings, LogEvent, Signal};
+use crate::client::{CallOptions, CallSettings, LogEvent, Signal, WaitSettings};
 use crate::client::{ClientConfig, ClientOptions, Logger, TokenSetting, TokenSource};
 use crate::error::Error;
 use js_sys::{Array, Function, Object, Reflect};
@@ -143,8 +143,14 @@ pub(super) fn logger(function: Function) -> Logger {
 #[cfg(feature = "js-client")]
 pub(super) fn call_options(options: &JsValue) -> Result<(CallOptions, JsValue), Error> {
     let settings: CallSettings = settings(options, "the call options")?;
+    with_signal(CallOptions::from(settings), options)
+}
+
+/// `call` with the signal of `options`, checked to be an `AbortSignal`, and the signal itself (or
+/// `undefined`).
+#[cfg(feature = "js-client")]
+fn with_signal(mut call: CallOptions, options: &JsValue) -> Result<(CallOptions, JsValue), Error> {
     let signal = get(options, "signal");
-    let mut call = CallOptions::from(settings);
     if !is_absent(&signal) {
         if !is_signal(&signal) {
             return Err(Error::config("signal must be an AbortSignal"));
@@ -152,4 +158,31 @@ pub(super) fn call_options(options: &JsValue) -> Result<(CallOptions, JsValue), 
         call.signal = Some(Rc::new(signal.clone()) as Signal);
     }
     Ok((call, signal))
+}
+
+/// What `waitForOrder` reads from its `options` argument.
+#[cfg(feature = "js-client")]
+pub(super) struct WaitOptions {
+    /// How long to wait in all (`None`: the default).
+    pub timeout_ms: Option<u64>,
+    /// Each read's options: the signal only (each read has the client's own settings).
+    pub call: CallOptions,
+    /// The signal, or `undefined`.
+    pub signal: JsValue,
+    /// Called with the order at each change of status.
+    pub on_status: Option<Function>,
+}
+
+/// `waitForOrder`'s options: `timeoutMs` (the whole wait, 1 to 86400000), `signal` and
+/// `onStatus`.
+#[cfg(feature = "js-client")]
+pub(super) fn wait_options(options: &JsValue) -> Result<WaitOptions, Error> {
+    let settings: WaitSettings = settings(options, "the wait options")?;
+    let (call, signal) = with_signal(CallOptions::default(), options)?;
+    Ok(WaitOptions {
+        timeout_ms: settings.timeout_ms,
+        call,
+        signal,
+        on_status: function(options, "onStatus")?,
+    })
 }

@@ -188,6 +188,53 @@ after(async () => {
   assert.equal(code, 0);
 });
 
+test("waitForOrder: reads until final, reports each status, times out with the last one, aborts", async () => {
+  // The simulator's clock moves only when told: a physical order stays PENDING until then.
+  const sim = createSimulator({ virtualClock: true });
+  const client = new TangoClient({ baseUrl: sim.baseUrl, platformName: sim.platformName, platformKey: KEY, fetch: sim.fetch });
+  const { order: mailed } = await client.createOrder(physical());
+  const statuses = [];
+  const done = await client.waitForOrder(mailed.referenceOrderID, {
+    onStatus(order) {
+      statuses.push(order.status);
+      if (order.status === "PENDING") sim.advanceTime(10_000); // printed and mailed
+      throw new Error("a callback that throws does not end the wait");
+    },
+  });
+  assert.equal(done.status, "COMPLETE");
+  assert.equal(done.referenceOrderID, mailed.referenceOrderID);
+  assert.deepEqual(statuses, ["PENDING", "COMPLETE"]);
+
+  sim.advanceTime(1_000);
+  const { order: slow } = await client.createOrder(order({ utid: "U000005" })); // pending 60 s
+  const started = performance.now();
+  const timeout = await failure(() => client.waitForOrder(slow.referenceOrderID, { timeoutMs: 1_200 }));
+  const waited = performance.now() - started;
+  assert.equal(timeout.name, "TangoError");
+  assert.equal(timeout.kind, "timeout");
+  assert.equal(timeout.lastStatus, "PENDING");
+  assert.equal(timeout.timeoutMs, 1_200);
+  assert.equal(timeout.retryable, true);
+  assert.ok(waited >= 1_150 && waited < 3_000, `${waited} ms`);
+
+  const controller = new AbortController();
+  const aborted = await failure(() => client.waitForOrder(slow.referenceOrderID, {
+    signal: controller.signal,
+    onStatus: () => setTimeout(() => controller.abort(new Error("the user left")), 50),
+  }));
+  assert.equal(aborted.name, "AbortError");
+  assert.equal(aborted.kind, "aborted");
+  assert.equal(aborted.cause.message, "the user left");
+
+  for (const [options, text] of [[{ timeoutMs: 0 }, /timeoutMs must be from 1 to 86400000/],
+    [{ onStatus: "yes" }, /onStatus/], [{ signal: {} }, /signal must be an AbortSignal/]]) {
+    const error = await failure(() => client.waitForOrder(slow.referenceOrderID, options));
+    assert.equal(error.kind, "config");
+    assert.match(error.message, text);
+  }
+  assert.equal((await failure(() => client.waitForOrder("RA000000-0000-00"))).kind, "api");
+});
+
 test("through the real fetch against the tango-sim binary on loopback", async () => {
   const client = new TangoClient({ baseUrl, platformName: "demo-platform", platformKey: KEY, ordersPerSecond: 1,
     logger: (event) => seen.push(JSON.stringify(event)) });

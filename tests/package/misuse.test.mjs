@@ -116,6 +116,7 @@ test("the client: wrong constructor options are config errors; wrong arguments t
     (v) => client.unfreezeLineItem("RA1-01", v), (v) => client.getOrder("RA1", v),
     (v) => client.reissueLineItem(v, {}), (v) => client.reissueLineItem("RA1-01", v), (v) => client.updateLineItem(v, {}),
     (v) => client.updateLineItem("RA1-01", v), (v) => client.getEmbeddedUrl(v), (v) => client.listReasonCodes(v),
+    (v) => client.waitForOrder(v), (v) => client.waitForOrder("RA1", v),
     async (v) => { for await (const _ of client.iterateOrders(v)) break; },
     async (v) => { for await (const _ of client.iterateLineItems(v)) break; },
   ];

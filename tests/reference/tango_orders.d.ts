@@ -63,6 +63,17 @@ export interface CallOptions extends CallSettings {
     signal?: AbortSignalType;
 }
 
+/** Options of waitForOrder: the generated WaitSettings (timeoutMs, the whole wait), the signal
+ * and onStatus (written here by hand: tsify cannot express a function type). */
+export interface WaitOptions extends WaitSettings {
+    /** Ends the wait at once, between reads or in one: it rejects with a TangoError of kind
+     * "aborted" (name "AbortError", cause the signal's reason). */
+    signal?: AbortSignalType;
+    /** Called with the order at the first read and at each read whose status differs from the
+     * one before (an exception it throws is ignored: it cannot end the wait). */
+    onStatus?: (order: Order) => void;
+}
+
 export interface OrderIterator {
     [Symbol.asyncIterator](): AsyncIterator<Order>;
 }
@@ -416,6 +427,17 @@ export interface Address {
 export type Sensitive = string;
 
 /**
+ * A wait's settings as read from input (in TypeScript, `WaitSettings`; `WaitOptions` adds the
+ * `signal` and `onStatus`, which the host sets).
+ */
+export interface WaitSettings {
+    /**
+     * How long to wait in all, 1 to 86400000 ms (default 600000: 10 minutes).
+     */
+    timeoutMs?: number;
+}
+
+/**
  * An amount in a currency: `amountCharged`, `denomination`, `amountIssued`.
  *
  * `value` is the face value; `total` is what the account was charged (`value` + `fee`, converted at
@@ -639,9 +661,15 @@ export interface TangoErrorFields {
      */
     excerpt?: string;
     /**
-     * For `timeout`: the per-attempt timeout that ran out (the request may have been processed).
+     * For `timeout`: the per-attempt timeout that ran out (the request may have been processed),
+     * or for `waitForOrder`, how long the wait lasted.
      */
     timeoutMs?: number;
+    /**
+     * For the `timeout` of `waitForOrder`: the order's status at its last read (absent when no
+     * read succeeded). The order may still finish.
+     */
+    lastStatus?: string;
     /**
      * For `conflict`: the existing order that holds this externalRefID.
      */
@@ -1897,6 +1925,14 @@ export class TangoClient {
      * Changes a line item's `purchaseOrderNumber`, `campaign` or `orderNotes`.
      */
     updateLineItem(id: string, body: UpdateLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Reads the order until its status is final (COMPLETE, FAILED, CANCELLED, PARTIAL, DELETED)
+     * and resolves to it: reads about a second apart at first, backing off to at most 30 s,
+     * jittered; a read rate-limited (429) does not end the wait. `options.timeoutMs` (default
+     * 600000, 10 minutes; up to a day) ends it with a `timeout` TangoError carrying `lastStatus`;
+     * `options.signal` ends it at once; `options.onStatus(order)` sees each change of status.
+     */
+    waitForOrder(id: string, options?: WaitOptions): Promise<Order>;
 }
 
 /**
