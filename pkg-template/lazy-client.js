@@ -23,6 +23,7 @@ export const ASYNC_METHODS = {
   listReasonCodes: 0,
   getEmbeddedUrl: 1,
   waitForOrder: 1,
+  getCatalog: 1,
 };
 
 /** The methods that return an async iterator, and the class of the iterator. */

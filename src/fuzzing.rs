@@ -44,10 +44,20 @@ pub fn validate_everything(bytes: &[u8]) {
             fulfillment: Some(FulfillmentOption::Physical),
             fields: Some(vec!["recipient".into(), "amount".into()]),
             now_ms: Some(1.8e12),
+            // The input read as a catalog too: the catalog reader sees every shape.
+            catalog: crate::validate::CatalogRules::from_json(&crate::validate::Json::from(&input)),
         },
         ValidateOptions {
             fulfillment: Some(FulfillmentOption::Digital),
             now_ms: Some(f64::MAX),
+            // The simulator's kinds of item: digital with PHONE, physical with countries, fixed.
+            catalog: serde_json::from_str(
+                r#"{"catalog": [{"utid": "U000001", "minValue": 1, "maxValue": 2000, "attributes": ["PHONE"]},
+                    {"utid": "U000002", "minValue": 5, "maxValue": 500, "fulfillmentType": "PHYSICAL",
+                     "countries": ["US"], "isWholeAmountValueRequired": true},
+                    {"utid": "U000003", "valueType": "FIXED_VALUE", "faceValue": 25, "status": "inactive"}]}"#,
+            )
+            .map_or(None, |options: ValidateOptions| options.catalog),
             ..ValidateOptions::default()
         },
     ];

@@ -48,23 +48,47 @@ function showIssues(issues) {
   for (const input of inputs) {
     const issue = issues.find((i) => i.path === input.dataset.path);
     input.setAttribute("aria-invalid", issue ? "true" : "false");
-    document.getElementById(input.getAttribute("aria-describedby")).textContent = issue?.message ?? "";
+    const [errorId] = input.getAttribute("aria-describedby").split(" ");
+    document.getElementById(errorId).textContent = issue?.message ?? "";
   }
 }
+
+// ---- the catalog: each reward's range beside the amount, and its rules in every validation ------
+
+/** The catalog (getCatalog), once it has loaded; until then the rules apply without it. */
+let catalog;
+const amountText = (value, currency) =>
+  `${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency ?? ""}`.trim();
+
+function showRange() {
+  const item = catalog?.brands.flatMap((brand) => brand.items).find((i) => i.utid === $("#utid").value);
+  $("#amount-range").textContent = !item ? ""
+    : item.faceValue != null && item.minValue == null ? `${amountText(item.faceValue, item.currencyCode)} only`
+    : `${amountText(item.minValue, item.currencyCode)} to ${amountText(item.maxValue, item.currencyCode)} for this reward`;
+}
+
+tango.getCatalog({ verbose: false }).then((loaded) => {
+  catalog = loaded;
+  showRange();
+  validateLive();
+}, () => {}); // without the catalog, the form still checks everything else
+
+/** Validation options with the catalog, once loaded. */
+const withCatalog = (options = {}) => (catalog ? { ...options, catalog } : options);
 
 /** While typing: what is filled in, plus required errors for the fields the person left. */
 function validateLive() {
   const order = readForm();
-  const issues = [...validateCreateOrder(order, { partial: true }).issues];
-  if (left.size) issues.push(...validateCreateOrder(order, { fields: [...left] }).issues);
+  const issues = [...validateCreateOrder(order, withCatalog({ partial: true })).issues];
+  if (left.size) issues.push(...validateCreateOrder(order, withCatalog({ fields: [...left] })).issues);
   showIssues(issues);
-  const full = validateCreateOrder(normalizeCreateOrder(order));
+  const full = validateCreateOrder(normalizeCreateOrder(order), withCatalog());
   $("#submit-status").textContent = full.valid ? "" : `Still to fix: ${full.issues.map((i) => i.message).join(" ")}`;
   $("#submit-status").className = full.valid ? "" : "problem";
 }
 
 form.addEventListener("input", validateLive);
-form.addEventListener("change", () => { showFieldsForChoices(); validateLive(); });
+form.addEventListener("change", () => { showFieldsForChoices(); showRange(); validateLive(); });
 form.addEventListener("focusout", (event) => {
   if (event.target.dataset?.path) left.add(event.target.dataset.path);
   validateLive();
@@ -94,7 +118,7 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   for (const input of inputs) if (visible(input)) left.add(input.dataset.path);
   const order = normalizeCreateOrder(readForm());
-  const report = validateCreateOrder(order);
+  const report = validateCreateOrder(order, withCatalog());
   showIssues(report.issues);
   if (!report.valid) {
     $("#submit-status").textContent = `Still to fix: ${report.issues.map((i) => i.message).join(" ")}`;

@@ -2,9 +2,11 @@
 // every attack through the running server). The pattern to copy: forward only Tango's documented
 // order and line-item operations, onto a fixed origin, for same-origin JSON requests of bounded size.
 
-/** Tango's order and line-item operations (method, path under /raas/v2): nothing else is forwarded. */
+/** Tango's order and line-item operations, and the catalog the form reads its rewards' ranges from
+ * (method, path under /raas/v2): nothing else is forwarded. */
 const ID = "[A-Za-z0-9-]{1,100}";
 export const ROUTES = [
+  ["GET", "/catalogs"],
   ["POST", "/orders"],
   ["GET", "/orders"],
   ["GET", `/orders/${ID}`],

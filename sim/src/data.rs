@@ -80,6 +80,29 @@ pub struct CatalogItem {
     pub max_cents: i64,
     /// What happens after ordering.
     pub behaviour: Behaviour,
+    /// The catalog's `rewardType`.
+    pub reward_type: &'static str,
+    /// The catalog's `brandKey` and `brandName`.
+    pub brand: (&'static str, &'static str),
+    /// The catalog's `countries`.
+    pub countries: &'static [&'static str],
+}
+
+impl CatalogItem {
+    /// Whether it is printed and mailed (ADDRESS delivery).
+    pub fn is_physical(&self) -> bool {
+        matches!(self.behaviour, Behaviour::Printed { .. })
+    }
+
+    /// The catalog's `attributes`: the delivery methods it supports that Tango lists as item
+    /// attributes (EMAIL, PHONE, ADDRESS, EMBEDDED).
+    pub fn attributes(&self) -> Vec<&'static str> {
+        self.methods
+            .iter()
+            .copied()
+            .filter(|m| matches!(*m, "EMAIL" | "PHONE" | "ADDRESS" | "EMBEDDED"))
+            .collect()
+    }
 }
 
 /// The five default rewards.
@@ -91,6 +114,9 @@ pub const CATALOG: [CatalogItem; 5] = [
         min_cents: 100,
         max_cents: 200_000,
         behaviour: Behaviour::GiftCard,
+        reward_type: "gift card",
+        brand: ("B000001", "Demo Brand"),
+        countries: &["US", "CA"],
     },
     CatalogItem {
         utid: "U000002",
@@ -99,6 +125,9 @@ pub const CATALOG: [CatalogItem; 5] = [
         min_cents: 500,
         max_cents: 50_000,
         behaviour: Behaviour::Printed { pending_ms: 10_000 },
+        reward_type: "physical gift card",
+        brand: ("B000002", "Demo Print Shop"),
+        countries: &["US", "CA"],
     },
     CatalogItem {
         utid: "U000003",
@@ -107,6 +136,9 @@ pub const CATALOG: [CatalogItem; 5] = [
         min_cents: 100,
         max_cents: 200_000,
         behaviour: Behaviour::PromoLink,
+        reward_type: "promo",
+        brand: ("B000001", "Demo Brand"),
+        countries: &["US"],
     },
     CatalogItem {
         utid: "U000004",
@@ -115,6 +147,9 @@ pub const CATALOG: [CatalogItem; 5] = [
         min_cents: 100,
         max_cents: 200_000,
         behaviour: Behaviour::AlwaysFails,
+        reward_type: "gift card",
+        brand: ("B000001", "Demo Brand"),
+        countries: &["US"],
     },
     CatalogItem {
         utid: "U000005",
@@ -123,6 +158,9 @@ pub const CATALOG: [CatalogItem; 5] = [
         min_cents: 100,
         max_cents: 200_000,
         behaviour: Behaviour::Slow { pending_ms: 60_000 },
+        reward_type: "gift card",
+        brand: ("B000001", "Demo Brand"),
+        countries: &["US"],
     },
 ];
 

@@ -23,6 +23,7 @@
 //! assert_eq!(response.status, 200);
 //! ```
 
+mod catalogs;
 pub mod clock;
 pub mod data;
 pub mod faults;

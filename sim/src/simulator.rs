@@ -190,6 +190,7 @@ impl Simulator {
         }
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         match (method.as_str(), segments.as_slice()) {
+            ("GET", ["catalogs"]) => self.catalogs(request),
             ("POST", ["orders"]) => self.create_order(request),
             ("GET", ["orders"]) => self.list_orders(request),
             ("GET", ["orders", id]) => self.get_order(request, id),
@@ -206,7 +207,8 @@ impl Simulator {
             ("GET", ["lineItems", id, "embeddedUrl"]) => self.embedded_url(request, id),
             (
                 _,
-                ["orders"]
+                ["catalogs"]
+                | ["orders"]
                 | ["orders", _]
                 | ["orders", _, "resends"]
                 | ["lineItems"]

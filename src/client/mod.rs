@@ -372,6 +372,30 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         decode_body(&response)
     }
 
+    /// Reads the platform's catalog (`GET /catalogs`), narrowed by `filter` (a [`CatalogFilter`]
+    /// as JSON: `utid`, `brandKey`, `rewardType`, `itemAttribute`, …; `null` for everything). A
+    /// member of the wrong type is a `validation` error and nothing is sent.
+    pub async fn get_catalog(
+        &self,
+        filter: &Value,
+        options: &CallOptions,
+    ) -> Result<Catalog, Error> {
+        let filter = if filter.is_null() {
+            CatalogFilter::default()
+        } else {
+            // serde's message would quote the value: a fixed one instead.
+            serde_json::from_value::<CatalogFilter>(filter.clone()).map_err(|_| {
+                let message = "The catalog filter has a member of the wrong type.";
+                Error::invalid("", validate::Code::InvalidFormat, message)
+            })?
+        };
+        let query = serde_json::to_value(&filter)
+            .map(|filter| query_string(&filter))
+            .unwrap_or_default();
+        let response = self.read("/catalogs".into(), query, options).await?;
+        decode_body(&response)
+    }
+
     /// The URL of the page that shows an EMBEDDED line item's reward, to embed in an app.
     pub async fn get_embedded_url(
         &self,

@@ -269,6 +269,22 @@ impl TangoClient {
         })
     }
 
+    /// Reads the platform's catalog (`GET /catalogs`): brands, each with its items (UTIDs) and
+    /// what an order for each may be (value range or face value, currency, digital or physical,
+    /// countries, delivery attributes). `filter` narrows it (`{ utid }`, `{ itemAttribute:
+    /// ["PHONE"] }`, …). Pass the result to `validateCreateOrder(order, { catalog })`.
+    #[wasm_bindgen(js_name = getCatalog, unchecked_return_type = "Promise<Catalog>")]
+    pub fn get_catalog(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "CatalogFilter")] filter: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.call(&options, |client, options| {
+            let filter = json_from_js(&filter)?;
+            Ok(async move { to_js(&client.get_catalog(&filter, &options).await?) })
+        })
+    }
+
     /// Reads one page of orders.
     #[wasm_bindgen(js_name = listOrders, unchecked_return_type = "Promise<OrderListPage>")]
     pub fn list_orders(

@@ -54,6 +54,25 @@ pub fn option_int_map<'de, D: Deserializer<'de>>(
     Ok(map.map(|map| map.into_iter().map(|(key, value)| (key, value.0)).collect()))
 }
 
+/// Deserializes an optional list of strings that may also be given as one string (a query
+/// parameter that repeats: `itemAttribute: "PHONE"` means `["PHONE"]`, as on the wire).
+pub fn option_strings<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<String>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(
+        Option::<OneOrMany>::deserialize(deserializer)?.map(|list| match list {
+            OneOrMany::One(one) => vec![one],
+            OneOrMany::Many(many) => many,
+        }),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use serde::Deserialize;

@@ -5,6 +5,7 @@
 //! incomplete or newer than this crate.
 
 mod action;
+mod catalog;
 mod delivery;
 pub mod describe;
 mod error_body;
@@ -25,6 +26,10 @@ mod status;
 pub use action::{
     CancelLineItemRequest, CancelReason, FreezeLineItemRequest, FreezeReason, ReasonCodes,
     ReissueLineItemRequest, ReissueReason, UpdateLineItemRequest,
+};
+pub use catalog::{
+    Brand, BrandRequirements, Catalog, CatalogFilter, CatalogItem, Category, CostAdjustment,
+    QuantityConstraints,
 };
 pub use delivery::{order_source, DeliveryMethod, OrderSource};
 pub use error_body::{ApiErrorBody, ApiErrorDetail};

@@ -6,6 +6,7 @@
 //! exports do), or a `serde_json::Value` (typed models through `serde_json::to_value`), both
 //! through [`ReadJson`].
 
+mod catalog;
 mod check;
 mod contact;
 mod datetime;
@@ -22,6 +23,7 @@ mod report;
 mod resend;
 mod unrepresentable;
 
+pub use catalog::CatalogRules;
 pub use datetime::{format_date_time, parse_date_or_date_time, parse_date_time, parse_range_end};
 pub use filter::{
     LINE_ITEM_QUERY_ORDER_STATUSES, LINE_ITEM_QUERY_STATUSES, LINE_ITEM_SORT_COLUMNS,
@@ -67,6 +69,33 @@ pub struct ValidateOptions {
     /// callers leave it out: the package reads the clock.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub now_ms: Option<f64>,
+    /// The catalog (`getCatalog`'s answer, or a list of its items), for create orders: the
+    /// amount must fit the item of the order's `utid` (its range, or its face value: `amount:
+    /// out_of_range`), the delivery method must be one the item serves (`deliveryMethod:
+    /// unsupported`), a mailed reward's country one it is sent to, and the UTID must be in the
+    /// catalog (`utid: invalid_value`). Without it, none of these apply.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "read_catalog"
+    )]
+    #[cfg_attr(feature = "js", tsify(optional, type = "Catalog | CatalogItem[]"))]
+    pub catalog: Option<CatalogRules>,
+}
+
+/// Reads `catalog` for serde (native callers): through `serde_json::Value` into [`CatalogRules`].
+fn read_catalog<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<CatalogRules>, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    if value.is_null() {
+        return Ok(None);
+    }
+    CatalogRules::from_json(&Json::from(&value))
+        .map(Some)
+        .ok_or_else(|| {
+            serde::de::Error::custom("the catalog must be an object with brands or a list of items")
+        })
 }
 
 /// `"digital"` or `"physical"`: see [`Fulfillment`].
@@ -130,11 +159,18 @@ impl ValidateOptions {
             Some(Json::Number(n)) => Some(*n),
             Some(_) => return Err(wrong("nowMs")),
         };
+        let catalog = match member("catalog") {
+            None => None,
+            Some(catalog) => {
+                Some(CatalogRules::from_json(catalog).ok_or_else(|| wrong("catalog"))?)
+            }
+        };
         Ok(ValidateOptions {
             fulfillment,
             partial,
             fields,
             now_ms,
+            catalog,
         })
     }
 
@@ -159,7 +195,11 @@ pub fn validate_create_order(order: &impl ReadJson, options: &ValidateOptions) -
         FulfillmentOption::Physical => Fulfillment::Physical,
     });
     let now = options.now_ms.filter(|n| n.is_finite()).map(|n| n as i64);
-    order::check_create_order(&mut checker, &order.read_json(), fulfillment, now);
+    let order = order.read_json();
+    order::check_create_order(&mut checker, &order, fulfillment, now);
+    if let Some(catalog) = &options.catalog {
+        catalog::check(&mut checker, &order, catalog);
+    }
     options.finish(checker)
 }
 

@@ -55,6 +55,23 @@ test("an invalid ZIP shows its error under the field, and fixing it clears it", 
   assert.deepEqual(problems, []);
 });
 
+test("the catalog shows each reward's range beside the amount, and its range is checked as one types", { timeout: 60_000 }, async () => {
+  const { page, problems } = await openPage();
+  await page.waitForFunction(() => /1\.00 USD to 2,000\.00 USD/.test(document.querySelector("#amount-range").textContent));
+  await page.selectOption("#utid", "U000002");
+  await page.waitForFunction(() => /5\.00 USD to 500\.00 USD/.test(document.querySelector("#amount-range").textContent));
+  await page.fill("#amount", "750");
+  await page.locator("#amount").blur();
+  await page.waitForFunction(() => /from 5\.00 USD to 500\.00 USD for this reward/.test(document.querySelector("#amount-error").textContent));
+  assert.equal(await page.getAttribute("#amount", "aria-invalid"), "true");
+  // A digital delivery method for the mailed reward is refused by the catalog's rules too.
+  await page.selectOption("#method", "EMAIL");
+  await page.waitForFunction(() => /printed and mailed/.test(document.querySelector("#submit-status").textContent));
+  await page.fill("#amount", "50");
+  await page.waitForFunction(() => document.querySelector("#amount-error").textContent === "");
+  assert.deepEqual(problems, []);
+});
+
 test("a digital order shows its RA ID and credentials; a resend shows the countdown", { timeout: 60_000 }, async () => {
   const { page, problems } = await openPage();
   await page.click("#submit");

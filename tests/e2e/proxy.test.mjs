@@ -98,12 +98,15 @@ test("only Tango's order and line-item operations are forwarded", async () => {
     ["DELETE", "/api/raas/v2/orders", 405],
     ["PUT", "/api/raas/v2/orders/RA1", 405],
     ["GET", "/api/raas/v2/orders/RA1/resends", 405],
+    ["POST", "/api/raas/v2/catalogs", 405],
+    ["GET", "/api/raas/v2/catalogs/U000001", 404],
   ];
   for (const [method, path, expected] of cases) {
     const { status } = await raw([`${method} ${path} HTTP/1.1`, host(), "Content-Type: application/json", "Content-Length: 0"]);
     assert.equal(status, expected, `${method} ${path}`);
   }
   assert.equal((await raw([`GET /api/raas/v2/orders HTTP/1.1`, host()])).status, 200);
+  assert.equal((await raw([`GET /api/raas/v2/catalogs?utid=U000001 HTTP/1.1`, host()])).status, 200);
   assert.equal((await raw([`GET /api/raas/v2/lineItems/reasonCodes HTTP/1.1`, host()])).status < 500, true);
 });
 

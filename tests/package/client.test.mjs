@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { TangoClient } from "tango-orders";
+import { TangoClient, validateCreateOrder } from "tango-orders";
+import * as lean from "tango-orders/validate";
 import { createSimulator } from "tango-orders/sim";
 
 const KEY = "demo-key";
@@ -186,6 +187,43 @@ after(async () => {
   server.kill("SIGTERM");
   const [code] = await once(server, "exit");
   assert.equal(code, 0);
+});
+
+test("getCatalog, and validateCreateOrder with the catalog's ranges and delivery rules", async () => {
+  const { client } = inProcess();
+  const catalog = await client.getCatalog();
+  const items = catalog.brands.flatMap((brand) => brand.items);
+  assert.deepEqual(items.map((i) => i.utid).sort(), ["U000001", "U000002", "U000003", "U000004", "U000005"]);
+  const digital = items.find((i) => i.utid === "U000001");
+  assert.equal(digital.minValue, 1);
+  assert.equal(digital.maxValue, 2_000);
+  assert.ok(digital.attributes.includes("PHONE"));
+  assert.deepEqual((await client.getCatalog({ itemAttribute: ["PHONE"] })).brands.flatMap((b) => b.items).map((i) => i.utid), ["U000001"]);
+  assert.equal((await failure(() => client.getCatalog({ utid: 5 }))).kind, "validation");
+
+  const paths = (report) => report.issues.map((i) => [i.path, i.code]);
+  const tooMuch = order({ amount: 2_500 });
+  assert.deepEqual(paths(validateCreateOrder(tooMuch)), [], "without the catalog, Tango's own limits only");
+  assert.deepEqual(paths(validateCreateOrder(tooMuch, { catalog })), [["amount", "out_of_range"]]);
+  assert.match(validateCreateOrder(tooMuch, { catalog }).issues[0].message, /from 1\.00 USD to 2000\.00 USD/);
+  const mailedByEmail = { ...physical(), deliveryMethod: "EMAIL", recipient: { ...physical().recipient, email: "zelda@example.com", address: undefined } };
+  assert.deepEqual(paths(validateCreateOrder(mailedByEmail, { catalog })), [["deliveryMethod", "unsupported"]]);
+  assert.deepEqual(paths(validateCreateOrder(order({ utid: "U000042" }), { catalog })), [["utid", "invalid_value"]]);
+  const textToPromo = order({ utid: "U000003", deliveryMethod: "PHONE", recipient: { firstName: "Zelda", mobileNumber: "+12025550123" } });
+  assert.deepEqual(paths(validateCreateOrder(textToPromo, { catalog })), [["deliveryMethod", "unsupported"]]);
+  // A list of items is a catalog too, and the validation-only entry gives the same answers.
+  assert.deepEqual(validateCreateOrder(tooMuch, { catalog: items }), validateCreateOrder(tooMuch, { catalog }));
+  for (const input of [tooMuch, mailedByEmail, textToPromo, order()]) {
+    assert.deepEqual(lean.validateCreateOrder(input, { catalog }), validateCreateOrder(input, { catalog }));
+  }
+  assert.throws(() => validateCreateOrder(order(), { catalog: "all" }), (e) => e.kind === "validation" && e.issues[0].path === "catalog");
+  // The README's example, word for word.
+  const mailedByEmailReadme = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account",
+    utid: "U000002", amount: 750, deliveryMethod: "EMAIL", recipient: { firstName: "Ada", email: "ada@example.com" } };
+  assert.deepEqual(validateCreateOrder(mailedByEmailReadme, { catalog: await client.getCatalog({ verbose: false }) }).issues, [
+    { path: "amount", code: "out_of_range", message: "Amount must be from 5.00 USD to 500.00 USD for this reward." },
+    { path: "deliveryMethod", code: "unsupported", message: "Delivery method must be ADDRESS: this reward is printed and mailed." },
+  ]);
 });
 
 test("waitForOrder: reads until final, reports each status, times out with the last one, aborts", async () => {

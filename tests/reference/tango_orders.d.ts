@@ -84,6 +84,82 @@ export interface LineItemIterator {
 
 
 /**
+ * A brand and its items (`BrandViewWithItemsVerbose`).
+ */
+export interface Brand {
+    /**
+     * The brand's ID.
+     */
+    brandKey?: string;
+    /**
+     * Its display name.
+     */
+    brandName?: string;
+    /**
+     * Its disclaimer (HTML).
+     */
+    disclaimer?: string;
+    /**
+     * Its description (HTML).
+     */
+    description?: string;
+    /**
+     * A short description.
+     */
+    shortDescription?: string;
+    /**
+     * Its terms and conditions (HTML).
+     */
+    terms?: string;
+    /**
+     * When it was added (as Tango writes it).
+     */
+    createdDate?: string;
+    /**
+     * When it last changed.
+     */
+    lastUpdateDate?: string;
+    /**
+     * How a page showing the brand must present its texts.
+     */
+    brandRequirements?: BrandRequirements;
+    /**
+     * Its images, by size (`"300w-326ppi"` → URL).
+     */
+    imageUrls?: Record<string, string>;
+    /**
+     * `active`, `inactive`, `test` or `deleted`.
+     */
+    status?: string;
+    /**
+     * Its rewards.
+     */
+    items?: CatalogItem[];
+    /**
+     * The barcode type of its rewards.
+     */
+    barcodeType?: string;
+    /**
+     * Its categories.
+     */
+    categories?: Category[];
+}
+
+/**
+ * A brand category (`CategoryView`).
+ */
+export interface Category {
+    /**
+     * Its ID (a UUID).
+     */
+    identifier?: string;
+    /**
+     * Its name.
+     */
+    description?: string;
+}
+
+/**
  * A call's settings as read from input (in TypeScript, `CallSettings`; `CallOptions` adds the
  * `signal`, which the host sets).
  */
@@ -188,6 +264,20 @@ export interface ClientSettings {
      * Allow credentials in a web page, where every visitor can read them. Prefer a backend proxy.
      */
     dangerouslyAllowBrowser?: boolean;
+}
+
+/**
+ * A fee (`CostAdjustmentEntity`).
+ */
+export interface CostAdjustment {
+    /**
+     * How it is counted (`percentage`, `flat`, …).
+     */
+    type?: string;
+    /**
+     * Its value.
+     */
+    value?: number;
 }
 
 /**
@@ -709,6 +799,42 @@ export interface Report {
 }
 
 /**
+ * How a page showing a brand must present its texts (`BrandRequirements`).
+ */
+export interface BrandRequirements {
+    /**
+     * How to display the brand.
+     */
+    displayInstructions?: string;
+    /**
+     * How to present the terms and conditions.
+     */
+    termsAndConditionsInstructions?: string;
+    /**
+     * How to present the disclaimer.
+     */
+    disclaimerInstructions?: string;
+    /**
+     * Whether the disclaimer must always be shown.
+     */
+    alwaysShowDisclaimer?: boolean;
+}
+
+/**
+ * How many of an item one line item may hold (`QuantityConstraints`).
+ */
+export interface QuantityConstraints {
+    /**
+     * At least.
+     */
+    minQuantity?: number;
+    /**
+     * At most.
+     */
+    maxQuantity?: number;
+}
+
+/**
  * How to validate.
  */
 export interface ValidateOptions {
@@ -732,6 +858,14 @@ export interface ValidateOptions {
      * callers leave it out: the package reads the clock.
      */
     nowMs?: number;
+    /**
+     * The catalog (`getCatalog`'s answer, or a list of its items), for create orders: the
+     * amount must fit the item of the order's `utid` (its range, or its face value: `amount:
+     * out_of_range`), the delivery method must be one the item serves (`deliveryMethod:
+     * unsupported`), a mailed reward's country one it is sent to, and the UTID must be in the
+     * catalog (`utid: invalid_value`). Without it, none of these apply.
+     */
+    catalog?: Catalog | CatalogItem[];
 }
 
 /**
@@ -918,6 +1052,96 @@ export interface ResendAuditEvent {
 }
 
 /**
+ * One reward of the catalog (`ItemViewVerbose`): what an order for its UTID may be.
+ */
+export interface CatalogItem {
+    /**
+     * The reward's ID, the `utid` of an order.
+     */
+    utid?: string;
+    /**
+     * Its name.
+     */
+    rewardName?: string;
+    /**
+     * The currency of its amounts (`USD`, …).
+     */
+    currencyCode?: string;
+    /**
+     * `active`, `inactive`, `test` or `deleted`.
+     */
+    status?: string;
+    /**
+     * `VARIABLE_VALUE` (any amount from `minValue` to `maxValue`) or `FIXED_VALUE` (`faceValue`).
+     */
+    valueType?: string;
+    /**
+     * `gift card`, `promo`, `reward link`, `physical gift card`, …
+     */
+    rewardType?: string;
+    /**
+     * Whether the reward expires.
+     */
+    isExpirable?: boolean;
+    /**
+     * How many of it one line item may hold.
+     */
+    quantityConstraints?: QuantityConstraints;
+    /**
+     * Whether amounts must be whole (no cents).
+     */
+    isWholeAmountValueRequired?: boolean;
+    /**
+     * How amounts in another currency are converted.
+     */
+    exchangeRateRule?: string;
+    /**
+     * The smallest amount, for `VARIABLE_VALUE`.
+     */
+    minValue?: number;
+    /**
+     * The largest amount, for `VARIABLE_VALUE`.
+     */
+    maxValue?: number;
+    /**
+     * The only amount, for `FIXED_VALUE`.
+     */
+    faceValue?: number;
+    /**
+     * Its fee.
+     */
+    fee?: CostAdjustment;
+    /**
+     * When it was added.
+     */
+    createdDate?: string;
+    /**
+     * When it last changed.
+     */
+    lastUpdateDate?: string;
+    /**
+     * Where it can be sent: ISO 3166-1 two-letter codes.
+     */
+    countries?: string[];
+    /**
+     * What its credentials are (`barcode`, `pin`, `url`, …).
+     */
+    credentialTypes?: string[];
+    /**
+     * How to redeem it (HTML).
+     */
+    redemptionInstructions?: string;
+    /**
+     * `DIGITAL` or `PHYSICAL` (deprecated by Tango, still sent).
+     */
+    fulfillmentType?: string;
+    /**
+     * How it can be delivered: `EMAIL`, `PHONE` (text messages), `ADDRESS`, `EMBEDDED`, …
+     */
+    attributes?: string[];
+}
+
+/**
  * Position of a page of `GET /lineItems` (`KeysetPageView`): pass `nextPageKeys` back as
  * `pageKeys` for the next page.
  */
@@ -1054,6 +1278,20 @@ export interface OrderResendResult {
      * Where it was sent.
      */
     mobileNumber?: Sensitive;
+}
+
+/**
+ * The answer of `GET /catalogs` (`CatalogViewVerbose`): the platform's catalog.
+ */
+export interface Catalog {
+    /**
+     * The catalog's name.
+     */
+    catalogName?: string;
+    /**
+     * Its brands, each with its items.
+     */
+    brands?: Brand[];
 }
 
 /**
@@ -1284,6 +1522,61 @@ export interface CreateOrderRequest {
  * The deprecated `credentials` value, kept verbatim and redacted in `Debug`.
  */
 export type LegacyCredentials = unknown;
+
+/**
+ * The query of `GET /catalogs`: every member optional; lists (one value or several) are sent as
+ * repeated parameters.
+ */
+export interface CatalogFilter {
+    /**
+     * With the brands' long texts and images (Tango's default: true).
+     */
+    verbose?: boolean;
+    /**
+     * One brand, by ID.
+     */
+    brandKey?: string;
+    /**
+     * One brand, by name.
+     */
+    brandName?: string;
+    /**
+     * One reward, by UTID.
+     */
+    utid?: string;
+    /**
+     * One reward, by name.
+     */
+    rewardName?: string;
+    /**
+     * `test`, `active`, `inactive` or `deleted`.
+     */
+    status?: string;
+    /**
+     * Reward types: `all`, `gift card`, `promo`, `reward link`, `physical gift card`, …
+     */
+    rewardType?: string | string[];
+    /**
+     * One currency.
+     */
+    currencyCode?: string;
+    /**
+     * One country.
+     */
+    country?: string;
+    /**
+     * `DIGITAL` and/or `PHYSICAL` (deprecated by Tango).
+     */
+    fulfillmentType?: string | string[];
+    /**
+     * Delivery attributes the items must have: `EMAIL`, `PHONE`, `ADDRESS`, `EMBEDDED`.
+     */
+    itemAttribute?: string | string[];
+    /**
+     * Brand categories, by ID.
+     */
+    categoryIds?: string | string[];
+}
 
 /**
  * The query of `GET /lineItems`: every filter of the OpenAPI operation. All optional.
@@ -1865,6 +2158,13 @@ export class TangoClient {
      * Freezes a line item's reward.
      */
     freezeLineItem(id: string, body: FreezeLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Reads the platform's catalog (`GET /catalogs`): brands, each with its items (UTIDs) and
+     * what an order for each may be (value range or face value, currency, digital or physical,
+     * countries, delivery attributes). `filter` narrows it (`{ utid }`, `{ itemAttribute:
+     * ["PHONE"] }`, …). Pass the result to `validateCreateOrder(order, { catalog })`.
+     */
+    getCatalog(filter?: CatalogFilter, options?: CallOptions): Promise<Catalog>;
     /**
      * The URL of the page that shows an EMBEDDED line item's reward (treat it as a secret).
      */
