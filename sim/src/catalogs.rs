@@ -104,20 +104,13 @@ impl Simulator {
         let mut brands: Vec<Brand> = Vec::new();
         for item in CATALOG.iter().filter(|item| matches(item, &query)) {
             let (key, name) = item.brand;
-            let position = brands
-                .iter()
-                .position(|b| b.brand_key.as_deref() == Some(key));
-            let brand = match position.and_then(|at| brands.get_mut(at)) {
-                Some(brand) => brand,
-                None => {
-                    brands.push(brand(key, name, verbose));
-                    match brands.last_mut() {
-                        Some(brand) => brand,
-                        None => continue,
-                    }
-                }
-            };
-            brand.items.push(catalog_item(item));
+            let is_its = |b: &Brand| b.brand_key.as_deref() == Some(key);
+            if !brands.iter().any(is_its) {
+                brands.push(brand(key, name, verbose));
+            }
+            if let Some(brand) = brands.iter_mut().find(|b| is_its(b)) {
+                brand.items.push(catalog_item(item));
+            }
         }
         let catalog = Catalog {
             catalog_name: Some("Demo Catalog".into()),

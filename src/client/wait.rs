@@ -85,7 +85,8 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             }
             let pause_ms = poll_pause_ms(reads, self.runtime.random()).max(at_least_ms);
             let wake_at = self.runtime.now_ms() + (pause_ms as f64).min(left_ms);
-            // The runtime may wake early (timers in a busy page): sleep again until it is time.
+            // The runtime may wake early (timers in a busy page): sleep again until it is time. (A
+            // signal that fired while nothing was sleeping ends the next read before it is sent.)
             loop {
                 let now = self.runtime.now_ms();
                 if now >= wake_at {
@@ -94,8 +95,6 @@ impl<T: Transport, R: Runtime> Client<T, R> {
                 let sleep = self.runtime.sleep((wake_at - now).ceil() as u64);
                 self.abortable(options.signal.as_ref(), sleep).await?;
             }
-            // An abort between reads (a signal that fired while nothing was sleeping) ends here.
-            self.abortable(options.signal.as_ref(), async {}).await?;
         }
     }
 }

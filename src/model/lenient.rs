@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 /// The largest integer a double holds exactly (2^53 − 1); a larger one is refused rather than
 /// rounded, however it is written.
-const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
+pub(crate) const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
 
 /// Deserializes an optional integer field leniently (see the module docs). Use with
 /// `#[serde(default, deserialize_with = "…")]` so that an absent field is `None`.

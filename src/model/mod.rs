@@ -35,6 +35,7 @@ pub use delivery::{order_source, DeliveryMethod, OrderSource};
 pub use error_body::{ApiErrorBody, ApiErrorDetail};
 pub use filter::{LineItemFilter, LineItemSortColumn, OrderFilter};
 pub use items::Items;
+pub(crate) use lenient::MAX_EXACT;
 pub use line_item::{
     EmbeddedUrl, LineItem, LineItemAction, LineItemErrorDetail, ResendAuditEvent,
     RewardStatusChange,

@@ -158,17 +158,11 @@ fn item_rules(item: &Json<'_>) -> Option<ItemRules> {
 
 /// An amount in cents as a person reads it, with its currency: `5.00 USD`.
 fn money(cents: i64, currency: &str) -> String {
-    let (whole, part) = (cents / 100, (cents % 100).abs());
-    let part = if part < 10 {
-        format!("0{part}")
-    } else {
-        part.to_string()
-    };
-    let text = [whole.to_string(), ".".into(), part].concat();
+    let text = format!("{}.{:02}", cents / 100, (cents % 100).abs());
     if currency.is_empty() {
         text
     } else {
-        [text, " ".into(), currency.to_owned()].concat()
+        format!("{text} {currency}")
     }
 }
 

@@ -176,7 +176,7 @@ impl ReadJson for Value {
 /// serde_json writes what it read; `-0` stays a float.
 impl Serialize for Json<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        const MAX_EXACT: f64 = 9_007_199_254_740_991.0;
+        use crate::model::MAX_EXACT;
         match self {
             Json::Null => serializer.serialize_unit(),
             Json::Bool(b) => serializer.serialize_bool(*b),
