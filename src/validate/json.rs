@@ -58,6 +58,15 @@ impl<'a> Object<'a> {
             .map(|(_, value)| value)
     }
 
+    /// Sets `key` to `value`: in place of its value when present (its last one, as
+    /// [`Object::get`]), else as a new last member.
+    pub fn insert(&mut self, key: Cow<'a, str>, value: Json<'a>) {
+        match self.get_mut(&key) {
+            Some(slot) => *slot = value,
+            None => self.members.push((key, value)),
+        }
+    }
+
     /// The members, in text order, keys with their lifetimes.
     pub fn members(&self) -> &[(Cow<'a, str>, Json<'a>)] {
         &self.members
@@ -96,6 +105,23 @@ impl<'a> Json<'a> {
     /// separate copy of serde_json's parser in the wasm (about 10 KB for the second one).
     pub fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
         serde_json::from_str(text)
+    }
+
+    /// The same JSON owning its strings, for keeping beyond the text it was read from.
+    pub fn into_owned(self) -> Json<'static> {
+        let owned = |text: Cow<'_, str>| Cow::Owned(text.into_owned());
+        match self {
+            Json::Null => Json::Null,
+            Json::Bool(value) => Json::Bool(value),
+            Json::Number(value) => Json::Number(value),
+            Json::String(text) => Json::String(owned(text)),
+            Json::Array(items) => Json::Array(items.into_iter().map(Json::into_owned).collect()),
+            Json::Object(object) => Json::Object(Object {
+                members: (object.members.into_iter())
+                    .map(|(key, value)| (owned(key), value.into_owned()))
+                    .collect(),
+            }),
+        }
     }
 
     /// The object, if it is one.

@@ -9,6 +9,7 @@
 mod catalog;
 mod check;
 mod contact;
+mod csv;
 mod datetime;
 mod filter;
 mod invisible;
@@ -24,6 +25,9 @@ mod resend;
 mod unrepresentable;
 
 pub use catalog::CatalogRules;
+pub use csv::{
+    orders_from_csv, validate_orders_csv, CsvCheck, CsvColumn, CsvIssue, CsvReport, CsvSettings,
+};
 pub use datetime::{format_date_time, parse_date_or_date_time, parse_date_time, parse_range_end};
 pub use filter::{
     LINE_ITEM_QUERY_ORDER_STATUSES, LINE_ITEM_QUERY_STATUSES, LINE_ITEM_SORT_COLUMNS,
@@ -218,7 +222,8 @@ pub fn validate_create_orders(
     let mut report = BulkReport::default();
     // Read once (a `Json` row is borrowed as it is; a `Value` row is read into one).
     let orders: Vec<_> = orders.iter().map(ReadJson::read_json).collect();
-    let first_rows = first_rows_of_repeated_keys(&orders);
+    let keys = orders.iter().map(|order| order.get("externalRefID"));
+    let first_rows = first_rows_of_repeated_keys(keys.map(|key| key.and_then(Json::as_str)));
     for (index, order) in orders.iter().enumerate() {
         let mut row = validate_create_order(order.as_ref(), options).issues;
         if let Some(Some(first)) = first_rows.get(index) {
@@ -240,15 +245,18 @@ pub fn validate_create_orders(
     Ok(report)
 }
 
-/// For each row, the earlier row with the same `externalRefID` (`None` for a row whose key is new).
+/// For each row, the earlier row with the same `externalRefID` (`None` for a row whose key is new),
+/// from each row's key.
 ///
 /// std's keyed hash, not a faster unkeyed one: a server validating uploads must not be driven into
 /// quadratic time by crafted keys. (Sorting instead was slower: 20 ms against 14 ms for 50,000 rows.)
-fn first_rows_of_repeated_keys(orders: &[std::borrow::Cow<'_, Json<'_>>]) -> Vec<Option<usize>> {
-    let mut first_row_of_key = std::collections::HashMap::with_capacity(orders.len());
-    let mut first_rows = vec![None; orders.len()];
-    for (index, order) in orders.iter().enumerate() {
-        let Some(key) = order.get("externalRefID").and_then(Json::as_str) else {
+pub(crate) fn first_rows_of_repeated_keys<'k>(
+    keys: impl ExactSizeIterator<Item = Option<&'k str>>,
+) -> Vec<Option<usize>> {
+    let mut first_row_of_key = std::collections::HashMap::with_capacity(keys.len());
+    let mut first_rows = vec![None; keys.len()];
+    for (index, key) in keys.enumerate() {
+        let Some(key) = key else {
             continue;
         };
         let first = *first_row_of_key.entry(key).or_insert(index);
