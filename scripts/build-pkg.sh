@@ -11,13 +11,18 @@ crate=tango_orders
 cd "$root"
 wasm_dir="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release"
 rm -rf "$out"
-mkdir -p "$out/wasm" "$out/wasm-main" "$out/wasm-sim" "$out/wasm-validate"
+mkdir -p "$out/wasm" "$out/wasm-main" "$out/wasm-sim" "$out/wasm-validate" "$out/wasm-csv"
 
 # The validation-only module behind tango-orders/validate (no client, parsers or helpers), built
 # for size (profile release-small) into its own directory.
 cargo build --quiet --profile release-small --target wasm32-unknown-unknown --lib --no-default-features --features js
 # Its own file names (tango_orders_validate*), so that copied or bundled files never collide.
 "$tools_dir/bin/wasm-bindgen" --target web --out-name "${crate}_validate" --out-dir "$out/wasm-validate" "$wasm_dir-small/$crate.wasm"
+
+# The CSV module behind tango-orders/csv, which the main entry also imports on the first call of
+# validateOrdersCsv or ordersFromCsv: validation and the CSV reader (profile release-csv).
+cargo build --quiet --profile release-csv --target wasm32-unknown-unknown --lib --no-default-features --features js-csv
+"$tools_dir/bin/wasm-bindgen" --target web --out-name "${crate}_csv" --out-dir "$out/wasm-csv" "$wasm_dir-csv/$crate.wasm"
 
 # The main entry's first load (validation, helpers, the options check, decode errors), built for
 # speed like the client module, into its own directory (profile release-main).
@@ -31,7 +36,7 @@ cargo build --quiet --release --target wasm32-unknown-unknown --lib -p tango-sim
 # wasm-opt from npm's binaryen: Debian's old binaryen silently breaks modules that use externref.
 # The simulator is a separate module behind tango-orders/sim, so the main entry does not grow.
 "$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-sim" "$wasm_dir/tango_sim.wasm"
-for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-main/${crate}_main_bg.wasm" "$out/wasm-validate/${crate}_validate_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
+for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-main/${crate}_main_bg.wasm" "$out/wasm-validate/${crate}_validate_bg.wasm" "$out/wasm-csv/${crate}_csv_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
   "$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
     "$module" -o "$module"
@@ -40,11 +45,11 @@ done
 # wasm-bindgen declares `[Symbol.dispose](): void` on exported classes, which only type-checks with
 # TypeScript's esnext lib; the method stays at run time, the declaration goes, so consumers on
 # es2022 libs (the common default) compile without skipLibCheck.
-sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-main/${crate}_main.d.ts" "$out/wasm-validate/${crate}_validate.d.ts" "$out/wasm-sim/tango_sim.d.ts"
+sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-main/${crate}_main.d.ts" "$out/wasm-validate/${crate}_validate.d.ts" "$out/wasm-csv/${crate}_csv.d.ts" "$out/wasm-sim/tango_sim.d.ts"
 
 # The models' description for decode.js (the parse* functions), from the Rust types.
 cargo run --quiet -p tango-describe-models > "$out/models.js"
-cp pkg-template/extend.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
+cp pkg-template/extend.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/lazy-csv.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
   pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
 # The browser loader with fflate's inflate bundled in (the package has no dependencies).
 "$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax --minify-whitespace \
@@ -57,11 +62,11 @@ node scripts/package-entries.mjs "$out"
 # for the main entry's seven (measured in bench/); one request instead of seven for a page without
 # a bundler. Kept apart: the client module the main entry imports on a client's first call, and
 # the browser loader (fflate's inflate), which the main entry and its client module share.
-for entry in index validate sim client; do
+for entry in index validate csv sim client; do
   for suffix in js node.js; do
     "$root/node_modules/.bin/esbuild" "$out/$entry.$suffix" --bundle --format=esm --log-level=warning \
       --platform="$([ "$suffix" = node.js ] && echo node || echo neutral)" --minify-syntax --minify-whitespace \
-      --external:./client.js --external:./client.node.js --external:./inline.js --external:'node:*' \
+      --external:./client.js --external:./client.node.js --external:./csv.js --external:./csv.node.js --external:./inline.js --external:'node:*' \
       --outfile="$out/.bundled.js"
     mv "$out/.bundled.js" "$out/$entry.$suffix"
   done
@@ -86,6 +91,9 @@ total "tango-orders/web (glue + separate .wasm)" "$out/web.js" "$out/extend.js" 
 echo "the validation-only entry (tango-orders/validate):"
 size "$out/wasm-validate/${crate}_validate_bg.wasm"
 total "tango-orders/validate (validate.js + inline.js)" "$out/validate.js" "$out/inline.js"
+echo "the CSV entry (tango-orders/csv), also what the main entry imports on validateOrdersCsv's first call:"
+size "$out/wasm-csv/${crate}_csv_bg.wasm"
+total "tango-orders/csv (csv.js + inline.js)" "$out/csv.js" "$out/inline.js"
 echo "separately, the simulator entry (tango-orders/sim):"
 size "$out/wasm-sim/tango_sim_bg.wasm"
 total "tango-orders/sim (sim.js + inline.js)" "$out/sim.js" "$out/inline.js"

@@ -36,6 +36,7 @@ const MODULES = {
   main: { dir: "wasm-main", name: "tango_orders_main" },
   client: { dir: "wasm", name: "tango_orders" },
   validate: { dir: "wasm-validate", name: "tango_orders_validate" },
+  csv: { dir: "wasm-csv", name: "tango_orders_csv" },
   sim: { dir: "wasm-sim", name: "tango_sim" },
 };
 
@@ -108,9 +109,15 @@ if (!sameSet(methods, [...Object.keys(ASYNC_METHODS), ...Object.keys(ITERATOR_ME
 }
 
 const lazyNames = ["TangoClient", ...Object.values(ITERATOR_METHODS)];
+// The CSV functions: the CSV module's on top of validation's, imported by the main entry on first use.
+const { makeLazyCsv } = await import(join(out, "lazy-csv.js"));
+const csvNames = Object.keys(makeLazyCsv({}));
+if (!sameSet(MODULES.csv.api, [...MODULES.validate.api, ...csvNames])) {
+  throw new Error(`package-entries: the CSV module exports ${MODULES.csv.api}; expected validate's and ${csvNames}`);
+}
 const mainApi = MODULES.main.api;
-if (!sameSet([...mainApi, ...parsers, ...lazyNames], MODULES.client.api)) {
-  throw new Error(`package-entries: the first load exports ${mainApi} (+ parsers, client); the full module ${MODULES.client.api}`);
+if (!sameSet([...mainApi, ...parsers, ...lazyNames, ...csvNames], MODULES.client.api)) {
+  throw new Error(`package-entries: the first load exports ${mainApi} (+ parsers, client, CSV); the full module ${MODULES.client.api}`);
 }
 
 const parserLines = (hooksFrom) => [
@@ -139,7 +146,7 @@ const fullApiLines = [reexport(fullApi, MODULES.client.glue), "", ...parserLines
 for (const [suffix, loader] of Object.entries(LOADERS)) {
   // The main entry: the first-load module now, the client module on a client's first call.
   writeFileSync(join(out, `index.${suffix}`), [
-    header("index", HOW[suffix].replace("the module inlined", "the first-load module inlined") + "; the client's module on its first call"),
+    header("index", HOW[suffix].replace("the module inlined", "the first-load module inlined") + "; the client's module on its first call, the CSV module on validateOrdersCsv's or ordersFromCsv's"),
     ...instantiate(MODULES.main, loader),
     "",
     reexport(mainApi, MODULES.main.glue),
@@ -151,6 +158,10 @@ for (const [suffix, loader] of Object.entries(LOADERS)) {
     `const lazy = makeLazyClient({ load: () => import("./client.${suffix}"), check: __checkClientOptions, loadError: __clientLoadError });`,
     ...lazyNames.map((name) => `export const ${name} = lazy.${name};`),
     "",
+    `import { makeLazyCsv } from "./lazy-csv.js";`,
+    `const lazyCsv = makeLazyCsv({ load: () => import("./csv.${suffix}"), loadError: __clientLoadError });`,
+    ...csvNames.map((name) => `export const ${name} = lazyCsv.${name};`),
+    "",
   ].join("\n"));
   // What the main entry imports on a client's first call.
   writeFileSync(join(out, `client.${suffix}`), [
@@ -161,7 +172,7 @@ for (const [suffix, loader] of Object.entries(LOADERS)) {
     `export { TangoClient } from "${MODULES.client.glue}";`,
     "",
   ].join("\n"));
-  for (const entry of ["validate", "sim"]) {
+  for (const entry of ["validate", "csv", "sim"]) {
     const module = MODULES[entry];
     const tail = entry === "sim"
       ? [`import { SimulatorHandle } from "${module.glue}";`, `import { makeCreateSimulator } from "./sim-core.js";`, "", `export const createSimulator = makeCreateSimulator(SimulatorHandle);`]
@@ -181,8 +192,10 @@ writeFileSync(join(out, "index.workerd.js"), [
   "",
   ...fullApiLines,
 ].join("\n"));
-writeFileSync(join(out, "validate.workerd.js"), [workerdHeader("validate"), ...instantiate(MODULES.validate, "workerd"), "",
-  reexport(MODULES.validate.api, MODULES.validate.glue), ""].join("\n"));
+for (const entry of ["validate", "csv"]) {
+  writeFileSync(join(out, `${entry}.workerd.js`), [workerdHeader(entry), ...instantiate(MODULES[entry], "workerd"), "",
+    reexport(MODULES[entry].api, MODULES[entry].glue), ""].join("\n"));
+}
 writeFileSync(join(out, "sim.workerd.js"), [workerdHeader("sim"), ...instantiate(MODULES.sim, "workerd"), "",
   `import { SimulatorHandle } from "${MODULES.sim.glue}";`, `import { makeCreateSimulator } from "./sim-core.js";`, "",
   `export const createSimulator = makeCreateSimulator(SimulatorHandle);`, ""].join("\n"));
@@ -209,7 +222,7 @@ writeFileSync(join(out, "web.js"), [
 // The public types: the glue's declarations up to its loader (InitInput, InitOutput, initSync,
 // the default init), which name DOM and WebAssembly types and are not the package's API. The main
 // entry's are the full module's: its first load and its client together are that API.
-for (const [entry, module] of [["index", MODULES.client], ["validate", MODULES.validate]]) {
+for (const [entry, module] of [["index", MODULES.client], ["validate", MODULES.validate], ["csv", MODULES.csv]]) {
   const declarations = readFileSync(join(out, module.dir, `${module.name}.d.ts`), "utf8");
   const loaderAt = declarations.indexOf("\nexport type InitInput =");
   if (loaderAt < 0) throw new Error(`package-entries: no loader declarations in ${module.name}.d.ts`);

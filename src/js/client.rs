@@ -21,18 +21,6 @@ use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const CLIENT_TS: &'static str = r#"
-/** The part of an AbortSignal the client uses, for environments whose types declare none. */
-export interface AbortSignalLike {
-  readonly aborted: boolean;
-  readonly reason?: unknown;
-  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
-  removeEventListener(type: "abort", listener: () => void): void;
-}
-
-/** The environment's AbortSignal where its types declare one (DOM, @types/node, workers), else
- * AbortSignalLike: the package's types name no DOM type, so they compile in any project. */
-export type AbortSignalType = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
-
 /** The part of a fetch Request the client's requests have, for environments whose types declare
  * none. */
 export interface FetchRequestLike {

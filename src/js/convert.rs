@@ -9,6 +9,16 @@ use super::text::json_bytes;
 #[cfg(feature = "js-main")]
 use super::text::utf8;
 
+/// `object[key]`, or `undefined` when `object` is not an object or its getter throws.
+#[cfg(any(feature = "js-main", feature = "js-csv"))]
+pub fn get(object: &JsValue, key: &str) -> JsValue {
+    if object.is_object() {
+        js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
 /// Reads a JavaScript string argument.
 #[cfg(feature = "js-main")]
 pub fn string_from_js(value: &JsValue, what: &str) -> Result<String, Error> {

@@ -5,7 +5,7 @@
 use crate::client::CreateOrderError;
 use crate::error::Error;
 use js_sys::Object;
-#[cfg(feature = "js-main")]
+#[cfg(any(feature = "js-main", feature = "js-csv"))]
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -64,7 +64,7 @@ pub fn create_error_to_js(error: &CreateOrderError) -> JsValue {
     js_error(&message, &fields)
 }
 
-#[cfg(feature = "js-main")]
+#[cfg(any(feature = "js-main", feature = "js-csv"))]
 /// Makes a rejection an abort's: named `AbortError` (as code checking `error.name` expects), its
 /// `cause` the signal's reason.
 pub fn mark_aborted(js_error: &JsValue, reason: &JsValue) {

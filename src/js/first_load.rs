@@ -60,16 +60,24 @@ pub fn decode_error(body: JsValue, path: JsValue, missing: bool) -> JsValue {
 /// `AbortError`, cause the signal's reason) when `signal` has fired, else a `network` error (the
 /// module's file could not be fetched; retryable). For a create (`order` given), with the order's
 /// `externalRefID` (or the one it would have had) and `mayHaveBeenPlaced: false`, like every
-/// create error: nothing was sent.
+/// create error: nothing was sent. With `module` (`"CSV"`), the error of another module the main
+/// entry imports on first use.
 #[wasm_bindgen(js_name = __clientLoadError, skip_typescript)]
-pub fn client_load_error(is_create: bool, order: JsValue, signal: JsValue) -> JsValue {
+pub fn client_load_error(
+    is_create: bool,
+    order: JsValue,
+    signal: JsValue,
+    module: Option<String>,
+) -> JsValue {
     let aborted = get(&signal, "aborted").as_bool() == Some(true);
     let error = if aborted {
         Error::Aborted
     } else {
-        Error::Network {
-            message: "the client's module could not be loaded; nothing was sent".into(),
-        }
+        let message = match module {
+            Some(module) => format!("tango-orders' {module} module could not be loaded"),
+            None => "the client's module could not be loaded; nothing was sent".into(),
+        };
+        Error::Network { message }
     };
     let js_error = if is_create {
         let key = get(&order, "externalRefID").as_string();

@@ -4,6 +4,8 @@
 #[cfg(feature = "js-client")]
 mod client;
 mod convert;
+#[cfg(feature = "js-csv")]
+mod csv;
 mod error;
 #[cfg(feature = "js-main")]
 mod first_load;

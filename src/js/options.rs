@@ -14,14 +14,7 @@ use serde::de::DeserializeOwned;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// `object[key]`, or `undefined` when `object` is not an object.
-pub(super) fn get(object: &JsValue, key: &str) -> JsValue {
-    if object.is_object() {
-        Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    }
-}
+pub(super) use super::convert::get;
 
 /// Whether `value` can be used as an `AbortSignal`: checked once per call.
 #[cfg(feature = "js-client")]

@@ -3,7 +3,7 @@
 
 use super::cells;
 use super::columns::{self, Column, Kind, Target};
-use super::options::Settings;
+use super::options::CsvPlan;
 use super::reader::{Record, Records};
 use super::report::{CsvColumn, CsvIssue, CsvReport};
 use crate::validate::{first_rows_of_repeated_keys, Code, Json, Object, MAX_BULK_ROWS};
@@ -15,7 +15,7 @@ use std::borrow::Cow;
 pub struct CsvCheck {
     records: Records,
     columns: Vec<Column>,
-    settings: Settings,
+    plan: CsvPlan,
     /// The records that are orders (not the header, blank lines or empty rows), at most
     /// [`MAX_BULK_ROWS`].
     rows: Vec<usize>,
@@ -30,13 +30,13 @@ impl CsvCheck {
     /// Reads the CSV (`input`: UTF-8, with or without a byte order mark) and its header. The
     /// header's and the file's problems are in the report at once; the rows are checked by
     /// [`CsvCheck::step`].
-    pub fn new(input: &[u8], settings: Settings) -> CsvCheck {
+    pub fn new(input: &[u8], plan: CsvPlan) -> CsvCheck {
         // Room for empty rows (a spreadsheet's trailing ",,,") beyond the orders and the header.
         let records = Records::read(input, 2 * MAX_BULK_ROWS + 2);
         let mut check = CsvCheck {
             records,
             columns: Vec::new(),
-            settings,
+            plan,
             rows: Vec::new(),
             first_rows: Vec::new(),
             next: 0,
@@ -68,7 +68,7 @@ impl CsvCheck {
                 Err(lossy) => lossy,
             })
             .collect();
-        let (columns, issues) = columns::resolve(&names, &self.settings.columns, header.line);
+        let (columns, issues) = columns::resolve(&names, &self.plan.columns, header.line);
         self.report.issues = issues;
         if header.unterminated_quote {
             let message = "A quoted header never closes, so the rest of the file was read into it: close the quote.";
@@ -110,7 +110,7 @@ impl CsvCheck {
     fn repeated_keys(&self) -> Vec<Option<usize>> {
         let column = (self.columns.iter())
             .position(|c| c.target.as_ref().is_some_and(|t| t.path == "externalRefID"));
-        let default = (self.settings.defaults.as_ref())
+        let default = (self.plan.defaults.as_ref())
             .and_then(|defaults| defaults.get("externalRefID"))
             .and_then(Json::as_str);
         let keys = self.rows.iter().map(|at| {
@@ -118,7 +118,7 @@ impl CsvCheck {
             let cell = column.and_then(|column| self.records.field(record, column).ok());
             cell.filter(|cell| !cell.is_empty()).or(default)
         });
-        first_rows_of_repeated_keys(keys)
+        first_rows_of_repeated_keys(&keys.collect::<Vec<_>>())
     }
 
     /// How many rows have been checked.
@@ -196,7 +196,7 @@ impl CsvCheck {
         }
         let mut not_text = Vec::new();
         let order = self.order(record, &mut |path, header| not_text.push((path, header)));
-        let report = crate::validate::validate_create_order(&order, &self.settings.validate);
+        let report = crate::validate::validate_create_order(&order, &self.plan.validate);
         let mut issues: Vec<CsvIssue> = (not_text.iter())
             .map(|(path, header)| {
                 let message = "is not UTF-8 text: save the file as \"CSV UTF-8\".";
@@ -256,7 +256,7 @@ impl CsvCheck {
         record: &Record,
         not_text: &mut dyn FnMut(&'s str, &'s str),
     ) -> Json<'s> {
-        let mut order = match &self.settings.defaults {
+        let mut order = match &self.plan.defaults {
             Some(defaults) => defaults.clone(),
             None => Json::Object(Object::default()),
         };

@@ -12,7 +12,7 @@ mod reader;
 mod report;
 
 pub use check::CsvCheck;
-pub use options::{CsvSettings, Settings};
+pub use options::{CsvPlan, CsvSettings};
 pub use report::{CsvColumn, CsvIssue, CsvReport};
 
 use crate::validate::Report;
@@ -21,7 +21,7 @@ use crate::validate::Report;
 /// problem with its line. `Err` only for settings that are not settings (a `columns` entry that
 /// names no field, `defaults` that is not an object): the file's own problems are in the report.
 pub fn validate_orders_csv(input: &[u8], settings: &CsvSettings) -> Result<CsvReport, Report> {
-    let mut check = CsvCheck::new(input, Settings::from_settings(settings)?);
+    let mut check = CsvCheck::new(input, CsvPlan::from_settings(settings)?);
     while !check.step(usize::MAX) {}
     Ok(check.into_report())
 }
@@ -32,7 +32,7 @@ pub fn orders_from_csv(
     input: &[u8],
     settings: &CsvSettings,
 ) -> Result<Vec<serde_json::Value>, Report> {
-    let check = CsvCheck::new(input, Settings::from_settings(settings)?);
+    let check = CsvCheck::new(input, CsvPlan::from_settings(settings)?);
     let orders = check.orders();
     Ok((orders.iter())
         .map(|order| serde_json::to_value(order).unwrap_or_default())

@@ -35,9 +35,10 @@ pub struct CsvSettings {
     pub validate: ValidateOptions,
 }
 
-/// The settings as a check uses them: each mapped header's field, and the defaults as JSON.
+/// How a check reads a CSV: each mapped header's field checked, the defaults as JSON, and the
+/// validation options (from [`CsvSettings`], or straight from JSON).
 #[derive(Clone, Debug, Default)]
-pub struct Settings {
+pub struct CsvPlan {
     /// `columns`: header → field (`None` to ignore the column).
     pub columns: Vec<(String, Option<Target>)>,
     /// `defaults`, an object.
@@ -65,10 +66,10 @@ fn mapped(path: Option<&str>) -> Result<Option<Target>, Report> {
     }
 }
 
-impl Settings {
+impl CsvPlan {
     /// Reads the options from JSON (`null` for the defaults). By hand, as
     /// [`ValidateOptions::from_json`] is and for the same reason (wasm size).
-    pub fn from_json(json: &Json<'_>) -> Result<Settings, Report> {
+    pub fn from_json(json: &Json<'_>) -> Result<CsvPlan, Report> {
         let validate = ValidateOptions::from_json(json)?;
         let member = |key: &str| json.get(key).filter(|value| !value.is_null());
         let columns = match member("columns") {
@@ -90,7 +91,7 @@ impl Settings {
             Some(defaults @ Json::Object(_)) => Some(defaults.clone().into_owned()),
             Some(_) => return Err(wrong("defaults", "`defaults` must be an object.")),
         };
-        Ok(Settings {
+        Ok(CsvPlan {
             columns,
             defaults,
             validate,
@@ -98,7 +99,7 @@ impl Settings {
     }
 
     /// The settings of a native caller.
-    pub fn from_settings(settings: &CsvSettings) -> Result<Settings, Report> {
+    pub fn from_settings(settings: &CsvSettings) -> Result<CsvPlan, Report> {
         let columns = (settings.columns.iter())
             .map(|(header, path)| Ok((header.trim().to_owned(), mapped(path.as_deref())?)))
             .collect::<Result<_, Report>>()?;
@@ -107,7 +108,7 @@ impl Settings {
             Some(value @ serde_json::Value::Object(_)) => Some(Json::from(value).into_owned()),
             Some(_) => return Err(wrong("defaults", "`defaults` must be an object.")),
         };
-        Ok(Settings {
+        Ok(CsvPlan {
             columns,
             defaults,
             validate: settings.validate.clone(),
