@@ -45,7 +45,7 @@ extern "C" {
 }
 
 /// A CSV check in progress, for csv_driver.js only (not part of the API: hence the name).
-#[wasm_bindgen(js_name = __CsvCheck)]
+#[wasm_bindgen(js_name = __CsvCheck, skip_typescript)]
 pub struct CsvCheckHandle {
     check: CsvCheck,
 }
@@ -148,9 +148,8 @@ fn start(input: &JsValue, options: &JsValue) -> Result<CsvCheck, Error> {
 #[wasm_bindgen(js_name = validateOrdersCsv, unchecked_return_type = "Promise<CsvReport>")]
 pub fn validate_orders_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CsvOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions")] options: JsValue,
 ) -> Promise {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
     match start(&input, &options) {
         Ok(check) => drive_csv_check(
             CsvCheckHandle { check },
@@ -173,10 +172,9 @@ pub fn validate_orders_csv(
 )]
 pub fn orders_from_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "CsvSettings")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "CsvSettings")] options: JsValue,
 ) -> Promise {
-    let orders = start(&input, &options.unwrap_or(JsValue::UNDEFINED))
-        .and_then(|check| to_js(&check.orders()));
+    let orders = start(&input, &options).and_then(|check| to_js(&check.orders()));
     match orders {
         Ok(orders) => Promise::resolve(&orders),
         Err(error) => Promise::reject(&error.into()),

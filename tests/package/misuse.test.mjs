@@ -148,3 +148,34 @@ test("tango-orders/validate: every validator, every wrong value, as input and as
   }
   assert.deepEqual(lean.validateCreateOrder(validOrder), { valid: true, issues: [] });
 });
+
+test("the CSV functions, from both entries: every wrong value contained, every hostile file a report", async () => {
+  const csvEntry = await import("tango-orders/csv");
+  const calls = [tango.validateOrdersCsv, tango.ordersFromCsv, csvEntry.validateOrdersCsv, csvEntry.ordersFromCsv];
+  for (const call of calls) {
+    for (const value of hostile) {
+      await expectContainedAsync(() => call(value));
+      await expectContainedAsync(() => call("amount\n5\n", value));
+    }
+  }
+  // Files no one should write: each still answers with a report (or the rows, as read).
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const bytes = (n, alphabet) => Uint8Array.from({ length: n }, () => alphabet[Math.floor(random() * alphabet.length)]);
+  const files = [
+    '"', '""', '"""', "\r", "\r\r\n\n", ",", ",,,\n,,,", "\u0000,\u0000\n\u0000", "amount\n" + '"'.repeat(10_001),
+    "a,".repeat(20_000) + "\n" + "1,".repeat(20_000), "amount\n" + "x".repeat(1_000_000), "\ufeff\ufeffamount\n5",
+    Uint8Array.from([0xff, 0xfe, 0x61, 0, 0x0a, 0]), Uint8Array.from([0xef, 0xbb]), new Uint8Array(0),
+    ...Array.from({ length: 40 }, () => bytes(2_000, [0x22, 0x2c, 0x0a, 0x0d, 0x61, 0x20, 0xc3, 0xa9, 0xff, 0x35, 0x2e])),
+  ];
+  for (const file of files) {
+    for (const call of calls) {
+      const answer = await call(file);
+      assert.ok(Array.isArray(answer) || (typeof answer.valid === "boolean" && Array.isArray(answer.issues)));
+    }
+  }
+  // The instances are whole.
+  for (const call of [tango.validateOrdersCsv, csvEntry.validateOrdersCsv]) {
+    assert.equal((await call("amount\n0\n")).issues.find((i) => i.path === "amount").code, "out_of_range");
+  }
+});

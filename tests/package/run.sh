@@ -17,7 +17,7 @@ echo "packed $tarball ($(wc -c < "$work/$tarball") bytes):"
 tar -tzf "$work/$tarball" | sed 's/^/  /'
 
 mkdir "$work/project"
-cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/validation.test.mjs "$here"/misuse.test.mjs "$here"/readme.test.mjs "$here"/sim.test.mjs "$here"/client.test.mjs "$here"/failure.test.mjs "$here"/readme-proxy.test.mjs "$here"/conformance.test.mjs "$here"/loaders.test.mjs "$here"/decode.test.mjs "$here"/lazy.test.mjs "$here"/page-main.js "$here"/consumer.ts \
+cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/validation.test.mjs "$here"/csv.test.mjs "$here"/misuse.test.mjs "$here"/readme.test.mjs "$here"/sim.test.mjs "$here"/client.test.mjs "$here"/failure.test.mjs "$here"/readme-proxy.test.mjs "$here"/conformance.test.mjs "$here"/loaders.test.mjs "$here"/decode.test.mjs "$here"/lazy.test.mjs "$here"/page-main.js "$here"/consumer.ts \
   "$here"/tsconfig.json "$work/project/"
 cd "$work/project"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > package.json
@@ -28,6 +28,7 @@ export TANGO_TYPES_REFERENCE="$root/tests/reference/tango_orders.d.ts"
 export TANGO_VALIDATION_CASES="$root/tests/fixtures/validation-cases.json"
 export TANGO_DECODE_SEEDS="$root/fuzz/seeds/decode"
 export TANGO_README="$root/README.md"
+export TANGO_RECIPIENTS_CSV="$root/examples/recipients.csv"
 (cd "$root" && cargo build --quiet -p tango-sim --bin tango-sim)
 export TANGO_SIM_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/tango-sim"
 export TANGO_OPENAPI="$root/tests/fixtures/openapi/tango-orders.openapi.json"
@@ -35,4 +36,4 @@ export PRISM_BIN="$root/node_modules/.bin/prism"
 export NODE_PATH="$root/node_modules"
 "$root/node_modules/.bin/tsc" -p tsconfig.json
 echo "tsc --strict: consumer.ts type-checks"
-node --test consumer.test.mjs loaders.test.mjs decode.test.mjs lazy.test.mjs misuse.test.mjs validation.test.mjs readme.test.mjs sim.test.mjs client.test.mjs failure.test.mjs readme-proxy.test.mjs conformance.test.mjs types.test.mjs browser.test.mjs
+node --test consumer.test.mjs loaders.test.mjs decode.test.mjs lazy.test.mjs misuse.test.mjs validation.test.mjs csv.test.mjs readme.test.mjs sim.test.mjs client.test.mjs failure.test.mjs readme-proxy.test.mjs conformance.test.mjs types.test.mjs browser.test.mjs

@@ -9,18 +9,6 @@ export interface TangoError extends Error, TangoErrorFields {
 
 
 
-/** The part of an AbortSignal the client uses, for environments whose types declare none. */
-export interface AbortSignalLike {
-    readonly aborted: boolean;
-    readonly reason?: unknown;
-    addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
-    removeEventListener(type: "abort", listener: () => void): void;
-}
-
-/** The environment's AbortSignal where its types declare one (DOM, @types/node, workers), else
- * AbortSignalLike: the package's types name no DOM type, so they compile in any project. */
-export type AbortSignalType = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
-
 /** The part of a fetch Request the client's requests have, for environments whose types declare
  * none. */
 export interface FetchRequestLike {
@@ -80,6 +68,31 @@ export interface OrderIterator {
 
 export interface LineItemIterator {
     [Symbol.asyncIterator](): AsyncIterator<LineItem>;
+}
+
+
+
+/** The part of an AbortSignal the package uses, for environments whose types declare none. */
+export interface AbortSignalLike {
+    readonly aborted: boolean;
+    readonly reason?: unknown;
+    addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+    removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/** The environment's AbortSignal where its types declare one (DOM, @types/node, workers), else
+ * AbortSignalLike: the package's types name no DOM type, so they compile in any project. */
+export type AbortSignalType = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
+
+/** Options of validateOrdersCsv: the generated CsvSettings (columns, defaults and the validation
+ * options), onProgress and signal (written here by hand: tsify cannot express a function type). */
+export interface CsvOptions extends CsvSettings {
+    /** Called after each slice of rows (about 8 ms), and once at the end with done === total (an
+     * exception it throws is ignored: it cannot end the check). */
+    onProgress?: (done: number, total: number) => void;
+    /** Ends the check between two slices: it rejects with a TangoError of kind "aborted" (name
+     * "AbortError", cause the signal's reason). */
+    signal?: AbortSignalType;
 }
 
 
@@ -835,6 +848,38 @@ export interface QuantityConstraints {
 }
 
 /**
+ * How one column was read.
+ */
+export interface CsvColumn {
+    /**
+     * Its header, trimmed.
+     */
+    header: string;
+    /**
+     * The wire path its cells fill; `null` for a column ignored (`options.columns` maps it to
+     * `null`) or not understood (an issue says so).
+     */
+    path: string | null;
+}
+
+/**
+ * How to read a CSV of orders (in TypeScript, `CsvSettings`; `CsvOptions` adds `onProgress` and
+ * `signal`, which the host sets). The validation options apply to every row.
+ */
+export interface CsvSettings extends ValidateOptions {
+    /**
+     * Headers that are not wire paths, each mapped to the wire path it fills (`"Email":
+     * "recipient.email"`), or to `null` to ignore the column.
+     */
+    columns?: Record<string, string | null>;
+    /**
+     * Fields every row gets unless its own cell is filled, e.g. `customerIdentifier`, `utid`,
+     * `deliveryMethod` (an object like an order; nested objects merge).
+     */
+    defaults?: Partial<CreateOrderRequest> | Record<string, unknown>;
+}
+
+/**
  * How to validate.
  */
 export interface ValidateOptions {
@@ -938,6 +983,38 @@ export interface OrderListPage {
      * The orders on it (without `reward`: get an order for its credentials).
      */
     orders: Order[];
+}
+
+/**
+ * One problem in a CSV of orders: in a row (its `index` and `line`), or in the header or the
+ * file as a whole (no `index`).
+ */
+export interface CsvIssue {
+    /**
+     * The row's position among the file's orders, from 0 (blank lines and empty rows are not
+     * orders); absent for a problem of the header or of the file.
+     */
+    index?: number;
+    /**
+     * The line the row starts on, from 1 (a quoted field may span lines).
+     */
+    line: number;
+    /**
+     * Wire path of the field within the order; empty for the row, the header or the file.
+     */
+    path: string;
+    /**
+     * The header of the column the field was read from, when it was read from one.
+     */
+    column?: string;
+    /**
+     * What is wrong.
+     */
+    code: Code;
+    /**
+     * A short sentence for people, without the value.
+     */
+    message: string;
 }
 
 /**
@@ -1870,6 +1947,37 @@ export interface ReasonCodes {
 }
 
 /**
+ * The result of checking a CSV of orders.
+ */
+export interface CsvReport {
+    /**
+     * Whether there are no issues at all: every row valid, the header and the file fine.
+     */
+    valid: boolean;
+    /**
+     * The orders (rows) checked: at most 50,000.
+     */
+    rowCount: number;
+    /**
+     * Rows without issues.
+     */
+    validCount: number;
+    /**
+     * Rows with at least one issue.
+     */
+    invalidCount: number;
+    /**
+     * The columns, in file order, and the field each fills; empty when the first line names no
+     * field at all (it is then most likely a row of data, which the report does not repeat).
+     */
+    columns: CsvColumn[];
+    /**
+     * Every problem: the header's and the file's first, then each row's, in row order.
+     */
+    issues: CsvIssue[];
+}
+
+/**
  * The result of validating many rows at once.
  */
 export interface BulkReport {
@@ -2274,6 +2382,16 @@ export function normalizeCreateOrder(order: Partial<CreateOrderRequest> | Record
 export function orderSource(referenceOrderID: string): OrderSource | undefined;
 
 /**
+ * The rows of a bulk upload's CSV as create-order bodies, read as `validateOrdersCsv` reads them
+ * (numbers and yes/no from their text, the defaults filled in), not checked: position `i` is the
+ * report's `index` `i`. Rejects only for input that is not text or bytes and for bad options.
+ *
+ * A promise, though the work is done at once, like `validateOrdersCsv`: the main entry loads the
+ * CSV module on the first call of either.
+ */
+export function ordersFromCsv(input: string | Uint8Array | ArrayBuffer, options?: CsvSettings): Promise<Array<Partial<CreateOrderRequest>>>;
+
+/**
  * Reads the body Tango sends with an error status.
  */
 export function parseApiErrorBody(body: string): ApiErrorBody;
@@ -2354,3 +2472,17 @@ export function validateOrderFilter(filter: OrderFilter | Record<string, unknown
  * Checks the body of an order resend.
  */
 export function validateOrderResend(body: OrderResendRequest | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
+
+/**
+ * Checks every row of a bulk upload's CSV, as `validateCreateOrders` checks objects, and resolves
+ * with every problem by row (`index`), `line` and `column`. The header names each column's wire
+ * path (`recipient.email`, `amount`, any case, `customFields.<name>`) or `options.columns` maps
+ * it; `options.defaults` fills what a row leaves empty. The file's own problems (a quote that
+ * never closes, a row with the wrong number of fields, a column that is not a field, more than
+ * 50,000 rows) are issues at their lines: it rejects only for input that is not text or bytes
+ * and for options that are not options.
+ *
+ * Works in slices of about 8 ms, yielding to the event loop between them: `options.onProgress
+ * (done, total)` after each, `options.signal` to stop.
+ */
+export function validateOrdersCsv(input: string | Uint8Array | ArrayBuffer, options?: CsvOptions): Promise<CsvReport>;

@@ -99,8 +99,10 @@ impl CsvCheck {
         }
         if self.columns.iter().all(|column| column.target.is_none()) {
             // Without one column that names a field, every row would be every field's `required`:
-            // the header's issue says what is wrong, once.
+            // the header's issue says what is wrong, once. The first line is then most likely a
+            // row of data, which the report does not repeat.
             self.next = self.rows.len();
+            self.report.columns.clear();
         }
         self.report.row_count = self.rows.len();
         self.first_rows = self.repeated_keys();

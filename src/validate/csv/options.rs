@@ -17,7 +17,10 @@ pub struct CsvSettings {
     /// Headers that are not wire paths, each mapped to the wire path it fills (`"Email":
     /// "recipient.email"`), or to `null` to ignore the column.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    #[cfg_attr(feature = "js", tsify(optional))]
+    #[cfg_attr(
+        feature = "js",
+        tsify(optional, type = "Record<string, string | null>")
+    )]
     pub columns: BTreeMap<String, Option<String>>,
     /// Fields every row gets unless its own cell is filled, e.g. `customerIdentifier`, `utid`,
     /// `deliveryMethod` (an object like an order; nested objects merge).

@@ -37,6 +37,7 @@ pub struct CsvColumn {
     pub header: String,
     /// The wire path its cells fill; `null` for a column ignored (`options.columns` maps it to
     /// `null`) or not understood (an issue says so).
+    #[cfg_attr(feature = "js", tsify(type = "string | null"))]
     pub path: Option<String>,
 }
 
@@ -53,7 +54,8 @@ pub struct CsvReport {
     pub valid_count: usize,
     /// Rows with at least one issue.
     pub invalid_count: usize,
-    /// The columns, in file order, and the field each fills.
+    /// The columns, in file order, and the field each fills; empty when the first line names no
+    /// field at all (it is then most likely a row of data, which the report does not repeat).
     pub columns: Vec<CsvColumn>,
     /// Every problem: the header's and the file's first, then each row's, in row order.
     pub issues: Vec<CsvIssue>,
