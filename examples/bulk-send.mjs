@@ -1,12 +1,15 @@
-// Sends a reward to every row of a CSV, safely: every row is validated first (bad rows reported by
-// line and field, nothing sent for them); orders go out at Tango's 1-per-second limit with a progress
-// bar and ETA; a journal records each placed order; and every row's externalRefID is derived from
-// the campaign and the row's content, so a rerun after a crash or Ctrl-C resumes without placing any
-// order twice.
+// Sends a reward to every row of a CSV, safely: the file is checked first with validateOrdersCsv
+// (RFC 4180 quoting; bad rows reported by line, column and field, nothing sent for them); orders go
+// out at Tango's 1-per-second limit with a progress bar and ETA; a journal records each placed order;
+// and every row's externalRefID is derived from the campaign and the row's content, so a rerun after
+// a crash or Ctrl-C resumes without placing any order twice.
 //
 //   node examples/bulk-send.mjs examples/recipients.csv [--campaign spring2026] [--journal file]
 //
-// Keys: `<campaign><first 24 hex digits of SHA-256 of the row's fields><n>`, where n counts identical
+// The file's header is either wire paths (recipient.email, amount, …) or the sample's
+// firstName,lastName,email,amount; every row is an EMAIL reward of U000001 unless it says otherwise.
+//
+// Keys: `<campaign><first 24 hex digits of SHA-256 of the row's order><n>`, where n counts identical
 // rows in the file (so two identical rows are two rewards). The same row sent again in the same
 // campaign, from this file or another, is recognised as already sent (Tango answers with the existing
 // order) and counted as such; a different row never shares a key, whatever the file or line. Use a
@@ -16,7 +19,7 @@
 // TANGO_BASE_URL=http://127.0.0.1:4010/raas/v2 (see connect.mjs).
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
-import { validateCreateOrders } from "tango-orders";
+import { ordersFromCsv, validateOrdersCsv } from "tango-orders";
 import { ACCOUNT, CUSTOMER, connect } from "./connect.mjs";
 
 const [file, ...rest] = process.argv.slice(2);
@@ -28,30 +31,35 @@ const flag = (name, fallback) => (rest.includes(name) ? rest[rest.indexOf(name) 
 const campaign = flag("--campaign", "demo").replace(/[^A-Za-z0-9]/g, "").slice(0, 40);
 const journal = flag("--journal", `${file}.${campaign}.journal`);
 
-// A CSV of simple fields (no quoted commas): enough for the sample; use a CSV library for real files.
-const [header, ...lines] = readFileSync(file, "utf8").trim().split(/\r?\n/);
-const columns = header.split(",");
-const rows = lines.map((line) => Object.fromEntries(line.split(",").map((value, i) => [columns[i], value.trim()])));
+const csv = readFileSync(file); // bytes: validateOrdersCsv reads UTF-8 itself
+const options = {
+  // The sample's own header; a header of wire paths needs no mapping.
+  columns: { firstName: "recipient.firstName", lastName: "recipient.lastName", email: "recipient.email" },
+  defaults: { customerIdentifier: CUSTOMER, accountIdentifier: ACCOUNT, utid: "U000001", deliveryMethod: "EMAIL", campaign },
+};
+const report = await validateOrdersCsv(csv, options);
+for (const issue of report.issues) {
+  const where = issue.column ? `line ${issue.line} (${issue.column})` : `line ${issue.line}`;
+  console.log(`${where}: ${issue.path || "row"}: ${issue.message}`);
+}
+if (report.issues.some((issue) => issue.index === undefined)) {
+  console.log("the file itself has problems (above): fix them first; nothing was sent");
+  process.exit(1);
+}
+
 // The row's own content, not its line or its file, names its order (see the keys, above).
 const seenRows = new Map();
-function rowKey(row) {
-  const digest = createHash("sha256").update(JSON.stringify(columns.map((column) => row[column] ?? ""))).digest("hex").slice(0, 24);
+function rowKey(order) {
+  const digest = createHash("sha256").update(JSON.stringify(order)).digest("hex").slice(0, 24);
   const n = (seenRows.get(digest) ?? 0) + 1;
   seenRows.set(digest, n);
   return `${campaign}${digest}${n}`;
 }
-const orders = rows.map((row) => ({
-  customerIdentifier: CUSTOMER, accountIdentifier: ACCOUNT, utid: "U000001", amount: Number(row.amount),
-  deliveryMethod: "EMAIL", campaign, externalRefID: rowKey(row),
-  recipient: { firstName: row.firstName, lastName: row.lastName, email: row.email },
-}));
-
-const report = validateCreateOrders(orders);
-for (const issue of report.issues) console.log(`line ${issue.index + 2}: ${issue.path}: ${issue.message}`);
+const orders = (await ordersFromCsv(csv, options)).map((order) => ({ ...order, externalRefID: rowKey(order) }));
 const bad = new Set(report.issues.map((issue) => issue.index));
 const done = new Set(existsSync(journal) ? readFileSync(journal, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).externalRefID) : []);
 const todo = orders.filter((order, index) => !bad.has(index) && !done.has(order.externalRefID));
-console.log(`${rows.length} rows: ${report.invalidCount} invalid (skipped), ${done.size} already sent, ${todo.length} to send`);
+console.log(`${report.rowCount} rows: ${report.invalidCount} invalid (skipped), ${done.size} already sent, ${todo.length} to send`);
 
 const tango = connect();
 let interrupted = false;
@@ -60,7 +68,7 @@ const started = Date.now();
 const tally = { placed: 0, alreadySent: 0, failed: 0, maybePlaced: 0 };
 for (const [n, order] of todo.entries()) {
   if (interrupted) break;
-  const line = orders.indexOf(order) + 2;
+  const row = orders.indexOf(order) + 1;
   try {
     const { order: placed, created } = await tango.createOrder(order, { maxRetries: 5 });
     tally[created ? "placed" : "alreadySent"] += 1;
@@ -69,7 +77,7 @@ for (const [n, order] of todo.entries()) {
     // The key is derived from the row, so a rerun retries a maybe-placed row with the same key.
     tally[error.mayHaveBeenPlaced ? "maybePlaced" : "failed"] += 1;
     const maybe = error.mayHaveBeenPlaced ? " (may have been placed: rerun to find out; its key is kept)" : "";
-    console.log(`\nline ${line}: not sent: ${error.kind} ${error.status ?? ""} ${error.message}${maybe}`);
+    console.log(`\nrow ${row}: not sent: ${error.kind} ${error.status ?? ""} ${error.message}${maybe}`);
   }
   const finished = n + 1;
   const eta = Math.round(((Date.now() - started) / finished) * (todo.length - finished) / 1000);

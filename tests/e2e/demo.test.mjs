@@ -140,3 +140,36 @@ test("the orders view lists, filters and opens orders, and fits a phone", { time
     .filter((el) => !document.querySelector(`label[for="${el.id}"]`)).map((el) => el.id));
   assert.deepEqual(unlabelled, []);
 });
+
+test("a dropped CSV shows its bad rows by line, column and field; a big one moves the progress bar", { timeout: 60_000 }, async () => {
+  const { page, problems } = await openPage();
+  // The sample file, as a person would choose it.
+  await page.setInputFiles("#csv-file", `${root}/examples/recipients.csv`);
+  await page.waitForFunction(() => /9 rows: 5 ready, 4 with problems/.test(document.querySelector("#csv-status").textContent));
+  const rows = await page.$$eval("#csv-issues tr", (trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((td) => td.textContent).join(" ")));
+  assert.deepEqual(rows, ["4 email recipient.email", "5 amount amount", "7 firstName recipient.firstName", "9 amount amount"]);
+  // Dropped (a DataTransfer, as a drag from the desktop gives): 50,000 rows, a header of wire paths,
+  // the reward's range from the catalog (U000001: 1 to 2,000 USD); the progress bar moves on the way.
+  await page.waitForFunction(() => /1\.00 USD to 2,000\.00 USD/.test(document.querySelector("#amount-range").textContent));
+  const status = await page.evaluate(async () => {
+    const lines = ["recipient.firstName,recipient.lastName,recipient.email,amount"];
+    for (let i = 0; i < 50_000; i++) lines.push(`"Ada, ${i}",Lovelace,ada${i}@example.com,${i === 49_999 ? 2500 : 25}`);
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([lines.join("\n")], "big.csv", { type: "text/csv" }));
+    const seen = new Set();
+    const watch = new MutationObserver(() => seen.add(document.querySelector("#csv-progress").value));
+    watch.observe(document.querySelector("#csv-progress"), { attributes: true });
+    const progress = document.querySelector("#csv-progress");
+    const poll = setInterval(() => seen.add(progress.value), 1);
+    document.querySelector("#csv-drop").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    while (!/50000 rows/.test(document.querySelector("#csv-status").textContent)) await new Promise((r) => setTimeout(r, 5));
+    clearInterval(poll);
+    watch.disconnect();
+    return { text: document.querySelector("#csv-status").textContent, steps: [...seen].filter((v) => v > 0 && v < 1).length,
+      rows: [...document.querySelectorAll("#csv-issues tr")].map((tr) => tr.children[0].textContent + " " + tr.children[2].textContent) };
+  });
+  assert.match(status.text, /^50000 rows: 49999 ready, 1 with problems/);
+  assert.deepEqual(status.rows, ["50001 amount"]);
+  assert.ok(status.steps >= 1, `the progress bar showed ${status.steps} values between 0 and 1`);
+  assert.deepEqual(problems, []);
+});

@@ -45,8 +45,8 @@ test("bulk-send: bad rows reported by line, an interrupted run resumed, no order
     if (/2\/5/.test(output) && !first.killed) first.kill("SIGINT");
   });
   await once(first, "exit");
-  assert.match(output, /line 4: recipient\.email/);
-  assert.match(output, /line 5: amount/);
+  assert.match(output, /line 4 \(email\): recipient\.email: Recipient email is not a valid email address\./);
+  assert.match(output, /line 5 \(amount\): amount/);
   assert.match(output, /4 invalid \(skipped\), 0 already sent, 5 to send/);
   const journal = join(dir, "recipients.csv.spring.journal");
   const sentFirst = readFileSync(journal, "utf8").trim().split("\n").length;

@@ -148,3 +148,14 @@ test("tango-orders/csv has validation and the CSV functions, and no client", () 
   assert.equal(typeof csv.validateCreateOrder, "function");
   assert.deepEqual(csv.validateCreateOrder({}, { partial: true }), { valid: true, issues: [] });
 });
+
+test("the README's CSV example returns what the README says", async () => {
+  const readme = readFileSync(process.env.TANGO_README, "utf8");
+  const block = [...readme.matchAll(/```js\n([^]*?)```/g)].map((m) => m[1]).find((code) => code.includes("validateOrdersCsv(file"));
+  const lines = block.split("\n").filter((line) => !line.startsWith("import "));
+  const at = lines.findIndex((line) => line.trim() === "report.issues;");
+  const comment = lines.slice(at + 1).filter((line) => line.startsWith("//")).map((line) => line.slice(2)).join("\n");
+  const AsyncFunction = (async () => {}).constructor;
+  const run = new AsyncFunction(...Object.keys(main), `${lines.slice(0, at).join("\n")}\nreturn report.issues;`);
+  assert.deepEqual(await run(...Object.values(main)), new Function(`return (${comment});`)());
+});

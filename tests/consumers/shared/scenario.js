@@ -1,8 +1,8 @@
 // The one thing every consumer project does with the installed package, in whatever runtime or
-// bundle it ends up in: validate an order with the main entry and with tango-orders/validate, then
-// place one through TangoClient on tango-orders/sim's fetch and read it back. It returns a plain
-// summary that the test compares with EXPECTED, so a page, a worker, a server and a CLI all answer
-// the same way. Written as plain ES2020 so that no consumer needs a transform to run it.
+// bundle it ends up in: validate an order with the main entry and with tango-orders/validate, place
+// one through TangoClient on tango-orders/sim's fetch and read it back, and check a CSV. It returns a
+// plain summary that the test compares with EXPECTED, so a page, a worker, a server and a CLI all
+// answer the same way. Written as plain ES2020 so that no consumer needs a transform to run it.
 
 /** An order with two problems the validators must both find, by path and stable code. */
 const BAD_ORDER = {
@@ -25,7 +25,13 @@ export const EXPECTED = {
   status: "COMPLETE",
   charged: 5,
   errorKind: "validation",
+  csv: ["3:recipient.email:invalid_format", "4:amount:out_of_range"],
 };
+
+/** A bulk upload's CSV with two bad rows: the main entry imports its CSV module on the first call
+ * (a dynamic import every bundler must keep working). */
+const CSV = "recipient.firstName,recipient.email,amount\r\n\"Lovelace, Ada\",ada@example.com,5\r\nGrace,grace@,5\r\nAlan,alan@example.com,0\r\n";
+const CSV_DEFAULTS = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001", deliveryMethod: "EMAIL" };
 
 const codes = (report) => report.issues.map((issue) => `${issue.path}:${issue.code}`);
 
@@ -59,6 +65,7 @@ export async function scenario({ main, validate, sim }) {
     status: again.status,
     charged: again.amountCharged.total,
     errorKind,
+    csv: (await main.validateOrdersCsv(CSV, { defaults: CSV_DEFAULTS })).issues.map((i) => `${i.line}:${i.path}:${i.code}`),
   };
 }
 

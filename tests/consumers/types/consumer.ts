@@ -4,6 +4,7 @@
 import {
   TangoClient,
   validateCreateOrder,
+  validateOrdersCsv,
   type CreateOrderRequest,
   type FetchLike,
   type FetchResponse,
@@ -12,6 +13,7 @@ import {
 } from "tango-orders";
 import { validateCreateOrder as validateOnly, type Report } from "tango-orders/validate";
 import { createSimulator, type Simulator } from "tango-orders/sim";
+import { ordersFromCsv, validateOrdersCsv as checkCsv, type CsvOptions, type CsvReport } from "tango-orders/csv";
 import init, { parseOrder } from "tango-orders/web";
 
 const order: CreateOrderRequest = {
@@ -53,4 +55,21 @@ async function web(): Promise<string | undefined> {
   return parseOrder("{}").status;
 }
 
-export { issues, viaDouble, wrong, place, web };
+// A bulk upload's CSV, from bytes, with a progress callback; its bad rows by line and column.
+async function checkFile(bytes: Uint8Array): Promise<string[]> {
+  const options: CsvOptions = {
+    columns: { Email: "recipient.email", Notes: null },
+    defaults: { utid: "U000001", deliveryMethod: "EMAIL" },
+    onProgress: (done, total) => void (done / total),
+  };
+  const report: CsvReport = await checkCsv(bytes, options);
+  const orders: Partial<CreateOrderRequest>[] = await ordersFromCsv(bytes, options);
+  const viaMain = await validateOrdersCsv("amount\n5\n");
+  // @ts-expect-error: a column maps to a wire path or null
+  const badColumns: CsvOptions = { columns: { Email: 5 } };
+  return report.issues
+    .filter((issue) => issue.index !== undefined && orders.length + viaMain.rowCount > 0)
+    .map((issue) => `${issue.line}:${issue.column ?? ""}:${issue.path}:${issue.code}:${badColumns.defaults ? "" : ""}`);
+}
+
+export { issues, viaDouble, wrong, place, web, checkFile };
