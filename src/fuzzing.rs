@@ -79,12 +79,44 @@ pub fn validate_everything(bytes: &[u8]) {
     assert_eq!(normalized, validate::normalize_create_order(&normalized));
     let _ = crate::client::query_string(&input);
     let _ = crate::client::prepare_create(&input, 1.8e12, "generated".into());
+    check_csv(bytes);
     if let Value::String(id) = &input {
         let _ = validate::validate_path_id("referenceOrderID", id);
         if let Ok(path) = crate::client::id_path("orders", "referenceOrderID", id, "/resends") {
             // Only plain IDs pass, and they are the one segment under the collection.
             assert_eq!(path, format!("/orders/{id}/resends"));
             assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+        }
+    }
+}
+
+/// Reads `bytes` as a CSV of orders, as they are and under a header of wire paths, with and without
+/// a mapping and defaults, and checks what every report must hold.
+fn check_csv(bytes: &[u8]) {
+    let header = b"recipient.firstName,recipient.email,amount,sendEmail,customFields.x\n".to_vec();
+    let with_header = [header, bytes.to_vec()].concat();
+    let settings = [
+        validate::CsvSettings::default(),
+        serde_json::from_str(
+            r#"{"columns": {"a": "recipient.lastName", "b": null, "amount": "notes"},
+                "defaults": {"utid": "U000001", "recipient": {"email": "a@example.com"}, "externalRefID": "k"}}"#,
+        )
+        .unwrap_or_default(),
+    ];
+    for input in [bytes, &with_header[..]] {
+        for settings in &settings {
+            let Ok(report) = validate::validate_orders_csv(input, settings) else {
+                continue;
+            };
+            assert_eq!(report.valid_count + report.invalid_count, report.row_count);
+            assert_eq!(report.valid, report.issues.is_empty());
+            for issue in &report.issues {
+                assert!(issue.line >= 1);
+                assert!(issue.index.map_or(true, |index| index < report.row_count));
+            }
+            let orders = validate::orders_from_csv(input, settings).unwrap_or_default();
+            assert_eq!(orders.len(), report.row_count);
+            assert_eq!(validate::validate_orders_csv(input, settings).ok(), Some(report));
         }
     }
 }

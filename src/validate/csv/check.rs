@@ -102,6 +102,7 @@ impl CsvCheck {
             // the header's issue says what is wrong, once. The first line is then most likely a
             // row of data, which the report does not repeat.
             self.next = self.rows.len();
+            self.report.invalid_count = self.rows.len();
             self.report.columns.clear();
         }
         self.report.row_count = self.rows.len();

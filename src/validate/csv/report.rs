@@ -52,7 +52,8 @@ pub struct CsvReport {
     pub row_count: usize,
     /// Rows without issues.
     pub valid_count: usize,
-    /// Rows with at least one issue.
+    /// Rows with at least one issue; every row when the first line names no field (none could be
+    /// read as an order, and none is reported one by one).
     pub invalid_count: usize,
     /// The columns, in file order, and the field each fills; empty when the first line names no
     /// field at all (it is then most likely a row of data, which the report does not repeat).
