@@ -45,6 +45,11 @@ if (which === "bare") {
 } else if (which === "cold") {
   const { validateCreateOrder } = await import("tango-orders");
   validateCreateOrder({ customerIdentifier: "demo-customer" });
+} else if (which.startsWith("csv-")) {
+  // A bulk upload's CSV from its bytes: validateOrdersCsv, or papaparse + validateCreateOrders.
+  const { CONTENDERS } = await import("./csv.mjs");
+  const bytes = readFileSync(process.argv[3]);
+  await CONTENDERS[which === "csv-ours" ? "tango-orders validateOrdersCsv" : "papaparse + validateCreateOrders"](bytes);
 } else if (which.startsWith("bulk-") || which.startsWith("decode-")) {
   const data = JSON.parse(readFileSync(process.argv[3], "utf8"));
   if (which === "bulk-ours") (await import("tango-orders")).validateCreateOrders(data);
