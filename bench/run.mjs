@@ -66,8 +66,20 @@ async function splitBundle(contents) {
     for (const imported of outputs[key].imports) if (imported.kind === "import-statement") visit(imported.path);
   };
   visit(entry);
+  // Later: the chunks the first load can import dynamically (and what they import). A chunk of a
+  // dynamic import the page's code does not use is still written by esbuild, but nothing loads it.
+  const reachable = new Set(first);
+  const reach = (key) => {
+    for (const imported of outputs[key].imports) {
+      if (!reachable.has(imported.path) && outputs[imported.path]) {
+        reachable.add(imported.path);
+        reach(imported.path);
+      }
+    }
+  };
+  [...first].forEach(reach);
   const bytesOf = (keys) => Buffer.concat(keys.filter((k) => k.endsWith(".js")).map((k) => files.get(join(pkg, k))));
-  return { first: bytesOf([...first]), later: bytesOf(Object.keys(outputs).filter((k) => !first.has(k))) };
+  return { first: bytesOf([...first]), later: bytesOf([...reachable].filter((k) => !first.has(k))) };
 }
 const split = await splitBundle('export { validateCreateOrder, TangoClient } from "./index.js";');
 const ours = split.first;

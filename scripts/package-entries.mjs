@@ -110,8 +110,7 @@ if (!sameSet(methods, [...Object.keys(ASYNC_METHODS), ...Object.keys(ITERATOR_ME
 
 const lazyNames = ["TangoClient", ...Object.values(ITERATOR_METHODS)];
 // The CSV functions: the CSV module's on top of validation's, imported by the main entry on first use.
-const { makeLazyCsv } = await import(join(out, "lazy-csv.js"));
-const csvNames = Object.keys(makeLazyCsv({}));
+const { CSV_FUNCTIONS: csvNames } = await import(join(out, "lazy-csv.js"));
 if (!sameSet(MODULES.csv.api, [...MODULES.validate.api, ...csvNames])) {
   throw new Error(`package-entries: the CSV module exports ${MODULES.csv.api}; expected validate's and ${csvNames}`);
 }
@@ -158,9 +157,9 @@ for (const [suffix, loader] of Object.entries(LOADERS)) {
     `const lazy = makeLazyClient({ load: () => import("./client.${suffix}"), check: __checkClientOptions, loadError: __clientLoadError });`,
     ...lazyNames.map((name) => `export const ${name} = lazy.${name};`),
     "",
-    `import { makeLazyCsv } from "./lazy-csv.js";`,
-    `const lazyCsv = makeLazyCsv({ load: () => import("./csv.${suffix}"), loadError: __clientLoadError });`,
-    ...csvNames.map((name) => `export const ${name} = lazyCsv.${name};`),
+    // Arrow functions: a bundle that uses neither drops them, and their dynamic import.
+    `import { callCsv } from "./lazy-csv.js";`,
+    ...csvNames.map((name) => `export const ${name} = (input, options) => callCsv("${name}", () => import("./csv.${suffix}"), __clientLoadError, input, options);`),
     "",
   ].join("\n"));
   // What the main entry imports on a client's first call.

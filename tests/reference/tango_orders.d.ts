@@ -1963,7 +1963,8 @@ export interface CsvReport {
      */
     validCount: number;
     /**
-     * Rows with at least one issue.
+     * Rows with at least one issue; every row when the first line names no field (none could be
+     * read as an order, and none is reported one by one).
      */
     invalidCount: number;
     /**
