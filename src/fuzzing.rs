@@ -116,7 +116,10 @@ fn check_csv(bytes: &[u8]) {
             }
             let orders = validate::orders_from_csv(input, settings).unwrap_or_default();
             assert_eq!(orders.len(), report.row_count);
-            assert_eq!(validate::validate_orders_csv(input, settings).ok(), Some(report));
+            assert_eq!(
+                validate::validate_orders_csv(input, settings).ok(),
+                Some(report)
+            );
         }
     }
 }

@@ -285,3 +285,70 @@ fn validation_survives_hostile_input_and_bulk_reports_indexes() {
         Some("EMAIL")
     );
 }
+
+/// The CSV check crosses the boundary three times: the input and options in, its driver
+/// (csv_driver.js, shipped as a wasm-bindgen snippet) stepping the check, and the report out.
+#[wasm_bindgen_test]
+async fn a_csv_is_checked_through_its_driver_with_progress_and_aborts() {
+    use super::csv::{orders_from_csv, validate_orders_csv};
+    use wasm_bindgen_futures::JsFuture;
+    let mut csv = String::from("recipient.email,amount\n");
+    for i in 0..3_000 {
+        let email = if i == 2_000 { "bad@" } else { "a@example.com" };
+        csv.push_str(&format!("{email},\"1,000.50\"\n"));
+    }
+    let progress = js_sys::Array::new();
+    let record = progress.clone();
+    let on_progress = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue, JsValue)>::new(
+        move |done: JsValue, _total: JsValue| {
+            record.push(&done);
+        },
+    );
+    let options = js(r#"{"defaults": {"utid": "U000001"}}"#);
+    Reflect::set(&options, &"onProgress".into(), on_progress.as_ref()).unwrap();
+    let report = JsFuture::from(validate_orders_csv(csv.clone().into(), options))
+        .await
+        .unwrap();
+    assert_eq!(get(&report, "rowCount").as_f64(), Some(3_000.0));
+    let issues = Array::from(&get(&report, "issues"));
+    let path_of = |issue: &JsValue| get(issue, "path").as_string().unwrap_or_default();
+    let emails: Vec<_> = (issues.iter())
+        .filter(|issue| path_of(issue) == "recipient.email")
+        .collect();
+    assert_eq!(emails.len(), 1);
+    let issue = emails[0].clone();
+    assert_eq!(get(&issue, "line").as_f64(), Some(2_002.0));
+    assert_eq!(
+        get(&issue, "path").as_string().as_deref(),
+        Some("recipient.email")
+    );
+    assert_eq!(progress.get(progress.length() - 1).as_f64(), Some(3_000.0));
+    // As bytes, and the rows as read.
+    let bytes = js_sys::Uint8Array::from(csv.as_bytes());
+    let orders = JsFuture::from(orders_from_csv(bytes.into(), JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    let first = Array::from(&orders).get(0);
+    assert_eq!(get(&first, "amount").as_f64(), Some(1000.5));
+    // An aborted signal rejects with an AbortError; input that is not text or bytes with a
+    // validation error.
+    let controller = web_sys::AbortController::new().unwrap();
+    controller.abort();
+    let options = js("{}");
+    Reflect::set(&options, &"signal".into(), &controller.signal()).unwrap();
+    let aborted = JsFuture::from(validate_orders_csv(csv.into(), options))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        get(&aborted, "name").as_string().as_deref(),
+        Some("AbortError")
+    );
+    assert_eq!(
+        get(&aborted, "kind").as_string().as_deref(),
+        Some("aborted")
+    );
+    let wrong = JsFuture::from(validate_orders_csv(JsValue::from(5), JsValue::UNDEFINED))
+        .await
+        .unwrap_err();
+    assert_eq!(kind_of(&wrong).0, "validation");
+}
