@@ -4,7 +4,7 @@
 use super::convert::{get, to_js, with_json_for_validation};
 use super::error::mark_aborted;
 use crate::error::Error;
-use crate::validate::{self, Code, CsvCheck, CsvPlan, CsvReport};
+use crate::validate::{self, Code, CsvCheck, CsvPlan, CsvReport, MAX_CSV_BYTES};
 use js_sys::Promise;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -93,16 +93,22 @@ impl CsvCheckHandle {
 }
 
 /// The CSV's bytes: a string (as UTF-8), a `Uint8Array` or an `ArrayBuffer` (a file's bytes, read
-/// as UTF-8 with or without a byte order mark).
+/// as UTF-8 with or without a byte order mark). Only the first [`MAX_CSV_BYTES`] and a little more
+/// are copied into the wasm: the check reads no further, and says so.
 fn csv_bytes(input: &JsValue) -> Result<Vec<u8>, Error> {
-    if let Some(text) = input.as_string() {
-        return Ok(text.into_bytes());
+    // One more than the check reads, so that it sees the input was larger. A UTF-16 unit is at
+    // least one byte of UTF-8.
+    let past_the_limit = u32::try_from(MAX_CSV_BYTES + 1).unwrap_or(u32::MAX);
+    if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
+        return Ok(String::from(text.slice(0, past_the_limit)).into_bytes());
     }
     if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
-        return Ok(bytes.to_vec());
+        return Ok(bytes.subarray(0, past_the_limit).to_vec());
     }
     if let Some(buffer) = input.dyn_ref::<js_sys::ArrayBuffer>() {
-        return Ok(js_sys::Uint8Array::new(buffer).to_vec());
+        return Ok(js_sys::Uint8Array::new(buffer)
+            .subarray(0, past_the_limit)
+            .to_vec());
     }
     let message = "The CSV must be a string, a Uint8Array or an ArrayBuffer.";
     Err(Error::invalid("", Code::InvalidFormat, message))

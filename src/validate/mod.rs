@@ -27,7 +27,7 @@ mod unrepresentable;
 pub use catalog::CatalogRules;
 pub use csv::{
     orders_from_csv, validate_orders_csv, CsvCheck, CsvColumn, CsvIssue, CsvPlan, CsvReport,
-    CsvSettings,
+    CsvSettings, MAX_CSV_BYTES,
 };
 pub use datetime::{format_date_time, parse_date_or_date_time, parse_date_time, parse_range_end};
 pub use filter::{

@@ -9,6 +9,12 @@ use super::report::{CsvColumn, CsvIssue, CsvReport};
 use crate::validate::{first_rows_of_repeated_keys, Code, Json, Object, MAX_BULK_ROWS};
 use std::borrow::Cow;
 
+/// The most of a file a check reads: 256 MiB, room for 50,000 rows of 5 KB (a row with Tango's
+/// longest gift message, 3,000 characters, and every other field is under 4 KB). A larger input is
+/// cut at its last line break within, and an issue says so: memory stays bounded by this, not by
+/// what a page is given.
+pub const MAX_CSV_BYTES: usize = 256 << 20;
+
 /// A CSV read and being checked: [`CsvCheck::step`] checks the next rows, [`CsvCheck::report`]
 /// is the report so far.
 #[derive(Debug)]
@@ -31,8 +37,20 @@ impl CsvCheck {
     /// header's and the file's problems are in the report at once; the rows are checked by
     /// [`CsvCheck::step`].
     pub fn new(input: &[u8], plan: CsvPlan) -> CsvCheck {
+        CsvCheck::within(input, plan, MAX_CSV_BYTES)
+    }
+
+    /// [`CsvCheck::new`] reading at most `max_bytes` of the input (its last whole line within).
+    fn within(input: &[u8], plan: CsvPlan, max_bytes: usize) -> CsvCheck {
+        let cut = (input.len() > max_bytes).then(|| {
+            let head = input.get(..max_bytes).unwrap_or_default();
+            head.iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(max_bytes, |at| at + 1)
+        });
+        let read = input.get(..cut.unwrap_or(input.len())).unwrap_or_default();
         // Room for empty rows (a spreadsheet's trailing ",,,") beyond the orders and the header.
-        let records = Records::read(input, 2 * MAX_BULK_ROWS + 2);
+        let records = Records::read(read, 2 * MAX_BULK_ROWS + 2);
         let mut check = CsvCheck {
             records,
             columns: Vec::new(),
@@ -43,6 +61,20 @@ impl CsvCheck {
             report: CsvReport::default(),
         };
         check.read_header_and_rows();
+        if cut.is_some() {
+            // The line where reading stopped.
+            let line = 1 + read.iter().filter(|b| **b == b'\n').count();
+            let megabytes = max_bytes >> 20;
+            let message = format!("The file is larger than {megabytes} MB: only its first {megabytes} MB, to this line, were read. Tango's bulk upload takes at most {MAX_BULK_ROWS} rows: split the file.");
+            check.report.issues.push(CsvIssue {
+                index: None,
+                line,
+                path: String::new(),
+                column: None,
+                code: Code::OutOfRange,
+                message,
+            });
+        }
         check
     }
 
@@ -322,5 +354,27 @@ fn set<'s>(order: &mut Json<'s>, keys: &'s [String], value: Json<'s>) {
     }
     if let Json::Object(members) = object {
         members.insert(Cow::Borrowed(last), value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_larger_than_the_limit_is_read_to_its_last_whole_line_within_and_says_so() {
+        let csv = "amount\n5\n6\n0\n";
+        // 11 bytes: "amount\n5\n6\n" and one byte of the next line.
+        let check = CsvCheck::within(csv.as_bytes(), CsvPlan::default(), 11);
+        assert_eq!(check.total(), 2);
+        let issue = check.report.issues.last().unwrap();
+        assert_eq!(
+            (issue.index, issue.line, issue.code),
+            (None, 4, Code::OutOfRange)
+        );
+        assert!(issue.message.contains("larger than"), "{}", issue.message);
+        let whole = CsvCheck::within(csv.as_bytes(), CsvPlan::default(), csv.len());
+        assert_eq!(whole.total(), 3);
+        assert!(whole.report.issues.is_empty());
     }
 }

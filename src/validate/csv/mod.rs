@@ -11,7 +11,7 @@ mod options;
 mod reader;
 mod report;
 
-pub use check::CsvCheck;
+pub use check::{CsvCheck, MAX_CSV_BYTES};
 pub use options::{CsvPlan, CsvSettings};
 pub use report::{CsvColumn, CsvIssue, CsvReport};
 
