@@ -29,8 +29,9 @@ export const ASYNC_METHODS = {
 /** The methods that return an async iterator, and the class of the iterator. */
 export const ITERATOR_METHODS = { iterateOrders: "OrderIterator", iterateLineItems: "LineItemIterator" };
 
-/** `options.signal`, read so that a throwing getter cannot throw here (the client reports it). */
-function signalOf(options) {
+/** `options.signal`, read so that a throwing getter cannot throw here (the client reports it).
+ * Also lazy-csv.js's. */
+export function signalOf(options) {
   try {
     return options !== null && typeof options === "object" ? options.signal : undefined;
   } catch {

@@ -7,6 +7,8 @@
 // effects, so a bundle that uses neither drops both, their dynamic import with them, and ships no
 // CSV chunk at all (a call marked pure would do the same, but minifying removes the mark).
 
+import { signalOf } from "./lazy-client.js";
+
 /** The functions, by name. */
 export const CSV_FUNCTIONS = ["validateOrdersCsv", "ordersFromCsv"];
 
@@ -28,13 +30,4 @@ export function callCsv(name, load, loadError, input, options) {
       throw loadError(false, undefined, signalOf(options), "CSV");
     },
   );
-}
-
-/** `options.signal`, read so that a throwing getter cannot throw here. */
-function signalOf(options) {
-  try {
-    return options !== null && typeof options === "object" ? options.signal : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -79,7 +79,7 @@ impl CsvCheckHandle {
     }
 
     /// The report (complete once `step` returned true).
-    pub fn report(&self) -> Result<Ts<CsvReport>, JsValue> {
+    pub fn report(&mut self) -> Result<Ts<CsvReport>, JsValue> {
         Ok(Ts::new_unchecked(to_js(&self.check.report())?))
     }
 
@@ -131,8 +131,8 @@ fn csv_settings(options: &JsValue) -> Result<CsvPlan, Error> {
 }
 
 /// Reads the CSV and its options, and the header: the rows are checked by the driver.
-fn start(input: &JsValue, options: &JsValue) -> Result<CsvCheck, Error> {
-    let on_progress = get(options, "onProgress");
+/// `on_progress` is `options.onProgress`, read once by the caller.
+fn start(input: &JsValue, options: &JsValue, on_progress: &JsValue) -> Result<CsvCheck, Error> {
     if !on_progress.is_undefined() && !on_progress.is_function() {
         let message = "`onProgress` must be a function.";
         return Err(Error::invalid("onProgress", Code::InvalidFormat, message));
@@ -156,10 +156,11 @@ pub fn validate_orders_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CsvOptions")] options: JsValue,
 ) -> Promise {
-    match start(&input, &options) {
+    let on_progress = get(&options, "onProgress");
+    match start(&input, &options, &on_progress) {
         Ok(check) => drive_csv_check(
             CsvCheckHandle { check },
-            get(&options, "onProgress"),
+            on_progress,
             get(&options, "signal"),
         ),
         Err(error) => Promise::reject(&error.into()),
@@ -180,7 +181,8 @@ pub fn orders_from_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CsvSettings")] options: JsValue,
 ) -> Promise {
-    let orders = start(&input, &options).and_then(|check| to_js(&check.orders()));
+    let orders = start(&input, &options, &get(&options, "onProgress"))
+        .and_then(|check| to_js(&check.orders()));
     match orders {
         Ok(orders) => Promise::resolve(&orders),
         Err(error) => Promise::reject(&error.into()),

@@ -182,18 +182,17 @@ impl CsvCheck {
         self.next == self.rows.len()
     }
 
-    /// The report: complete once [`CsvCheck::step`] has returned true.
-    pub fn report(&self) -> CsvReport {
-        let mut report = self.report.clone();
-        report.valid = report.issues.is_empty();
-        report
+    /// The report so far (complete once [`CsvCheck::step`] has returned true), without copying
+    /// it: a file's report can hold 50,000 issues.
+    pub fn report(&mut self) -> &CsvReport {
+        self.report.valid = self.report.issues.is_empty();
+        &self.report
     }
 
     /// The report, taken: complete once [`CsvCheck::step`] has returned true.
-    pub fn into_report(self) -> CsvReport {
-        let mut report = self.report;
-        report.valid = report.issues.is_empty();
-        report
+    pub fn into_report(mut self) -> CsvReport {
+        self.report();
+        self.report
     }
 
     /// Every row as an order, as read (nothing validated; a row the report says is broken is

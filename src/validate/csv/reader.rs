@@ -111,10 +111,7 @@ impl Records {
         let bytes = self.field_bytes(record, index).unwrap_or_default();
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(text.trim()),
-            Err(_) => Err(match String::from_utf8_lossy(bytes) {
-                Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
-                Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
-            }),
+            Err(_) => Err(Cow::Owned(String::from_utf8_lossy(bytes).trim().to_owned())),
         }
     }
 }
