@@ -10,6 +10,7 @@ import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { benchConcurrency, concurrencyTable } from "./concurrency.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [beforeDir, afterDir] = process.argv.slice(2).map((p) => resolve(p));
@@ -116,6 +117,11 @@ const cold = (dir) => { const s = performance.now(); execFileSync(process.execPa
   `import(${JSON.stringify(join(dir, "index.node.js"))}).then((m) => m.validateCreateOrder({}))`]); return performance.now() - s; };
 report("cold start: node + import + first validation", "ms", ...interleaved(9, (_b, which) => cold(which === "before" ? beforeDir : afterDir)));
 
+// Many creates at once on one client (bench/concurrency.mjs), each run in a fresh process, the two
+// builds interleaved; an earlier build's run is given up after 60 s.
+const crowd = benchConcurrency([[label, beforeDir], ["after", afterDir]], { timeoutMs: 60_000 });
+const fmtCrowd = (n) => (n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(n >= 10 ? 1 : 2));
+
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`;
 writeFileSync(join(here, "BEFORE_AFTER.md"), [
   "# Before and after", "",
@@ -123,6 +129,10 @@ writeFileSync(join(here, "BEFORE_AFTER.md"), [
   "working tree's `pkg/`. Both builds in one process, rounds interleaved, medians. Written by `make bench-before-after`.", "",
   `| measure | ${label} | after | change |`, "|---|---|---|---|",
   ...rows.map((r) => `| ${r.what} | ${r.before.toFixed(2)} ${r.unit} | ${r.after.toFixed(2)} ${r.unit} | ${((r.after / r.before - 1) * 100).toFixed(1)} % |`),
+  "", "## Many creates at once", "",
+  "N creates on one client at 1,000 a second against an instant fetch (bench/concurrency.mjs): `Promise.all` of N and a loop of awaits; " +
+  "each run in a fresh Node, three rounds for 500 and 2,000, one for 10,000; medians; heap and `external` after the client is dropped and collected.", "",
+  ...concurrencyTable(crowd, fmtCrowd, 60_000),
   "",
 ].join("\n"));
 console.log("wrote bench/BEFORE_AFTER.md");

@@ -52,7 +52,7 @@ cargo run --quiet -p tango-describe-models > "$out/models.js"
 cp pkg-template/extend.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/lazy-csv.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
   pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
 # The browser loader with fflate's inflate bundled in (the package has no dependencies).
-"$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax --minify-whitespace \
+"$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax \
   --legal-comments=inline --log-level=warning --banner:js="// Contains fflate's inflateSync (MIT, Copyright (c) 2023 Arjun Barrett, https://github.com/101arrowz/fflate)." \
   --outfile="$out/inline.js"
 # Entries (index, validate, sim × browser, node, workerd; web), inlined modules and public .d.ts files.
@@ -62,10 +62,13 @@ node scripts/package-entries.mjs "$out"
 # for the main entry's seven (measured in bench/); one request instead of seven for a page without
 # a bundler. Kept apart: the client module the main entry imports on a client's first call, and
 # the browser loader (fflate's inflate), which the main entry and its client module share.
+# Whitespace is kept: Node prints the source line of an uncaught error, and a minified entry is one
+# line with the module's base64 in it (hundreds of KB on the terminal); kept, the base64 stands on
+# a line of its own and every line the stack points at is short.
 for entry in index validate csv sim client; do
   for suffix in js node.js; do
     "$root/node_modules/.bin/esbuild" "$out/$entry.$suffix" --bundle --format=esm --log-level=warning \
-      --platform="$([ "$suffix" = node.js ] && echo node || echo neutral)" --minify-syntax --minify-whitespace \
+      --platform="$([ "$suffix" = node.js ] && echo node || echo neutral)" --minify-syntax \
       --external:./client.js --external:./client.node.js --external:./csv.js --external:./csv.node.js --external:./inline.js --external:'node:*' \
       --outfile="$out/.bundled.js"
     mv "$out/.bundled.js" "$out/$entry.$suffix"

@@ -124,8 +124,6 @@ enum CallKind {
 
 struct State {
     queue: CreateQueue,
-    /// Creates waiting in the queue, woken when it changes (see `queue_wait`).
-    queue_waiters: queue_wait::Waiters,
     resends: ResendGuard,
 }
 
@@ -148,7 +146,6 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             runtime,
             state: RefCell::new(State {
                 queue,
-                queue_waiters: queue_wait::Waiters::default(),
                 resends: ResendGuard::default(),
             }),
         })

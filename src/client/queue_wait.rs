@@ -1,86 +1,13 @@
-//! Waiting for a turn in the create queue: the ticket is given back if the wait ends early (an
-//! abort, or a caller that dropped the call), and waiters are woken when the queue changes so that
-//! the create behind a given-back ticket takes its turn at once.
+//! Waiting for a turn in the create queue: only the create at the front holds a timer, the others
+//! wait to be woken when they reach it; the ticket is given back if the wait ends early (an abort,
+//! or a caller that dropped the call), and the create behind it takes its turn at once.
 
 use super::rate_limit::{Ticket, Wait};
-use super::{Client, Runtime, Signal, State, Transport};
+use super::{Client, LocalFuture, Runtime, Signal, Transport};
 use crate::error::Error;
-use futures_util::future::select;
-use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll, Waker};
-
-/// The wakers of the creates sleeping in the queue, and a count of the queue's changes.
-///
-/// A slab: each [`QueueChanged`] owns one slot from its creation to its drop, so registering and
-/// leaving are O(1) and the slots never outnumber the creates waiting at once. (A map would do,
-/// at several KB more of WebAssembly.)
-#[derive(Default)]
-pub(super) struct Waiters {
-    changes: u64,
-    slots: Vec<Option<Waker>>,
-    free: Vec<usize>,
-}
-
-impl Waiters {
-    /// Wakes every sleeping create: the queue changed (a ticket given back, a create answered).
-    fn notify(&mut self) {
-        self.changes += 1;
-        for slot in &mut self.slots {
-            if let Some(waker) = slot.take() {
-                waker.wake();
-            }
-        }
-    }
-
-    /// A slot for a new [`QueueChanged`].
-    fn take_slot(&mut self) -> usize {
-        self.free.pop().unwrap_or_else(|| {
-            self.slots.push(None);
-            self.slots.len() - 1
-        })
-    }
-
-    fn set(&mut self, slot: usize, waker: Option<Waker>) {
-        if let Some(place) = self.slots.get_mut(slot) {
-            *place = waker;
-        }
-    }
-}
-
-/// Resolves when the queue changes after it was made.
-struct QueueChanged<'a> {
-    state: &'a RefCell<State>,
-    slot: usize,
-    seen: u64,
-}
-
-impl Future for QueueChanged<'_> {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let Ok(mut state) = self.state.try_borrow_mut() else {
-            // Borrowed elsewhere for a moment (never across an await): look again soon.
-            cx.waker().wake_by_ref();
-            return Poll::Pending;
-        };
-        let waiters = &mut state.queue_waiters;
-        if waiters.changes != self.seen {
-            return Poll::Ready(());
-        }
-        waiters.set(self.slot, Some(cx.waker().clone()));
-        Poll::Pending
-    }
-}
-
-impl Drop for QueueChanged<'_> {
-    fn drop(&mut self) {
-        if let Ok(mut state) = self.state.try_borrow_mut() {
-            state.queue_waiters.set(self.slot, None);
-            state.queue_waiters.free.push(self.slot);
-        }
-    }
-}
+use std::task::{Context, Poll};
 
 /// Tells the queue when a started create has its answer, however its attempt ends: the next
 /// create's margin and, behind a leader, its start depend on it.
@@ -93,7 +20,7 @@ pub(super) struct AnswerGuard<'a, T: Transport, R: Runtime> {
 impl<T: Transport, R: Runtime> AnswerGuard<'_, T, R> {
     /// Marks the moment the request is handed to the transport.
     pub(super) fn sending(&mut self) {
-        let now = self.client.runtime.now_ms();
+        let now = self.client.runtime.precise_ms();
         self.started_ms = now;
         if let Ok(mut state) = self.client.state.try_borrow_mut() {
             state.queue.sending(&self.ticket, now);
@@ -103,30 +30,80 @@ impl<T: Transport, R: Runtime> AnswerGuard<'_, T, R> {
 
 impl<T: Transport, R: Runtime> Drop for AnswerGuard<'_, T, R> {
     fn drop(&mut self) {
-        let now = self.client.runtime.now_ms();
+        let now = self.client.runtime.precise_ms();
         if let Ok(mut state) = self.client.state.try_borrow_mut() {
-            if state.queue.finish(&self.ticket, self.started_ms, now) {
-                state.queue_waiters.notify();
-            }
+            state.queue.finish(&self.ticket, self.started_ms, now);
         }
     }
 }
 
-/// Gives a ticket back unless its create started.
+/// Gives a ticket back when dropped: a ticket whose create started is no longer in the queue, so
+/// giving it back then does nothing.
 struct TicketGuard<'a, T: Transport, R: Runtime> {
     client: &'a Client<T, R>,
     ticket: Ticket,
-    started: bool,
 }
 
 impl<T: Transport, R: Runtime> Drop for TicketGuard<'_, T, R> {
     fn drop(&mut self) {
-        if self.started {
-            return;
-        }
         if let Ok(mut state) = self.client.state.try_borrow_mut() {
-            if state.queue.release(&self.ticket) {
-                state.queue_waiters.notify();
+            state.queue.release(&self.ticket);
+        }
+    }
+}
+
+/// Resolves when the create holding `ticket` may start. At the front it sleeps on one timer
+/// until its turn (a new one only when its turn moved); behind others it holds no timer and is
+/// woken by the queue when it reaches the front.
+struct Turn<'a, T: Transport, R: Runtime> {
+    client: &'a Client<T, R>,
+    ticket: Ticket,
+    /// The timer of a create at the front, and the time it ends.
+    timer: Option<(f64, LocalFuture<'a, ()>)>,
+}
+
+impl<T: Transport, R: Runtime> Future for Turn<'_, T, R> {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = &mut *self;
+        loop {
+            let now = this.client.runtime.precise_ms();
+            let wait = {
+                let Ok(mut state) = this.client.state.try_borrow_mut() else {
+                    // Borrowed elsewhere for a moment (never across an await): look again soon.
+                    cx.waker().wake_by_ref();
+                    return Poll::Pending;
+                };
+                let wait = state.queue.wait(&this.ticket, now);
+                if wait != Wait::Go {
+                    state.queue.park(&this.ticket, cx.waker());
+                }
+                wait
+            };
+            let ms = match wait {
+                Wait::Go => {
+                    this.timer = None;
+                    return Poll::Ready(());
+                }
+                Wait::Queued => {
+                    this.timer = None;
+                    return Poll::Pending;
+                }
+                Wait::Sleep(ms) => ms,
+            };
+            let ends = now + ms;
+            // Keep the timer unless the turn moved by more than the clocks' resolution.
+            let keep = matches!(&this.timer, Some((at, _)) if (at - ends).abs() < 1.0);
+            if !keep {
+                let timer = this.client.runtime.sleep(ms.ceil() as u64);
+                this.timer = Some((ends, timer));
+            }
+            let Some((_, timer)) = this.timer.as_mut() else {
+                return Poll::Pending;
+            };
+            match timer.as_mut().poll(cx) {
+                Poll::Ready(()) => this.timer = None,
+                Poll::Pending => return Poll::Pending,
             }
         }
     }
@@ -139,39 +116,25 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         &self,
         signal: Option<&Signal>,
     ) -> Result<AnswerGuard<'_, T, R>, Error> {
-        let ticket = self.state.borrow_mut().queue.reserve(self.runtime.now_ms());
-        let mut guard = TicketGuard {
+        let ticket = self
+            .state
+            .borrow_mut()
+            .queue
+            .reserve(self.runtime.precise_ms());
+        let _give_back_unless_started = TicketGuard {
             client: self,
             ticket,
-            started: false,
         };
-        loop {
-            let (wait, changed) = {
-                let mut state = self.state.borrow_mut();
-                let wait = state.queue.wait(&ticket, self.runtime.now_ms());
-                let waiters = &mut state.queue_waiters;
-                let changed = QueueChanged {
-                    state: &self.state,
-                    slot: waiters.take_slot(),
-                    seen: waiters.changes,
-                };
-                (wait, changed)
-            };
-            match wait {
-                Wait::Go => {
-                    guard.started = true;
-                    return Ok(AnswerGuard {
-                        client: self,
-                        ticket,
-                        started_ms: self.runtime.now_ms(),
-                    });
-                }
-                Wait::Sleep(ms) => {
-                    let sleep = self.runtime.sleep(ms.ceil() as u64);
-                    self.abortable(signal, select(sleep, Box::pin(changed)))
-                        .await?;
-                }
-            }
-        }
+        let turn = Turn {
+            client: self,
+            ticket,
+            timer: None,
+        };
+        self.abortable(signal, turn).await?;
+        Ok(AnswerGuard {
+            client: self,
+            ticket,
+            started_ms: self.runtime.precise_ms(),
+        })
     }
 }

@@ -2,33 +2,35 @@
 //! included, so a burst of creates meets no 429.
 
 use std::collections::VecDeque;
+use std::task::Waker;
 
 /// The queue of creates waiting to start, in call order. A create takes a [`Ticket`] when it asks
 /// and starts when it is at the front and one interval plus a margin has passed since the last
 /// start; a retry takes a new ticket and queues behind later calls. A ticket given back before it
 /// started (its call was aborted) leaves the queue at once, so the create behind it takes its place.
 ///
+/// Only the create at the front ever waits on a timer; the others wait, without a timer, to be
+/// woken when they reach the front. Every change that can move the front's turn (a start, a ticket
+/// given back, an answer) wakes that one create and no other, so a queue of any length costs
+/// the same per create.
+///
 /// The margin: Tango counts *arrivals*, and a `fetch` cannot tell when its request arrived, only
 /// when its answer did. Two requests sent one interval apart arrive closer than that when the first
 /// was delayed on the way more than the second. A request that has been answered arrived before its
-/// answer, so after an answer the margin is that answer's time plus `FLOOR_MS` (the two clocks'
-/// whole milliseconds): nothing to guess, and little to lose on a quick connection. It is capped at
-/// 10 % of the interval (3 to 20 ms), so that a slow network costs at most that: beyond it the
-/// margin is a guess again. Without an answer yet, the margin is 2 % of the interval (3 to 20 ms).
-/// Measured on loopback: without any margin 2 × 429 in 10 creates at 1/s; at 250/s without the 3 ms
-/// floor 9,137 × 429 in 10,000; at 10/s with 3 ms after answers of 5–9 ms, 1–4 × 429 in 3 runs of 50,
-/// each costing a second's retry, a fifth of such a burst. Spacing is measured from when the last
-/// request left (not from its turn, and not from a planned start): a busy event loop fires several
-/// late timers at once (at 250/s under load: 2,300 × 429 in 10,000 creates when they all went), and
-/// a request can leave milliseconds after its turn (headers, a token).
+/// answer, so after an answer the margin is that answer's time plus the resolution of the client's
+/// clock: nothing to guess, and little to lose on a quick connection. It is capped at 10 % of
+/// the interval (3 to 20 ms), so that a slow network costs at most that: beyond it the margin is a
+/// guess again. Without an answer yet, the margin is 2 % of the interval (3 to 20 ms). Spacing is
+/// measured from when the last request left (not from its turn, and not from a planned start): a
+/// busy event loop fires several late timers at once, and Tango would refuse the ones that then
+/// leave together.
 ///
 /// A create that finds the queue idle *leads*: it may be delayed by far more than any margin before
-/// it reaches Tango (a new connection, a TLS handshake, a token fetch, Node loading `fetch` on the
-/// first call: measured 55 ms on loopback, one 429 in 10 creates), with no earlier answer to compare
-/// with. So the create behind a leader waits for its answer, and starts one interval plus the
-/// leader's time to answer after the leader started: a burst pays that once instead of a 429 and a
-/// retry. The extra waits are capped at one interval or one second, whichever is longer (a cold
-/// connection takes a few hundred ms; a create slower than that has surely arrived).
+/// it reaches Tango (a new connection, a TLS handshake, a token fetch), with no earlier answer to
+/// compare with. So the create behind a leader waits for its answer, and starts one interval plus
+/// the leader's time to answer after the leader started: a burst pays that once instead of a 429
+/// and a retry. The extra waits are capped at one interval or one second, whichever is longer (a
+/// cold connection takes a few hundred ms; a create slower than that has surely arrived).
 #[derive(Clone, Debug)]
 pub struct CreateQueue {
     interval_ms: f64,
@@ -36,8 +38,9 @@ pub struct CreateQueue {
     blind_margin_ms: f64,
     /// The most margin an answer can ask for.
     answered_margin_cap_ms: f64,
-    /// Tickets that have not started, in call order.
-    waiting: VecDeque<u64>,
+    /// Tickets that have not started, in call order (so in increasing `id`), each with the waker
+    /// of the create waiting on it.
+    waiting: VecDeque<Waiting>,
     next_ticket: u64,
     /// When the last create started.
     last_go_ms: f64,
@@ -47,6 +50,18 @@ pub struct CreateQueue {
     leader: Option<(u64, f64)>,
     /// Added to the gap before the next start: the last leader's time to answer (capped).
     leader_delay_ms: f64,
+    /// The clock's resolution as far as seen: the smallest step between two readings, at most
+    /// 1 ms (see [`CreateQueue::observe`]).
+    resolution_ms: f64,
+    /// The last reading of the clock.
+    last_now_ms: f64,
+}
+
+/// A ticket that has not started, and who to wake when its turn may have come.
+#[derive(Clone, Debug)]
+struct Waiting {
+    id: u64,
+    waker: Option<Waker>,
 }
 
 /// A create's place in the queue.
@@ -62,22 +77,25 @@ pub struct Ticket {
 pub enum Wait {
     /// Start now.
     Go,
-    /// Sleep this long (or until the queue changes), then ask again.
+    /// At the front: sleep this long (or until woken), then ask again.
     Sleep(f64),
+    /// Behind others: wait, without a timer, until woken (see [`CreateQueue::park`]).
+    Queued,
 }
 
 /// The shortest sleep a waiter is told, so that rounding never makes it spin.
 const MIN_SLEEP_MS: f64 = 1.0;
 
-/// The least margin after an answered create: the client's clock and Tango's (the simulator's) each
-/// count whole milliseconds, so a true gap of one interval can read as one millisecond less on
-/// either side.
-const FLOOR_MS: f64 = 2.0;
+/// The clock's resolution until a finer one is seen: whole milliseconds, as `Date.now` counts.
+const COARSEST_RESOLUTION_MS: f64 = 1.0;
 
 impl CreateQueue {
     /// A queue allowing `per_second` starts per second (Tango allows 1).
     pub fn new(per_second: f64) -> Self {
-        let interval_ms = 1_000.0 / per_second;
+        // Whole milliseconds, rounded up: Tango's clock (and the simulator's) counts whole
+        // milliseconds, and two arrivals a whole interval apart by the true time always read at
+        // least that far apart there; a fraction could read as one millisecond less.
+        let interval_ms = (1_000.0 / per_second).ceil();
         CreateQueue {
             interval_ms,
             blind_margin_ms: (interval_ms * 0.02).clamp(3.0, 20.0),
@@ -88,31 +106,44 @@ impl CreateQueue {
             last: None,
             leader: None,
             leader_delay_ms: 0.0,
+            resolution_ms: COARSEST_RESOLUTION_MS,
+            last_now_ms: f64::MIN,
+        }
+    }
+
+    /// Learns the clock's resolution from its readings, which reach the queue in order: the
+    /// smallest step between two of them. A request sent "one interval" after another's answer by
+    /// a clock of resolution `r` may have left up to `r` earlier, so `r` is the least margin
+    /// after an answer; a clock that reads finer than it counts (performance.now in Node reads
+    /// microseconds) costs only that.
+    fn observe(&mut self, now_ms: f64) {
+        let step = now_ms - self.last_now_ms;
+        if step > 0.0 {
+            self.resolution_ms = self.resolution_ms.min(step);
+            self.last_now_ms = now_ms;
         }
     }
 
     /// Joins the queue at `now_ms`.
     pub fn reserve(&mut self, now_ms: f64) -> Ticket {
+        self.observe(now_ms);
         let idle =
             self.waiting.is_empty() && self.leader.is_none() && self.earliest_start() <= now_ms;
         let id = self.next_ticket;
         self.next_ticket += 1;
-        self.waiting.push_back(id);
+        self.waiting.push_back(Waiting { id, waker: None });
         Ticket { id, leads: idle }
     }
 
     /// Whether the create holding `ticket` may start at `now_ms`.
     pub fn wait(&mut self, ticket: &Ticket, now_ms: f64) -> Wait {
-        let Some(position) = self.waiting.iter().position(|&id| id == ticket.id) else {
+        self.observe(now_ms);
+        match self.waiting.front() {
+            Some(front) if front.id == ticket.id => {}
             // Not waiting (started or given back): nothing to wait for.
-            return Wait::Go;
-        };
-        if position > 0 {
-            // Behind others: sleep until its turn would come if nothing changes; the client wakes
-            // waiters early when a ticket is given back or a create answers.
-            let step = self.interval_ms + self.blind_margin_ms;
-            let turn = self.earliest_start().max(now_ms) + position as f64 * step;
-            return Wait::Sleep((turn - now_ms).max(MIN_SLEEP_MS));
+            _ if self.index_of(ticket).is_none() => return Wait::Go,
+            // Behind others: woken when it reaches the front.
+            _ => return Wait::Queued,
         }
         if let Some((_, leader_start)) = self.leader {
             let deadline = leader_start + self.interval_ms + self.cap_ms();
@@ -133,22 +164,41 @@ impl CreateQueue {
         if ticket.leads {
             self.leader = Some((ticket.id, now_ms));
         }
+        // The next create is at the front now: its turn is one interval away.
+        self.wake_front();
         Wait::Go
     }
 
+    /// Keeps `waker` to wake the create holding `ticket` when its turn may have come (it reached
+    /// the front, or the front's turn moved). Replaces the waker it kept before.
+    pub fn park(&mut self, ticket: &Ticket, waker: &Waker) {
+        if let Some(index) = self.index_of(ticket) {
+            if let Some(waiting) = self.waiting.get_mut(index) {
+                match &waiting.waker {
+                    Some(kept) if kept.will_wake(waker) => {}
+                    _ => waiting.waker = Some(waker.clone()),
+                }
+            }
+        }
+    }
+
     /// Gives back a ticket that has not started (its call was aborted). Returns whether it was
-    /// still waiting, i.e. whether the creates behind it moved up.
+    /// still waiting.
     pub fn release(&mut self, ticket: &Ticket) -> bool {
-        let before = self.waiting.len();
-        self.waiting.retain(|&id| id != ticket.id);
-        self.waiting.len() != before
+        let Some(index) = self.index_of(ticket) else {
+            return false;
+        };
+        self.waiting.remove(index);
+        if index == 0 {
+            self.wake_front();
+        }
+        true
     }
 
     /// Records that the create holding `ticket` (the last to start) is being sent at `now_ms`:
     /// what happened between its turn and its request (headers, a token) moves the next start.
-    /// (Measured: a create whose request left 3 ms after its turn, then one whose left at once,
-    /// 999.4 ms apart at 1/s, and a 429.)
     pub fn sending(&mut self, ticket: &Ticket, now_ms: f64) {
+        self.observe(now_ms);
         if self.last.map(|(id, _)| id) == Some(ticket.id) {
             self.last_go_ms = self.last_go_ms.max(now_ms);
         }
@@ -161,8 +211,9 @@ impl CreateQueue {
 
     /// Records that the create holding `ticket`, which was sent at `started_ms`, has answered (or
     /// failed, or was abandoned) at `now_ms`. Returns whether that changes when the next create may
-    /// start (waiters should look again).
+    /// start; if so, the create at the front is woken to look again.
     pub fn finish(&mut self, ticket: &Ticket, started_ms: f64, now_ms: f64) -> bool {
+        self.observe(now_ms);
         let took = (now_ms - started_ms).max(0.0);
         let mut changed = false;
         if let Some((id, answer)) = &mut self.last {
@@ -175,7 +226,32 @@ impl CreateQueue {
             self.end_leader(now_ms);
             changed = true;
         }
+        if changed {
+            self.wake_front();
+        }
+        if self.waiting.is_empty() {
+            // A burst is over: give back what its tickets took.
+            self.waiting.shrink_to(16);
+        }
         changed
+    }
+
+    /// Where `ticket` waits: tickets are queued in increasing order, so a binary search finds it.
+    fn index_of(&self, ticket: &Ticket) -> Option<usize> {
+        self.waiting
+            .binary_search_by_key(&ticket.id, |waiting| waiting.id)
+            .ok()
+    }
+
+    /// Wakes the create at the front, if it waits.
+    fn wake_front(&mut self) {
+        if let Some(waker) = self
+            .waiting
+            .front_mut()
+            .and_then(|front| front.waker.take())
+        {
+            waker.wake();
+        }
     }
 
     fn end_leader(&mut self, now_ms: f64) {
@@ -187,7 +263,7 @@ impl CreateQueue {
     /// The margin after the last start (see the type's documentation).
     fn margin_ms(&self) -> f64 {
         match self.last {
-            Some((_, Some(took))) => (took + FLOOR_MS).min(self.answered_margin_cap_ms),
+            Some((_, Some(took))) => (took + self.resolution_ms).min(self.answered_margin_cap_ms),
             _ => self.blind_margin_ms,
         }
     }
@@ -206,15 +282,34 @@ impl CreateQueue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use std::task::Wake;
 
-    /// Runs the wait protocol for `ticket` from `now`, assuming nothing else happens meanwhile.
+    /// Runs the wait protocol for `ticket`, at the front, from `now`, assuming nothing else
+    /// happens meanwhile.
     fn start(queue: &mut CreateQueue, ticket: &Ticket, mut now: f64) -> f64 {
         loop {
             match queue.wait(ticket, now) {
                 Wait::Go => return now,
                 Wait::Sleep(ms) => now += ms,
+                Wait::Queued => panic!("{ticket:?} is not at the front"),
             }
         }
+    }
+
+    /// A waker that counts how often it was woken.
+    #[derive(Default)]
+    struct Count(AtomicUsize);
+
+    impl Wake for Count {
+        fn wake(self: Arc<Self>) {
+            self.0.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    fn woken(count: &Arc<Count>) -> usize {
+        count.0.load(Ordering::Relaxed)
     }
 
     #[test]
@@ -224,19 +319,19 @@ mod tests {
         assert!(first.leads);
         assert_eq!(queue.wait(&first, 0.0), Wait::Go);
         // The leader's 5 ms to answer move the next start by 5 ms, and the margin is those 5 ms
-        // plus the 2 ms floor (less than the usual 20 at 1/s).
+        // plus 1 ms for a clock that counts whole milliseconds (less than the usual 20 at 1/s).
         assert!(queue.finish(&first, 0.0, 5.0));
         let second = queue.reserve(0.0);
         let third = queue.reserve(10.0);
         assert!(!second.leads && !third.leads);
-        // The third, behind the second, is told to sleep until its turn would come.
-        assert_eq!(queue.wait(&third, 10.0), Wait::Sleep(2_022.0));
-        assert_eq!(start(&mut queue, &second, 0.0), 1_012.0);
+        // The third, behind the second, holds no timer: it is woken when it reaches the front.
+        assert_eq!(queue.wait(&third, 10.0), Wait::Queued);
+        assert_eq!(start(&mut queue, &second, 0.0), 1_011.0);
         // The second has not answered: the third keeps the blind margin (2 % at 1/s: 20 ms).
-        assert_eq!(queue.wait(&third, 1_500.0), Wait::Sleep(532.0));
-        // It answers in 5 ms: the margin is 5 + 2 ms.
-        assert!(queue.finish(&second, 1_012.0, 1_017.0));
-        assert_eq!(start(&mut queue, &third, 1_500.0), 2_019.0);
+        assert_eq!(queue.wait(&third, 1_500.0), Wait::Sleep(531.0));
+        // It answers in 5 ms: the margin is 5 + 1 ms.
+        assert!(queue.finish(&second, 1_011.0, 1_016.0));
+        assert_eq!(start(&mut queue, &third, 1_500.0), 2_017.0);
         // After a quiet spell, the next create starts at once, and leads.
         let later = queue.reserve(60_000.0);
         assert!(later.leads);
@@ -245,7 +340,7 @@ mod tests {
         let (a, b) = (fast.reserve(0.0), fast.reserve(0.0));
         assert_eq!(start(&mut fast, &a, 0.0), 0.0);
         fast.finish(&a, 0.0, 1.0);
-        assert_eq!(start(&mut fast, &b, 0.0), 254.0);
+        assert_eq!(start(&mut fast, &b, 0.0), 253.0);
         // At high limits the blind margin is at least 3 ms.
         let mut faster = CreateQueue::new(250.0);
         let (c, d, e) = (
@@ -255,8 +350,8 @@ mod tests {
         );
         assert_eq!(start(&mut faster, &c, 0.0), 0.0);
         faster.finish(&c, 0.0, 0.0);
-        assert_eq!(start(&mut faster, &d, 0.0), 6.0);
-        assert_eq!(start(&mut faster, &e, 0.0), 13.0);
+        assert_eq!(start(&mut faster, &d, 0.0), 5.0);
+        assert_eq!(start(&mut faster, &e, 0.0), 12.0);
     }
 
     #[test]
@@ -266,17 +361,17 @@ mod tests {
         assert_eq!(queue.wait(&a, 0.0), Wait::Go);
         queue.finish(&a, 0.0, 0.0);
         let (b, c, d) = (queue.reserve(0.0), queue.reserve(0.0), queue.reserve(0.0));
-        assert_eq!(start(&mut queue, &b, 0.0), 1_002.0);
+        assert_eq!(start(&mut queue, &b, 0.0), 1_001.0);
         // b has not answered: c would go after the usual margin (20 ms at 1/s) …
-        assert_eq!(queue.wait(&c, 1_500.0), Wait::Sleep(522.0));
-        // … but b answers in 7 ms, so its request arrived by then: c waits 7 + 2 ms.
-        assert!(queue.finish(&b, 1_002.0, 1_009.0));
-        assert_eq!(start(&mut queue, &c, 1_500.0), 2_011.0);
+        assert_eq!(queue.wait(&c, 1_500.0), Wait::Sleep(521.0));
+        // … but b answers in 7 ms, so its request arrived by then: c waits 7 + 1 ms.
+        assert!(queue.finish(&b, 1_001.0, 1_008.0));
+        assert_eq!(start(&mut queue, &c, 1_500.0), 2_009.0);
         // c takes 40 ms: its request may have arrived any time in them; d keeps the usual 20.
-        queue.finish(&c, 2_011.0, 2_051.0);
-        assert_eq!(start(&mut queue, &d, 2_100.0), 3_031.0);
+        queue.finish(&c, 2_009.0, 2_049.0);
+        assert_eq!(start(&mut queue, &d, 2_100.0), 3_029.0);
         // An answer of a create that is not the last one changes nothing.
-        assert!(!queue.finish(&b, 1_002.0, 1_003.0));
+        assert!(!queue.finish(&b, 1_001.0, 1_003.0));
     }
 
     #[test]
@@ -286,13 +381,13 @@ mod tests {
         assert_eq!(queue.wait(&a, 0.0), Wait::Go);
         queue.finish(&a, 0.0, 0.0);
         let (b, c, d) = (queue.reserve(0.0), queue.reserve(0.0), queue.reserve(0.0));
-        assert_eq!(start(&mut queue, &b, 0.0), 102.0);
-        // 5 ms to answer: 7 ms of margin, more than the 3 ms a blind guess would give.
-        queue.finish(&b, 102.0, 107.0);
-        assert_eq!(start(&mut queue, &c, 0.0), 209.0);
+        assert_eq!(start(&mut queue, &b, 0.0), 101.0);
+        // 5 ms to answer: 6 ms of margin, more than the 3 ms a blind guess would give.
+        queue.finish(&b, 101.0, 106.0);
+        assert_eq!(start(&mut queue, &c, 0.0), 207.0);
         // 30 ms: capped at 10 ms, 10 % of the interval.
-        queue.finish(&c, 209.0, 239.0);
-        assert_eq!(start(&mut queue, &d, 0.0), 319.0);
+        queue.finish(&c, 207.0, 237.0);
+        assert_eq!(start(&mut queue, &d, 0.0), 317.0);
     }
 
     #[test]
@@ -302,10 +397,10 @@ mod tests {
         assert_eq!(queue.wait(&a, 0.0), Wait::Go);
         queue.sending(&a, 3.0); // its headers took 3 ms
         queue.finish(&a, 3.0, 4.0);
-        // From 3 ms: one interval, the 1 ms answer + 2 ms as margin, the leader's 1 ms.
-        assert_eq!(start(&mut queue, &b, 0.0), 1_007.0);
+        // From 3 ms: one interval, the 1 ms answer + 1 ms as margin, the leader's 1 ms.
+        assert_eq!(start(&mut queue, &b, 0.0), 1_006.0);
         queue.sending(&a, 2_000.0); // not the last to start: nothing moves
-        assert_eq!(queue.last_go_ms, 1_007.0);
+        assert_eq!(queue.last_go_ms, 1_006.0);
     }
 
     #[test]
@@ -331,7 +426,7 @@ mod tests {
         assert_eq!(queue.wait(&a, 0.0), Wait::Go);
         queue.finish(&a, 0.0, 0.0);
         let (b, c) = (queue.reserve(0.0), queue.reserve(0.0));
-        // The event loop was busy until 2,500 ms: both timers fire then.
+        // The event loop was busy until 2,500 ms: both wake then.
         assert_eq!(queue.wait(&b, 2_500.0), Wait::Go);
         assert_eq!(queue.wait(&c, 2_500.0), Wait::Sleep(1_020.0));
         assert_eq!(queue.wait(&c, 3_520.0), Wait::Go);
@@ -360,15 +455,63 @@ mod tests {
         assert_eq!(queue.wait(&first, 0.0), Wait::Go);
         queue.finish(&first, 0.0, 0.0);
         let (second, third, fourth) = (queue.reserve(0.0), queue.reserve(0.0), queue.reserve(0.0));
-        assert_eq!(queue.wait(&fourth, 50.0), Wait::Sleep(2_992.0));
+        assert_eq!(queue.wait(&fourth, 50.0), Wait::Queued);
         // The second is aborted at 50 ms: the third now starts at the second's time, the fourth
         // one interval later.
         assert!(queue.release(&second));
         assert!(!queue.release(&second));
-        assert_eq!(queue.wait(&fourth, 50.0), Wait::Sleep(1_972.0));
-        assert_eq!(start(&mut queue, &third, 50.0), 1_002.0);
-        assert_eq!(start(&mut queue, &fourth, 50.0), 2_022.0);
+        assert_eq!(queue.wait(&fourth, 50.0), Wait::Queued);
+        assert_eq!(start(&mut queue, &third, 50.0), 1_001.0);
+        assert_eq!(start(&mut queue, &fourth, 50.0), 2_021.0);
         // Giving back a ticket that started does nothing.
         assert!(!queue.release(&third));
+        assert!(queue.waiting.is_empty());
+    }
+
+    #[test]
+    fn only_the_create_at_the_front_is_woken_and_only_when_its_turn_may_have_moved() {
+        let mut queue = CreateQueue::new(1.0);
+        let tickets: Vec<Ticket> = (0..5).map(|_| queue.reserve(0.0)).collect();
+        let counts: Vec<Arc<Count>> = (0..5).map(|_| Arc::new(Count::default())).collect();
+        for (ticket, count) in tickets.iter().zip(&counts) {
+            queue.park(ticket, &Arc::clone(count).into());
+        }
+        let woken_all = || counts.iter().map(woken).collect::<Vec<_>>();
+        // The first starts: only the second (now at the front) is woken.
+        assert_eq!(queue.wait(&tickets[0], 0.0), Wait::Go);
+        assert_eq!(woken_all(), [0, 1, 0, 0, 0]);
+        // A ticket in the middle given back moves nobody's turn: no one is woken.
+        assert!(queue.release(&tickets[3]));
+        assert_eq!(woken_all(), [0, 1, 0, 0, 0]);
+        // The front, asleep on its timer, parks again; the first's answer moves its turn: woken.
+        assert!(matches!(queue.wait(&tickets[1], 5.0), Wait::Sleep(_)));
+        queue.park(&tickets[1], &Arc::clone(&counts[1]).into());
+        assert!(queue.finish(&tickets[0], 0.0, 5.0));
+        assert_eq!(woken_all(), [0, 2, 0, 0, 0]);
+        // A waker is used once: a second change before the front looked again wakes no one.
+        assert!(queue.finish(&tickets[0], 0.0, 6.0));
+        assert_eq!(woken_all(), [0, 2, 0, 0, 0]);
+        // The front given back (its call aborted): the next is woken at once.
+        queue.park(&tickets[1], &Arc::clone(&counts[1]).into());
+        assert!(queue.release(&tickets[1]));
+        assert_eq!(woken_all(), [0, 2, 1, 0, 0]);
+        assert_eq!(queue.waiting.len(), 2);
+    }
+
+    #[test]
+    fn a_clock_that_reads_finer_than_milliseconds_narrows_the_margin_to_its_steps() {
+        let mut queue = CreateQueue::new(1_000.0);
+        let (a, b, c) = (queue.reserve(0.0), queue.reserve(0.0), queue.reserve(0.0));
+        assert_eq!(queue.wait(&a, 0.0), Wait::Go);
+        // A reading 0.25 ms on: the margin after an answer is the answer's 0.25 ms plus 0.25 ms
+        // (not a whole millisecond), and the leader's 0.25 ms to answer delay the next start.
+        queue.finish(&a, 0.0, 0.25);
+        assert_eq!(start(&mut queue, &b, 0.25), 1.75);
+        // A finer step still: 0.125 ms to answer, 0.125 ms of margin.
+        queue.finish(&b, 1.75, 1.875);
+        assert_eq!(start(&mut queue, &c, 1.875), 3.0);
+        // An interval that is not whole milliseconds is rounded up, as Tango's clock counts them.
+        assert_eq!(CreateQueue::new(1.5).interval_ms, 667.0);
+        assert_eq!(CreateQueue::new(1.0).interval_ms, 1_000.0);
     }
 }

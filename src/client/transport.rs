@@ -79,6 +79,12 @@ pub trait Transport {
 pub trait Runtime {
     /// The current time in epoch milliseconds.
     fn now_ms(&self) -> f64;
+    /// The current time in milliseconds, as finely as the runtime can tell, for measuring short
+    /// spans (the create queue's spacing and margins). Only differences between its readings
+    /// mean anything. Default: [`Runtime::now_ms`].
+    fn precise_ms(&self) -> f64 {
+        self.now_ms()
+    }
     /// Waits `ms` milliseconds (or less: every caller checks the time again after waking).
     fn sleep(&self, ms: u64) -> LocalFuture<'_, ()>;
     /// A uniformly random number in `[0, 1)`.

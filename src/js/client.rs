@@ -183,8 +183,12 @@ impl TangoClient {
             }
         };
         let client = Rc::clone(&self.inner);
-        let start = json_for_validation(&order)
-            .map_err(|error| CreateOrderError::before_sending(error, None, js_sys::Math::random));
+        // Unreadable (a cycle, a BigInt, a getter that throws): the error still carries the order's
+        // own key when it has a readable one.
+        let start = json_for_validation(&order).map_err(|error| {
+            let key = get(&order, "externalRefID").as_string();
+            CreateOrderError::before_sending(error, key.as_deref(), js_sys::Math::random)
+        });
         let order = match start {
             // NaN, ±Infinity or a broken string: nothing to send, and the key it would have had.
             Ok((order, found)) if !found.is_empty() => {

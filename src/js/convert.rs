@@ -48,7 +48,7 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
 /// as `null`; members that are `undefined` or functions are left out, as on the wire.
 ///
 /// Fails, with a message that names no value, on input JSON cannot hold: a cycle, a `BigInt`, a
-/// getter that throws, or nesting deeper than 128 levels.
+/// getter that throws, or nesting [`validate::MAX_NESTING`] levels deep.
 ///
 /// `NaN`, `±Infinity` and strings with an unpaired surrogate, which JSON cannot carry, fail as a
 /// `validation` error at their paths (see `validate::unrepresentable`): nothing holding them can
@@ -75,7 +75,7 @@ pub fn json_for_validation(
     let value: serde_json::Value = std::str::from_utf8(&bytes)
         .ok()
         .and_then(|text| serde_json::from_str(text).ok())
-        .ok_or_else(|| unreadable("it is nested too deeply"))?;
+        .ok_or_else(|| unreadable_text(&bytes))?;
     let found = if marked {
         validate::find_unrepresentable(&value)
     } else {
@@ -95,7 +95,7 @@ pub fn with_json_for_validation<R>(
     };
     // JSON.stringify and TextEncoder only make valid UTF-8; a failure here would be a bug.
     let text = std::str::from_utf8(&bytes).map_err(|_| unreadable("it is not valid text"))?;
-    let json = validate::Json::parse(text).map_err(|_| unreadable("it is nested too deeply"))?;
+    let json = validate::Json::parse(text).map_err(|_| unreadable_text(&bytes))?;
     let found = if marked {
         validate::find_unrepresentable(&json)
     } else {
@@ -112,6 +112,18 @@ pub fn json_bytes_from_js(value: &JsValue) -> Result<Option<(Vec<u8>, bool)>, Er
         return Ok(None);
     }
     json_bytes(value).map_err(|_| unreadable("it has a cycle, a BigInt or a property that throws"))
+}
+
+/// Why `JSON.stringify`'s text of a value could not be read: nesting past the parser's limit, or
+/// (which would be a defect here, never the caller's doing) text that is not whole.
+fn unreadable_text(bytes: &[u8]) -> Error {
+    if validate::too_deeply_nested(bytes) {
+        unreadable("it is nested too deeply")
+    } else {
+        unreadable(
+            "its JSON text could not be read whole (a defect in tango-orders: please report it)",
+        )
+    }
 }
 
 fn unreadable(why: &str) -> Error {

@@ -1,10 +1,15 @@
 //! What the client runs on in JavaScript besides `fetch` (`transport.rs`): the clock, timers
 //! (`timers.rs`), `crypto` for jitter, the caller's `AbortSignal`, and token functions.
 
+use super::timers::Flag;
 use crate::client::{LocalFuture, Runtime, Signal, TokenSource};
 use crate::error::Error;
 use crate::model::Sensitive;
 use js_sys::{Function, Promise, Reflect};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
@@ -37,12 +42,28 @@ fn random_unit() -> f64 {
     js_sys::Math::random()
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: a monotonic clock with sub-millisecond readings in browsers, Node,
+    /// Deno, Bun and workers (`Date.now` counts whole milliseconds).
+    #[wasm_bindgen(catch, js_namespace = performance, js_name = now)]
+    fn performance_now() -> Result<f64, JsValue>;
+}
+
+/// `performance.now()`, or `Date.now()` where there is no `performance`.
+fn precise_now_ms() -> f64 {
+    performance_now().unwrap_or_else(|_| js_sys::Date::now())
+}
+
 /// The clock, timers, `crypto` and `AbortSignal` as the client's runtime.
 pub(super) struct JsRuntime;
 
 impl Runtime for JsRuntime {
     fn now_ms(&self) -> f64 {
         js_sys::Date::now()
+    }
+    fn precise_ms(&self) -> f64 {
+        precise_now_ms()
     }
     fn sleep(&self, ms: u64) -> LocalFuture<'_, ()> {
         Box::pin(super::timers::sleep(ms))
@@ -54,41 +75,53 @@ impl Runtime for JsRuntime {
         abort_signal(Some(signal)).is_some_and(|signal| has_fired(&signal))
     }
     fn on_abort<'a>(&'a self, signal: &'a Signal) -> LocalFuture<'a, ()> {
-        let signal = abort_signal(Some(signal));
-        Box::pin(async move {
-            let Some(signal) = signal else {
-                return std::future::pending().await;
-            };
-            let mut listener = JsValue::UNDEFINED;
-            let fired = Promise::new(&mut |resolve, _reject| {
-                if has_fired(&signal) {
-                    let _ = resolve.call0(&JsValue::NULL);
-                } else {
-                    let _ = signal.add_event_listener_with_callback("abort", &resolve);
-                    listener = resolve.into();
-                }
-            });
-            // The listener goes when the wait ends either way, so a long-lived signal does not
-            // collect one per wait.
-            let _remove = RemoveListener { signal, listener };
-            let _ = JsFuture::from(fired).await;
-        })
+        match abort_signal(Some(signal)) {
+            Some(signal) => Box::pin(AbortListener::new(signal)),
+            None => Box::pin(std::future::pending()),
+        }
     }
 }
 
-/// Removes an `abort` listener when dropped.
-struct RemoveListener {
+/// Resolves when the signal fires. Its `abort` listener is removed and freed when it is dropped,
+/// so a long-lived signal does not collect one per wait (see [`Flag`] for why not a promise).
+struct AbortListener {
     signal: AbortSignal,
-    listener: JsValue,
+    flag: Rc<Flag>,
+    listener: Closure<dyn FnMut()>,
 }
 
-impl Drop for RemoveListener {
-    fn drop(&mut self) {
-        if let Some(listener) = self.listener.dyn_ref::<Function>() {
-            let _ = self
-                .signal
-                .remove_event_listener_with_callback("abort", listener);
+impl AbortListener {
+    fn new(signal: AbortSignal) -> Self {
+        let flag = Rc::new(Flag::default());
+        let listener = {
+            let flag = Rc::clone(&flag);
+            Closure::<dyn FnMut()>::new(move || flag.set())
+        };
+        let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+        AbortListener {
+            signal,
+            flag,
+            listener,
         }
+    }
+}
+
+impl Future for AbortListener {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        // Fired before the listener was added (or a look-alike that never calls it): seen here.
+        if has_fired(&self.signal) {
+            return Poll::Ready(());
+        }
+        self.flag.poll_set(cx)
+    }
+}
+
+impl Drop for AbortListener {
+    fn drop(&mut self) {
+        let _ = self
+            .signal
+            .remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
     }
 }
 

@@ -4,7 +4,7 @@
 //! validation); `TextEncoder` does it natively and the bytes are copied in whole.
 
 use crate::validate::{LONE_SURROGATE_KEY, NON_FINITE_KEY};
-use js_sys::{JsString, Object, Reflect, Uint8Array, JSON};
+use js_sys::{JsString, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -17,9 +17,21 @@ extern "C" {
     /// whose length assertion links the panic formatting machinery).
     #[wasm_bindgen(method, js_name = encode)]
     fn encode_string(this: &StringEncoder, input: &JsString) -> Vec<u8>;
-    /// `encodeInto`, writing straight into a view of the wasm memory.
+    /// `encodeInto`, writing straight into the wasm memory. The destination is a `&mut [u8]`, so
+    /// the glue makes its view of the memory inside the call, after every allocation the call
+    /// makes: a view made beforehand (`Uint8Array::view_mut_raw`) is detached when an allocation
+    /// in between grows the memory (handing the view itself to the wasm takes one), and
+    /// `encodeInto` then writes nothing.
     #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into_view(this: &StringEncoder, input: &JsString, view: &Uint8Array) -> EncodedInto;
+    fn encode_into_slice(this: &StringEncoder, input: &JsString, into: &mut [u8]) -> EncodedInto;
+    /// `encodeInto` into a view made beforehand: only for the test that shows why not.
+    #[cfg(test)]
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into_view(
+        this: &StringEncoder,
+        input: &JsString,
+        view: &js_sys::Uint8Array,
+    ) -> EncodedInto;
 
     /// What `encodeInto` answers: `{ read, written }`.
     type EncodedInto;
@@ -48,21 +60,14 @@ fn encode(text: &JsString) -> Option<Vec<u8>> {
         if units > SHORT_TEXT {
             return Some(encoder.encode_string(text));
         }
-        let capacity = units as usize * 3;
-        let mut bytes = Vec::<u8>::with_capacity(capacity);
-        // SAFETY: the view covers the vector's allocated capacity and lives only for the
-        // `encodeInto` call, during which nothing runs in the wasm that could grow the memory
-        // (which would detach the view) or touch the vector. `encodeInto` writes at most the view's
-        // length and reports how many bytes it wrote, all of them initialised UTF-8.
-        let written = unsafe {
-            let view = Uint8Array::view_mut_raw(bytes.as_mut_ptr(), capacity);
-            encoder.encode_into_view(text, &view).written() as usize
-        };
-        if written > capacity {
+        // Zeroed rather than left uninitialised: a `&mut [u8]` must be initialised, and zeroing
+        // three bytes per unit of a short text costs next to nothing.
+        let mut bytes = vec![0u8; units as usize * 3];
+        let written = encoder.encode_into_slice(text, &mut bytes).written() as usize;
+        if written > bytes.len() {
             return None;
         }
-        // SAFETY: `written` ≤ capacity bytes were initialised by `encodeInto` (checked above).
-        unsafe { bytes.set_len(written) };
+        bytes.truncate(written);
         Some(bytes)
     })
 }
@@ -144,4 +149,49 @@ fn mark(_key: JsValue, value: JsValue, has_is_well_formed: bool) -> JsValue {
         }
     }
     value
+}
+
+#[cfg(test)]
+mod tests {
+    // Tests (wasm-bindgen-test, which clippy does not see as tests): a failing unwrap is a failing test.
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+    use js_sys::Uint8Array;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    const ORDER: &str = r#"{"utid":"U000001","amount":25,"recipient":{"firstName":"Zoë"}}"#;
+
+    /// Grows the wasm memory by one page: every view of it made before is detached.
+    fn grow_memory() {
+        assert!(core::arch::wasm32::memory_grow(0, 1) != usize::MAX);
+    }
+
+    #[wasm_bindgen_test]
+    fn encode_into_writes_the_whole_text_when_the_memory_grew_after_the_allocation() {
+        ENCODER.with(|encoder| {
+            let encoder = encoder.as_ref().unwrap();
+            let text = JsString::from(ORDER);
+            // The buffer allocated, then the memory grown before the write: the view is made in
+            // the call, so every byte arrives.
+            let mut bytes = vec![0u8; text.length() as usize * 3];
+            grow_memory();
+            let written = encoder.encode_into_slice(&text, &mut bytes).written() as usize;
+            assert_eq!(&bytes[..written], ORDER.as_bytes());
+            // The defect this replaced: a view made before the growth is detached and nothing is
+            // written into it.
+            let mut bytes = vec![0u8; text.length() as usize * 3];
+            // SAFETY: the view covers `bytes` and is used once, below, while `bytes` lives.
+            let view = unsafe { Uint8Array::view_mut_raw(bytes.as_mut_ptr(), bytes.len()) };
+            grow_memory();
+            assert_eq!(encoder.encode_into_view(&text, &view).written(), 0);
+        });
+        // And through the path every input takes, with growth between calls.
+        for _ in 0..3 {
+            let value = JSON::parse(ORDER).unwrap();
+            grow_memory();
+            let (bytes, marked) = json_bytes(&value).unwrap().unwrap();
+            assert_eq!((bytes.as_slice(), marked), (ORDER.as_bytes(), false));
+        }
+    }
 }

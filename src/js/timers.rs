@@ -1,9 +1,14 @@
 //! Timers for the client: `setTimeout`, bound as the global function every JavaScript environment
-//! has (web-sys binds it only on `Window` and `WorkerGlobalScope`, which Node has neither of).
+//! has (web-sys binds it only on `Window` and `WorkerGlobalScope`, which Node has neither of), and
+//! [`Flag`], which turns a JavaScript callback into a future that can be dropped at any time.
 
-use js_sys::{Function, Promise};
+use js_sys::Function;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
@@ -41,15 +46,67 @@ impl Timeout {
     }
 }
 
+/// Set by a JavaScript callback (a timer, an `abort` event), and the task to wake then.
+///
+/// Why not a `Promise` and wasm-bindgen-futures' `JsFuture`: a `JsFuture` frees its two callbacks
+/// only when its promise settles, and the promise of a timer cleared early (a create's wait ended
+/// another way) or of a signal that never fires never does, so each such wait kept two closures
+/// and their state for good. Here the callback is a `Closure` owned by the future's side: dropping
+/// the future removes the timer or listener and frees the closure at once.
+#[derive(Default)]
+pub(super) struct Flag {
+    set: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl Flag {
+    /// Sets the flag and wakes the task waiting on it.
+    pub fn set(&self) {
+        self.set.set(true);
+        if let Some(waker) = self.waker.borrow_mut().take() {
+            waker.wake();
+        }
+    }
+
+    /// Whether it is set; if not, `cx`'s task is woken when it is.
+    pub fn poll_set(&self, cx: &Context<'_>) -> Poll<()> {
+        if self.set.get() {
+            return Poll::Ready(());
+        }
+        let mut waker = self.waker.borrow_mut();
+        match waker.as_ref() {
+            Some(kept) if kept.will_wake(cx.waker()) => {}
+            _ => *waker = Some(cx.waker().clone()),
+        }
+        Poll::Pending
+    }
+}
+
 /// Waits `ms`; dropping the future before then clears the timer (the wait ended another way: an
 /// abort, a queue change).
-pub(super) async fn sleep(ms: u64) {
-    let mut id = JsValue::UNDEFINED;
-    let promise = Promise::new(&mut |resolve, _reject| {
-        id = set_timeout(&resolve, clamp(ms));
-    });
-    let _clear_on_drop = ClearOnDrop(id);
-    let _ = JsFuture::from(promise).await;
+pub(super) fn sleep(ms: u64) -> Sleep {
+    let flag = Rc::new(Flag::default());
+    let timeout = {
+        let flag = Rc::clone(&flag);
+        Timeout::new(ms, move || flag.set())
+    };
+    Sleep {
+        flag,
+        _timeout: timeout,
+    }
+}
+
+/// The future of [`sleep`].
+pub(super) struct Sleep {
+    flag: Rc<Flag>,
+    _timeout: Timeout,
+}
+
+impl Future for Sleep {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        self.flag.poll_set(cx)
+    }
 }
 
 /// A timer's ID, cleared when dropped.

@@ -98,8 +98,41 @@ impl<'a> FromIterator<(Cow<'a, str>, Json<'a>)> for Object<'a> {
     }
 }
 
+/// How deeply JSON text may nest arrays and objects: serde_json's recursion limit, which refuses
+/// text that reaches this many levels.
+pub const MAX_NESTING: usize = 128;
+
+/// Whether JSON text nests arrays and objects [`MAX_NESTING`] levels deep or more (brackets in
+/// strings do not count): what tells a refusal for nesting from one for broken text.
+pub fn too_deeply_nested(text: &[u8]) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &byte in text {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth >= MAX_NESTING {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
 impl<'a> Json<'a> {
-    /// Reads JSON text (serde_json's parser, nesting limited to 128 levels).
+    /// Reads JSON text (serde_json's parser, nesting limited to [`MAX_NESTING`] levels).
     ///
     /// From `&str`, as every other read of JSON in the crate (`decode`): each reader type is a
     /// separate copy of serde_json's parser in the wasm (about 10 KB for the second one).
@@ -374,5 +407,25 @@ mod tests {
         assert!(matches!(value.read_json(), Cow::Owned(_)));
         let json = Json::from(&value);
         assert!(matches!(json.read_json(), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn too_deeply_nested_agrees_with_what_the_parser_refuses() {
+        let nested = |levels: usize| "[".repeat(levels) + &"]".repeat(levels);
+        for levels in [1, 2, MAX_NESTING - 1, MAX_NESTING, MAX_NESTING + 50] {
+            let text = nested(levels);
+            assert_eq!(
+                too_deeply_nested(text.as_bytes()),
+                Json::parse(&text).is_err(),
+                "{levels} levels"
+            );
+        }
+        // Brackets in strings (escaped quotes too) are not nesting; a flat order is not nested.
+        let text = format!(r#"{{"a":"{}\"{}"}}"#, "[".repeat(200), "{".repeat(200));
+        assert!(Json::parse(&text).is_ok() && !too_deeply_nested(text.as_bytes()));
+        let order = br#"{"utid":"U000001","amount":25,"recipient":{"email":"a@b.co"}}"#;
+        assert!(!too_deeply_nested(order));
+        // Cut short: refused by the parser, but not for nesting.
+        assert!(Json::parse(r#"{"utid":"U0"#).is_err() && !too_deeply_nested(b"{\"utid\":\"U0"));
     }
 }

@@ -45,7 +45,7 @@ pub use unrepresentable::{
 };
 
 use check::Checker;
-pub use json::{Json, Object, ReadJson};
+pub use json::{too_deeply_nested, Json, Object, ReadJson, MAX_NESTING};
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "js")]
 use tsify::Tsify;

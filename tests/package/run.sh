@@ -17,7 +17,7 @@ echo "packed $tarball ($(wc -c < "$work/$tarball") bytes):"
 tar -tzf "$work/$tarball" | sed 's/^/  /'
 
 mkdir "$work/project"
-cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/validation.test.mjs "$here"/csv.test.mjs "$here"/misuse.test.mjs "$here"/readme.test.mjs "$here"/sim.test.mjs "$here"/client.test.mjs "$here"/failure.test.mjs "$here"/readme-proxy.test.mjs "$here"/conformance.test.mjs "$here"/loaders.test.mjs "$here"/decode.test.mjs "$here"/lazy.test.mjs "$here"/page-main.js "$here"/consumer.ts \
+cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/validation.test.mjs "$here"/csv.test.mjs "$here"/misuse.test.mjs "$here"/readme.test.mjs "$here"/sim.test.mjs "$here"/client.test.mjs "$here"/failure.test.mjs "$here"/readme-proxy.test.mjs "$here"/conformance.test.mjs "$here"/loaders.test.mjs "$here"/decode.test.mjs "$here"/lazy.test.mjs "$here"/load.test.mjs "$here"/uncaught.test.mjs "$here"/page-main.js "$here"/consumer.ts \
   "$here"/tsconfig.json "$work/project/"
 cd "$work/project"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > package.json
@@ -36,4 +36,4 @@ export PRISM_BIN="$root/node_modules/.bin/prism"
 export NODE_PATH="$root/node_modules"
 "$root/node_modules/.bin/tsc" -p tsconfig.json
 echo "tsc --strict: consumer.ts type-checks"
-node --test consumer.test.mjs loaders.test.mjs decode.test.mjs lazy.test.mjs misuse.test.mjs validation.test.mjs csv.test.mjs readme.test.mjs sim.test.mjs client.test.mjs failure.test.mjs readme-proxy.test.mjs conformance.test.mjs types.test.mjs browser.test.mjs
+node --test consumer.test.mjs loaders.test.mjs decode.test.mjs lazy.test.mjs load.test.mjs uncaught.test.mjs misuse.test.mjs validation.test.mjs csv.test.mjs readme.test.mjs sim.test.mjs client.test.mjs failure.test.mjs readme-proxy.test.mjs conformance.test.mjs types.test.mjs browser.test.mjs
