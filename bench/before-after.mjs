@@ -132,7 +132,7 @@ writeFileSync(join(here, "BEFORE_AFTER.md"), [
   "", "## Many creates at once", "",
   "N creates on one client at 1,000 a second against an instant fetch (bench/concurrency.mjs): `Promise.all` of N and a loop of awaits; " +
   "each run in a fresh Node, three rounds for 500 and 2,000, one for 10,000; medians; heap and `external` after the client is dropped and collected.", "",
-  ...concurrencyTable(crowd, fmtCrowd, 60_000),
+  ...concurrencyTable(crowd, fmtCrowd),
   "",
 ].join("\n"));
 console.log("wrote bench/BEFORE_AFTER.md");

@@ -44,15 +44,23 @@ async function run(packageDir, mode, n) {
   return { seconds, ideal: n / PER_SECOND, heapMb: heapUsed / 1e6, externalMb: external / 1e6, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-/** One run in a fresh process; `null` when it took longer than `timeoutMs` (the old queue's 10,000). */
+/**
+ * One run in a fresh process, or `{ failed }` saying why it did not finish: over `timeoutMs`, out
+ * of memory, a create that failed, or a crash (earlier builds, under this load).
+ */
 function runFresh(packageDir, mode, n, timeoutMs) {
   try {
     const output = execFileSync(process.execPath, ["--expose-gc", join(here, "concurrency.mjs"), packageDir, mode, String(n)],
-      { encoding: "utf8", timeout: timeoutMs });
+      { encoding: "utf8", timeout: timeoutMs, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
     return JSON.parse(output);
   } catch (error) {
-    if (error.signal === "SIGTERM") return null;
-    throw error;
+    if (error.signal === "SIGTERM") return { failed: `over ${timeoutMs / 1000} s` };
+    const stderr = String(error.stderr);
+    if (stderr.includes("heap out of memory")) return { failed: "out of memory" };
+    // A create that rejected (the old build refused some as unreadable under this load).
+    const message = [...stderr.matchAll(/message: '([^']{1,200})'/g)].at(-1)?.[1];
+    if (message) return { failed: `a create failed: ${message}` };
+    return { failed: `exited with ${error.signal ?? `code ${error.status}`}, ${Math.round(stderr.length / 1024)} KB on stderr` };
   }
 }
 
@@ -78,9 +86,9 @@ export function benchConcurrency(packages, { counts = [500, 2_000, 10_000], time
     }
     for (const [label] of packages) {
       for (const mode of ["all", "loop"]) {
-        const all = runs.get(`${label}\n${mode}`), done = all.filter(Boolean);
+        const all = runs.get(`${label}\n${mode}`), done = all.filter((r) => !r.failed);
         const pick = (key) => (done.length ? median(done.map((r) => r[key])) : null);
-        rows.push({ label, n, mode, runs: all.length, timedOut: all.length - done.length, seconds: pick("seconds"),
+        rows.push({ label, n, mode, runs: all.length, failed: all.find((r) => r.failed)?.failed ?? null, seconds: pick("seconds"),
           ideal: n / PER_SECOND, heapMb: pick("heapMb"), externalMb: pick("externalMb"), peakRssMb: pick("peakRssMb") });
       }
     }
@@ -89,12 +97,12 @@ export function benchConcurrency(packages, { counts = [500, 2_000, 10_000], time
 }
 
 /** The rows as a Markdown table (`fmt` formats a number). */
-export function concurrencyTable(rows, fmt, timeoutMs = 120_000) {
+export function concurrencyTable(rows, fmt) {
   const cell = (value) => (value === null ? "" : fmt(value));
   return [
     "| build | N | how | seconds | ÷ ideal | heap after (MB) | external after (MB) | peak RSS (MB) |", "|---|---|---|---|---|---|---|---|",
     ...rows.map((r) => `| ${r.label} | ${r.n.toLocaleString("en-US")} | ${r.mode === "all" ? "Promise.all" : "await in a loop"} | ` +
-      (r.seconds === null ? `over ${timeoutMs / 1000} s | | | | |`
+      (r.seconds === null ? `did not finish (${r.failed}) | | | | |`
         : `${fmt(r.seconds)} | ${(r.seconds / r.ideal).toFixed(2)}× | ${cell(r.heapMb)} | ${cell(r.externalMb)} | ${cell(r.peakRssMb)} |`)),
   ];
 }
