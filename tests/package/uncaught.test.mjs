@@ -35,6 +35,10 @@ new TangoClient({ platformName: "p", platformKey: "k", timeoutMs: 0 });`, "timeo
   ["the browser entry: a 404 from the client module", `const { TangoClient } = await import(${file("index.js")});
 await new TangoClient({ baseUrl: "http://tango.invalid", platformName: "p", platformKey: "k", fetch: ${FETCH_404} }).getOrder("RA260101-0000-01");`,
   "Tango answered 404"],
+  ["tango-orders/web (its module loaded by init): a client with unusable options", `import { readFileSync } from "node:fs";
+import init, { TangoClient } from "tango-orders/web";
+await init(readFileSync(new URL(${file("wasm/tango_orders_bg.wasm")})));
+new TangoClient({ platformName: "p", platformKey: "k", timeoutMs: 0 });`, "timeoutMs must be from 1 to 600000"],
   ["tango-orders/validate: options of the wrong type", `import { validateCreateOrder } from "tango-orders/validate";
 validateCreateOrder({}, { fulfillment: 5 });`, "`fulfillment` has the wrong type"],
   ["the browser validate entry: options of the wrong type", `const { validateCreateOrder } = await import(${file("validate.js")});
