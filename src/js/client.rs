@@ -172,23 +172,22 @@ impl TangoClient {
         #[wasm_bindgen(unchecked_param_type = "CreateOrderRequest")] order: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        // Not `call`: every error of a create, even one before sending, carries its key.
+        // Not `call`: every error of a create, even one before sending, carries its key: the
+        // order's own when it has a readable one (bad options, or an order that cannot be read:
+        // a cycle, a BigInt, a getter that throws).
+        let before_sending = |error| {
+            let key = get(&order, "externalRefID").as_string();
+            CreateOrderError::before_sending(error, key.as_deref(), js_sys::Math::random)
+        };
         let (options, signal) = match call_options(&options) {
             Ok(read) => read,
             Err(error) => {
-                let key = get(&order, "externalRefID").as_string();
-                let error =
-                    CreateOrderError::before_sending(error, key.as_deref(), js_sys::Math::random);
+                let error = before_sending(error);
                 return Promise::reject(&create_rejection(error, &JsValue::UNDEFINED));
             }
         };
         let client = Rc::clone(&self.inner);
-        // Unreadable (a cycle, a BigInt, a getter that throws): the error still carries the order's
-        // own key when it has a readable one.
-        let start = json_for_validation(&order).map_err(|error| {
-            let key = get(&order, "externalRefID").as_string();
-            CreateOrderError::before_sending(error, key.as_deref(), js_sys::Math::random)
-        });
+        let start = json_for_validation(&order).map_err(before_sending);
         let order = match start {
             // NaN, ±Infinity or a broken string: nothing to send, and the key it would have had.
             Ok((order, found)) if !found.is_empty() => {

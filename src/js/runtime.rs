@@ -50,11 +50,6 @@ extern "C" {
     fn performance_now() -> Result<f64, JsValue>;
 }
 
-/// `performance.now()`, or `Date.now()` where there is no `performance`.
-fn precise_now_ms() -> f64 {
-    performance_now().unwrap_or_else(|_| js_sys::Date::now())
-}
-
 /// The clock, timers, `crypto` and `AbortSignal` as the client's runtime.
 pub(super) struct JsRuntime;
 
@@ -63,7 +58,8 @@ impl Runtime for JsRuntime {
         js_sys::Date::now()
     }
     fn precise_ms(&self) -> f64 {
-        precise_now_ms()
+        // `Date.now()` where there is no `performance`.
+        performance_now().unwrap_or_else(|_| js_sys::Date::now())
     }
     fn sleep(&self, ms: u64) -> LocalFuture<'_, ()> {
         Box::pin(super::timers::sleep(ms))
@@ -82,27 +78,44 @@ impl Runtime for JsRuntime {
     }
 }
 
-/// Resolves when the signal fires. Its `abort` listener is removed and freed when it is dropped,
-/// so a long-lived signal does not collect one per wait (see [`Flag`] for why not a promise).
-struct AbortListener {
+/// An `abort` listener on a signal, removed and freed when this is dropped, so that a long-lived
+/// signal does not collect one per wait or attempt.
+pub(super) struct OnAbort {
     signal: AbortSignal,
-    flag: Rc<Flag>,
     listener: Closure<dyn FnMut()>,
+}
+
+impl OnAbort {
+    /// Calls `callback` when `signal` fires, until dropped.
+    pub fn new(signal: AbortSignal, callback: impl FnMut() + 'static) -> Self {
+        let listener = Closure::<dyn FnMut()>::new(callback);
+        let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+        OnAbort { signal, listener }
+    }
+}
+
+impl Drop for OnAbort {
+    fn drop(&mut self) {
+        let _ = self
+            .signal
+            .remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
+    }
+}
+
+/// Resolves when the signal fires (see [`Flag`] for why not a promise).
+struct AbortListener {
+    flag: Rc<Flag>,
+    on_abort: OnAbort,
 }
 
 impl AbortListener {
     fn new(signal: AbortSignal) -> Self {
         let flag = Rc::new(Flag::default());
-        let listener = {
+        let on_abort = {
             let flag = Rc::clone(&flag);
-            Closure::<dyn FnMut()>::new(move || flag.set())
+            OnAbort::new(signal, move || flag.set())
         };
-        let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
-        AbortListener {
-            signal,
-            flag,
-            listener,
-        }
+        AbortListener { flag, on_abort }
     }
 }
 
@@ -110,18 +123,10 @@ impl Future for AbortListener {
     type Output = ();
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         // Fired before the listener was added (or a look-alike that never calls it): seen here.
-        if has_fired(&self.signal) {
+        if has_fired(&self.on_abort.signal) {
             return Poll::Ready(());
         }
         self.flag.poll_set(cx)
-    }
-}
-
-impl Drop for AbortListener {
-    fn drop(&mut self) {
-        let _ = self
-            .signal
-            .remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
     }
 }
 

@@ -2,6 +2,7 @@
 //! an `AbortController`'s signal), a per-attempt timeout, the caller's `AbortSignal` forwarded, and
 //! the answer read into an [`HttpResponse`]. The decisions (retries, limits) stay in the core.
 
+use super::runtime::OnAbort;
 use super::timers::Timeout;
 use crate::client::{HttpRequest, HttpResponse, LocalFuture, Signal, Transport, TransportError};
 use gloo_net::http::{Method, RequestBuilder};
@@ -57,7 +58,7 @@ struct Attempt {
     controller: AbortController,
     timed_out: Rc<Cell<bool>>,
     caller_signal: Option<AbortSignal>,
-    on_abort: Option<Closure<dyn FnMut()>>,
+    _on_abort: Option<OnAbort>,
     _timeout: Timeout,
 }
 
@@ -74,18 +75,15 @@ impl Attempt {
                 controller.abort();
             })
         };
-        let on_abort = caller_signal.as_ref().map(|signal| {
+        let on_abort = caller_signal.clone().map(|signal| {
             let controller = controller.clone();
-            let closure = Closure::<dyn FnMut()>::new(move || controller.abort());
-            let _ =
-                signal.add_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
-            closure
+            OnAbort::new(signal, move || controller.abort())
         });
         Ok(Attempt {
             controller,
             timed_out,
             caller_signal,
-            on_abort,
+            _on_abort: on_abort,
             _timeout: timeout,
         })
     }
@@ -156,15 +154,6 @@ impl Attempt {
             TransportError::NotSent("connection refused".into())
         } else {
             TransportError::Network("fetch failed".into())
-        }
-    }
-}
-
-impl Drop for Attempt {
-    fn drop(&mut self) {
-        if let (Some(signal), Some(closure)) = (&self.caller_signal, &self.on_abort) {
-            let _ = signal
-                .remove_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
         }
     }
 }
