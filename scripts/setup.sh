@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever this machine is missing to build and test tango-orders, and nothing it already
 # has: the wasm32 target, the wasm-bindgen CLI at the version Cargo.lock pins, the npm dev tools
-# (binaryen's wasm-opt, TypeScript, playwright-core) and Debian's Chromium with its ChromeDriver.
+# (binaryen's wasm-opt, TypeScript, playwright-core), Debian's Chromium with its ChromeDriver and
+# Debian's redis-server.
 #
 # Usage: scripts/setup.sh [--no-browser]
 # Tools go to $TANGO_TOOLS_DIR (default ~/.cache/tango-orders/tools), outside the clone, so a fresh
@@ -57,6 +58,16 @@ if [ "$want_browser" = 1 ] && ! { command -v chromium >/dev/null && command -v c
   say "installing Debian's chromium and chromium-driver"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# 5. redis-server from Debian, for the tests of the shared limiter and the bulk queue: each test
+#    starts its own on a free loopback port (tests/package/redis-server.mjs); no service is started.
+if ! command -v redis-server >/dev/null; then
+  say "installing Debian's redis-server"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  # Debian's package starts a service on 6379 where there is an init system; the tests need none.
+  as_root service redis-server stop >/dev/null 2>&1 || true
 fi
 
 say "ready (wasm-bindgen $pinned, node $(node --version))"

@@ -444,7 +444,7 @@ async fn the_logger_sees_method_path_status_request_id_attempt_and_duration_only
         .unwrap();
     let events = events.borrow();
     assert_eq!(events.len(), 1);
-    let event = &events[0];
+    let event = events[0].as_request().unwrap();
     assert_eq!(
         (
             event.method,

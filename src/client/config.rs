@@ -55,7 +55,7 @@ impl core::fmt::Debug for Auth {
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "js", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
-pub struct LogEvent {
+pub struct RequestEvent {
     /// `GET` or `POST`.
     pub method: &'static str,
     /// The path, without the query.
@@ -70,7 +70,29 @@ pub struct LogEvent {
     pub duration_ms: f64,
 }
 
-/// The optional logger: called once per attempt.
+/// What the logger is told: each attempt (`type: "request"`), and the shared limiter's changes
+/// (`type: "limiter"`: its store stopped answering, or answers again).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "js", derive(tsify::Tsify))]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum LogEvent {
+    /// One attempt of a call.
+    Request(RequestEvent),
+    /// The shared limiter's store became unavailable or was restored.
+    Limiter(super::limiter::LimiterEvent),
+}
+
+impl LogEvent {
+    /// The attempt, when this event is one.
+    pub fn as_request(&self) -> Option<&RequestEvent> {
+        match self {
+            LogEvent::Request(event) => Some(event),
+            LogEvent::Limiter(_) => None,
+        }
+    }
+}
+
+/// The optional logger: called once per attempt, and on the shared limiter's changes.
 pub type Logger = Rc<dyn Fn(&LogEvent)>;
 
 /// A client's settings.

@@ -6,6 +6,10 @@ mod abort;
 mod config;
 mod create;
 mod excerpt;
+mod fifo_gate;
+mod limiter;
+mod limiter_store;
+mod local_limiter;
 mod options;
 mod pagination;
 mod queue_wait;
@@ -13,19 +17,25 @@ mod rate_limit;
 mod request;
 mod resend_guard;
 mod retry;
+mod shared_limiter;
 mod transport;
 mod wait;
 
 pub use config::{
-    Auth, ClientConfig, Limits, LogEvent, Logger, TokenSource, MAX_RETRIES, MAX_RETRY_DELAY_MS,
-    ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
+    Auth, ClientConfig, Limits, LogEvent, Logger, RequestEvent, TokenSource, MAX_RETRIES,
+    MAX_RETRY_DELAY_MS, ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
 };
 pub use create::{differences, may_have_reached, CreateOrderError, MAY_HAVE_BEEN_PLACED};
 pub use excerpt::{redacted_excerpt, EXCERPT_CHARS};
+pub use limiter::{CreatePermit, Limiter, LimiterContext, LimiterEvent};
+pub use limiter_store::{CreateAsk, CreateReport, LimiterStore, StoreFailed};
+pub use local_limiter::LocalLimiter;
 pub use options::{CallSettings, ClientOptions, Environment, TokenSetting, WaitSettings};
 pub use pagination::{LineItemPager, OrderPager, MAX_RESULTS_PER_QUERY, PAGE_SIZE};
+pub use rate_limit::Spacing;
 pub use request::{id_path, new_external_ref_id, prepare_create, query_string};
 pub use retry::{delay_ms, parse_retry_after, should_retry, Retryability};
+pub use shared_limiter::SharedLimiter;
 pub use transport::{HttpRequest, HttpResponse, LocalFuture, Runtime, Transport, TransportError};
 pub use wait::{poll_pause_ms, FIRST_POLL_MS, MAX_POLL_MS, WAIT_TIMEOUT, WAIT_TIMEOUT_MS};
 
@@ -33,11 +43,9 @@ use crate::decode::from_json;
 use crate::error::{ApiError, Error};
 use crate::model::*;
 use crate::validate::{self, LineItemAction as ActionRule, ValidateOptions};
-use rate_limit::CreateQueue;
-use resend_guard::ResendGuard;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Per-call settings that override the client's.
 #[derive(Clone, Default)]
@@ -122,33 +130,50 @@ enum CallKind {
     Update,
 }
 
-struct State {
-    queue: CreateQueue,
-    resends: ResendGuard,
-}
-
 /// A Tango client over a transport and a runtime.
 pub struct Client<T: Transport, R: Runtime> {
     config: ClientConfig,
     transport: T,
     runtime: R,
-    state: RefCell<State>,
+    limiter: Rc<dyn Limiter<R>>,
 }
 
 impl<T: Transport, R: Runtime> Client<T, R> {
-    /// A client; fails with a `config` error on unusable settings.
+    /// A client with its own [`LocalLimiter`]; fails with a `config` error on unusable settings.
     pub fn new(config: ClientConfig, transport: T, runtime: R) -> Result<Self, Error> {
+        let limiter = Rc::new(LocalLimiter::new(config.orders_per_second));
+        Self::with_limiter(config, transport, runtime, limiter)
+    }
+
+    /// A client whose creates and resends are paced by `limiter`: a [`LocalLimiter`] shared by
+    /// several clients, or a [`SharedLimiter`] shared by several processes.
+    pub fn with_limiter(
+        config: ClientConfig,
+        transport: T,
+        runtime: R,
+        limiter: Rc<dyn Limiter<R>>,
+    ) -> Result<Self, Error> {
         config.check()?;
-        let queue = CreateQueue::new(config.orders_per_second);
         Ok(Client {
             config,
             transport,
             runtime,
-            state: RefCell::new(State {
-                queue,
-                resends: ResendGuard::default(),
-            }),
+            limiter,
         })
+    }
+
+    /// What the limiter is told about this client's calls.
+    fn limiter_context(&self) -> LimiterContext<'_, R> {
+        let account = match &self.config.auth {
+            Auth::Basic { platform_name, .. } => platform_name.as_str(),
+            _ => "default",
+        };
+        LimiterContext {
+            runtime: &self.runtime,
+            logger: self.config.logger.as_ref(),
+            account,
+            per_second: self.config.orders_per_second,
+        }
     }
 
     /// The settings.
@@ -404,8 +429,8 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         decode_body(&response)
     }
 
-    /// A resend, behind the 30 s guard: refused at once, without a request, when this client resent
-    /// the same thing less than 30 s ago.
+    /// A resend, behind the 30 s guard: refused at once, without a request, when the limiter saw the
+    /// same thing resent less than 30 s ago (by this client, or by any sharing its limiter).
     async fn resend(
         &self,
         key: String,
@@ -413,13 +438,10 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         body: &Value,
         options: &CallOptions,
     ) -> Result<HttpResponse, Error> {
-        let now = self.runtime.now_ms();
-        {
-            let mut state = self.state.borrow_mut();
-            if let Some(retry_after_ms) = state.resends.wait_ms(&key, now) {
-                return Err(Error::ResendTooSoon { retry_after_ms });
-            }
-            state.resends.record(&key, now);
+        let context = self.limiter_context();
+        let claim = self.limiter.claim_resend(&context, &key);
+        if let Err(retry_after_ms) = self.abortable(options.signal.as_ref(), claim).await? {
+            return Err(Error::ResendTooSoon { retry_after_ms });
         }
         let body = if body.is_null() {
             "{}".to_owned()
@@ -441,7 +463,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             // Refused before Tango acted (bad request, not found, undelivered): the next resend
             // need not wait.
             if api.status != 403 || api.body.i18n_key.as_deref() != Some("403.005") {
-                self.state.borrow_mut().resends.forget(&key);
+                self.limiter.forget_resend(&context, &key);
             }
         }
         result
@@ -513,6 +535,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         } else {
             format!("{}{path}?{query}", self.config.base_url)
         };
+        let context = self.limiter_context();
         let mut attempt = 0;
         loop {
             attempt += 1;
@@ -520,7 +543,10 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             // came (see `CreateQueue`); dropping the guard also covers a call abandoned by its
             // caller.
             let mut answered = if kind == CallKind::Create {
-                Some(self.wait_for_create_slot(signal).await?)
+                Some(
+                    self.abortable(signal, self.limiter.create_turn(&context))
+                        .await?,
+                )
             } else {
                 None
             };
@@ -607,14 +633,14 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             return;
         };
         let response = outcome.as_ref().ok();
-        logger(&LogEvent {
+        logger(&LogEvent::Request(RequestEvent {
             method,
             path: path.to_owned(),
             status: response.map(|r| r.status),
             request_id: response.and_then(|r| r.header("x-request-id").map(str::to_owned)),
             attempt,
             duration_ms,
-        });
+        }));
     }
 }
 

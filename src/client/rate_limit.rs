@@ -83,6 +83,40 @@ pub enum Wait {
     Queued,
 }
 
+/// How far apart creates start at a given rate: the same numbers for the queue of one process and
+/// for a shared store (see [`CreateQueue`] for why each is what it is).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spacing {
+    /// One interval, in whole milliseconds.
+    pub interval_ms: f64,
+    /// The margin while the last create has not answered: 2 % of the interval, 3 to 20 ms.
+    pub blind_margin_ms: f64,
+    /// The most margin an answer can ask for: 10 % of the interval, 3 to 20 ms.
+    pub answered_margin_cap_ms: f64,
+    /// The longest extra wait after a slow or unanswered leader: an interval or a second.
+    pub hold_cap_ms: f64,
+}
+
+impl Spacing {
+    /// The spacing at `per_second` creates per second.
+    pub fn new(per_second: f64) -> Self {
+        // Whole milliseconds, rounded up: Tango's clock (and the simulator's) counts whole
+        // milliseconds, and two arrivals a whole interval apart by the true time always read at
+        // least that far apart there; a fraction could read as one millisecond less.
+        let interval_ms = (1_000.0 / per_second).ceil();
+        Spacing {
+            interval_ms,
+            blind_margin_ms: (interval_ms * 0.02).clamp(3.0, 20.0),
+            answered_margin_cap_ms: (interval_ms * 0.1).clamp(3.0, 20.0),
+            hold_cap_ms: Self::hold_cap_ms(interval_ms),
+        }
+    }
+
+    fn hold_cap_ms(interval_ms: f64) -> f64 {
+        interval_ms.max(1_000.0)
+    }
+}
+
 /// The shortest sleep a waiter is told, so that rounding never makes it spin.
 const MIN_SLEEP_MS: f64 = 1.0;
 
@@ -92,14 +126,16 @@ const COARSEST_RESOLUTION_MS: f64 = 1.0;
 impl CreateQueue {
     /// A queue allowing `per_second` starts per second (Tango allows 1).
     pub fn new(per_second: f64) -> Self {
-        // Whole milliseconds, rounded up: Tango's clock (and the simulator's) counts whole
-        // milliseconds, and two arrivals a whole interval apart by the true time always read at
-        // least that far apart there; a fraction could read as one millisecond less.
-        let interval_ms = (1_000.0 / per_second).ceil();
+        let Spacing {
+            interval_ms,
+            blind_margin_ms,
+            answered_margin_cap_ms,
+            ..
+        } = Spacing::new(per_second);
         CreateQueue {
             interval_ms,
-            blind_margin_ms: (interval_ms * 0.02).clamp(3.0, 20.0),
-            answered_margin_cap_ms: (interval_ms * 0.1).clamp(3.0, 20.0),
+            blind_margin_ms,
+            answered_margin_cap_ms,
             waiting: VecDeque::new(),
             next_ticket: 0,
             last_go_ms: f64::MIN,
@@ -275,7 +311,7 @@ impl CreateQueue {
 
     /// The longest extra wait after a slow or unanswered create.
     fn cap_ms(&self) -> f64 {
-        self.interval_ms.max(1_000.0)
+        Spacing::hold_cap_ms(self.interval_ms)
     }
 }
 
