@@ -17,10 +17,10 @@
 //
 // Resuming needs a Tango that outlives the script: a real account, or `make sim` with
 // TANGO_BASE_URL=http://127.0.0.1:4010/raas/v2 (see connect.mjs).
-import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { ordersFromCsv, validateOrdersCsv } from "tango-orders";
 import { ACCOUNT, CUSTOMER, connect } from "./connect.mjs";
+import { campaignName, rowKeys } from "./row-key.mjs";
 
 const [file, ...rest] = process.argv.slice(2);
 if (!file) {
@@ -28,7 +28,7 @@ if (!file) {
   process.exit(2);
 }
 const flag = (name, fallback) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : fallback);
-const campaign = flag("--campaign", "demo").replace(/[^A-Za-z0-9]/g, "").slice(0, 40);
+const campaign = campaignName(flag("--campaign", "demo"));
 const journal = flag("--journal", `${file}.${campaign}.journal`);
 
 const csv = readFileSync(file); // bytes: validateOrdersCsv reads UTF-8 itself
@@ -48,13 +48,7 @@ if (report.issues.some((issue) => issue.index === undefined)) {
 }
 
 // The row's own content, not its line or its file, names its order (see the keys, above).
-const seenRows = new Map();
-function rowKey(order) {
-  const digest = createHash("sha256").update(JSON.stringify(order)).digest("hex").slice(0, 24);
-  const n = (seenRows.get(digest) ?? 0) + 1;
-  seenRows.set(digest, n);
-  return `${campaign}${digest}${n}`;
-}
+const rowKey = rowKeys(campaign);
 const orders = (await ordersFromCsv(csv, options)).map((order) => ({ ...order, externalRefID: rowKey(order) }));
 const bad = new Set(report.issues.map((issue) => issue.index));
 const done = new Set(existsSync(journal) ? readFileSync(journal, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).externalRefID) : []);

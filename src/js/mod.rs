@@ -11,6 +11,8 @@ mod error;
 mod first_load;
 #[cfg(feature = "js-main")]
 mod helpers;
+#[cfg(feature = "js-client")]
+mod limiter;
 #[cfg(feature = "js-main")]
 mod options;
 #[cfg(feature = "js-client")]

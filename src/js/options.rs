@@ -91,6 +91,86 @@ fn function(options: &JsValue, key: &str) -> Result<Option<Function>, Error> {
         .map_err(|_| Error::config(format!("{key} must be a function")))
 }
 
+/// The methods a `limiter` option must have (see `TangoLimiter` in the TypeScript types).
+const LIMITER_METHODS: [&str; 5] = [
+    "takeCreate",
+    "reportCreate",
+    "leaveCreate",
+    "claimResend",
+    "forgetResend",
+];
+
+/// The store calls' timeout when the limiter does not set `storeTimeoutMs`.
+pub(super) const STORE_TIMEOUT_MS: u64 = 1_000;
+
+/// A `limiter` option, checked: the object, its five methods (in `LIMITER_METHODS` order) and its
+/// `storeTimeoutMs`.
+// The first-load module only checks the options: it reads none of what it checked.
+#[cfg_attr(not(feature = "js-client"), allow(dead_code))]
+pub(super) struct LimiterObject {
+    pub object: JsValue,
+    pub methods: [Function; 5],
+    pub timeout_ms: u64,
+}
+
+/// The `limiter` option, or `None` when absent: an object with the five methods of a shared
+/// limiter's store (`createRedisLimiter` from `tango-orders/redis` makes one) and, optionally,
+/// `storeTimeoutMs` from 1 to 60000.
+fn limiter(options: &JsValue) -> Result<Option<LimiterObject>, Error> {
+    let object = get(options, "limiter");
+    if is_absent(&object) {
+        return Ok(None);
+    }
+    let shape = || {
+        Error::config(
+            "limiter must be an object with takeCreate, reportCreate, leaveCreate, claimResend \
+             and forgetResend methods, such as createRedisLimiter's (tango-orders/redis)",
+        )
+    };
+    if !object.is_object() {
+        return Err(shape());
+    }
+    let method = |name: &str| -> Result<Function, Error> {
+        Reflect::get(&object, &name.into())
+            .map_err(|_| shape())?
+            .dyn_into::<Function>()
+            .map_err(|_| shape())
+    };
+    let methods = [
+        method(LIMITER_METHODS[0])?,
+        method(LIMITER_METHODS[1])?,
+        method(LIMITER_METHODS[2])?,
+        method(LIMITER_METHODS[3])?,
+        method(LIMITER_METHODS[4])?,
+    ];
+    let timeout = Reflect::get(&object, &"storeTimeoutMs".into()).map_err(|_| shape())?;
+    let timeout_ms = if is_absent(&timeout) {
+        STORE_TIMEOUT_MS
+    } else {
+        match timeout.as_f64() {
+            Some(ms) if (1.0..=60_000.0).contains(&ms) => ms.ceil() as u64,
+            _ => {
+                return Err(Error::config(
+                    "limiter.storeTimeoutMs must be a number from 1 to 60000",
+                ))
+            }
+        }
+    };
+    Ok(Some(LimiterObject {
+        object,
+        methods,
+        timeout_ms,
+    }))
+}
+
+/// What `new TangoClient(options)` reads: the configuration, the fetch function, the limiter.
+#[cfg_attr(not(feature = "js-client"), allow(dead_code))]
+pub(super) struct ClientFromJs {
+    pub config: ClientConfig,
+    pub fetch: Function,
+    pub limiter: Option<LimiterObject>,
+}
+
 /// The client's configuration and fetch function from `new TangoClient(options)`; `token_source`
 /// makes the source of a token given as a function (the client module's calls it; the first-load
 /// module only checks the options, and never asks it for a token).
@@ -98,7 +178,7 @@ pub(super) fn config_from_js(
     options: &JsValue,
     token_source: fn(Function) -> Rc<dyn TokenSource>,
     logger: fn(Function) -> Logger,
-) -> Result<(ClientConfig, Function), Error> {
+) -> Result<ClientFromJs, Error> {
     if options.is_null() {
         return Err(Error::config("the options must be an object"));
     }
@@ -116,7 +196,12 @@ pub(super) fn config_from_js(
             .and_then(|f| f.dyn_into::<Function>().ok())
             .ok_or_else(|| Error::config("no global fetch: pass options.fetch"))?,
     };
-    Ok((ClientConfig::resolve(settings, in_browser())?, fetch))
+    let limiter = limiter(options)?;
+    Ok(ClientFromJs {
+        config: ClientConfig::resolve(settings, in_browser())?,
+        fetch,
+        limiter,
+    })
 }
 
 #[cfg(feature = "js-client")]
