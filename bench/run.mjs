@@ -12,6 +12,8 @@ import { BASELINES, checkAgreement } from "./agree.mjs";
 import { benchCsv, csvBytes } from "./csv.mjs";
 import { benchCsvInChromium } from "./csv-browser.mjs";
 import { benchConcurrency, concurrencyTable } from "./concurrency.mjs";
+import { benchWorkers, workersTable } from "./workers.mjs";
+import { startRedis, startSim } from "../tests/package/servers.mjs";
 // The probe (scripts/build-probe.sh): the validation-only module with every rule left out, at the
 // validate module's opt-level "z" (for bytes) and the first load's "s" (for time).
 import { initSync as initProbe } from "./.probe/tango_orders_probe.js";
@@ -271,6 +273,19 @@ const crowdLines = [
   "",
 ];
 
+// 8. Several processes on one account (bench/workers.mjs): the shared limiter on a real
+// redis-server against each process's own, 1 to 8 processes, against the tango-sim binary.
+const fleet = await benchWorkers({ startSim, startRedis });
+const fleetLines = [
+  "## Several processes on one account (bench/workers.mjs)", "",
+  "1, 2, 4 and 8 worker processes share 40 creates (each sends its share at once) against the tango-sim binary with Tango's limit set to 10 a second, " +
+  "with `createRedisLimiter` on a real redis-server (shared) or each with its own limiter (what users run otherwise); default `maxRetries` (2). " +
+  "Rate: creates placed per second from the first to the last, ÷ the limit. Redis calls: the `takeCreate` calls each create waited for, and their round trip. " +
+  "Three rounds, configurations interleaved, a fresh simulator for each run; medians.", "",
+  ...workersTable(fleet),
+  "",
+];
+
 // For each goal of issue 16 this run missed: what was measured to stand in the way.
 function missedGoals() {
   const row = (prefix) => rows.find((r) => r.what.startsWith(prefix));
@@ -348,6 +363,7 @@ const lines = [
   ...rows.map((r) => `| ${r.what} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baseline)} ${r.unit} | ${r.ratio.toFixed(2)}×${r.note ? ` (${r.note})` : ""} | ${r.target} |`),
   "", `Simulator entry (separate, not in the main entry): ${(gz(sim) / 1024).toFixed(1)} KB gzip.`, "",
   ...crowdLines,
+  ...fleetLines,
   ...missedGoals(), "",
 ];
 writeFileSync(join(here, "RESULTS.md"), lines.join("\n"));

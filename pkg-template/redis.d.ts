@@ -9,7 +9,7 @@ export interface IoRedisLike {
 
 /** The part of a node-redis (v4+) client the limiter uses. */
 export interface NodeRedisLike {
-  scriptLoad(source: string): Promise<string>;
+  scriptLoad(source: string): Promise<unknown>;
   evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 

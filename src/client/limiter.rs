@@ -60,8 +60,10 @@ pub trait CreatePermit {
 pub struct LimiterEvent {
     /// `"unavailable"`: the shared store failed or did not answer in time, and this client paces
     /// its creates and resends alone; `"restored"`: it answers again and is shared again.
+    #[cfg_attr(feature = "js", tsify(type = "\"unavailable\" | \"restored\""))]
     pub state: &'static str,
     /// `"timeout"`, `"error"` (the store's call failed) or `"answered"` (for `"restored"`).
+    #[cfg_attr(feature = "js", tsify(type = "\"timeout\" | \"error\" | \"answered\""))]
     pub reason: &'static str,
     /// What it means, in a sentence (never the store's own message, which may name hosts).
     pub message: String,

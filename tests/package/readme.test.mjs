@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import * as tango from "tango-orders";
+import { startRedis } from "./servers.mjs";
 
 const readme = readFileSync(process.env.TANGO_README, "utf8");
 
@@ -34,16 +35,22 @@ test("every tested README block runs against the simulator", { timeout: 60_000 }
   for (const { name, code } of jsBlocks()) {
     if (name && name !== "validation") groups.set(name, [...(groups.get(name) ?? []), code]);
   }
-  assert.deepEqual([...groups.keys()].sort(), ["client", "simulator"]);
+  assert.deepEqual([...groups.keys()].sort(), ["client", "redis", "simulator"]);
+  // The "redis" blocks need a real Redis.
+  const redis = await startRedis();
   const preload = join(process.cwd(), "readme-preload.mjs");
   writeFileSync(preload, 'import { createSimulator } from "tango-orders/sim";\nglobalThis.fetch = createSimulator().fetch;\n');
   const env = { ...process.env, TANGO_PLATFORM_NAME: "demo-platform", TANGO_PLATFORM_KEY: "demo-key",
-    TANGO_CUSTOMER: "demo-customer", TANGO_ACCOUNT: "demo-account" };
-  for (const [name, codes] of groups) {
-    const file = join(process.cwd(), `readme-${name}.mjs`);
-    writeFileSync(file, codes.join("\n"));
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", preload, file], { env });
-    if (name === "client") assert.match(stdout, /RA\d{6}-\d{4}-\d{2} 25|retry in \d+ ms/);
+    TANGO_CUSTOMER: "demo-customer", TANGO_ACCOUNT: "demo-account", REDIS_URL: redis.url };
+  try {
+    for (const [name, codes] of groups) {
+      const file = join(process.cwd(), `readme-${name}.mjs`);
+      writeFileSync(file, codes.join("\n"));
+      const { stdout } = await promisify(execFile)(process.execPath, ["--import", preload, file], { env });
+      if (name === "client") assert.match(stdout, /RA\d{6}-\d{4}-\d{2} 25|retry in \d+ ms/);
+    }
+  } finally {
+    await redis.stop();
   }
 });
 

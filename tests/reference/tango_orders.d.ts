@@ -39,8 +39,68 @@ export type FetchLike = (request: FetchRequest) => Promise<FetchResponse>;
 export interface TangoClientOptions extends ClientSettings {
     /** The fetch to use (default: the global fetch), e.g. tango-orders/sim's. */
     fetch?: FetchLike;
-    /** Called once per attempt with method, path, status, requestId, attempt and duration only. */
+    /** Called once per attempt (`type: "request"`: method, path, status, requestId, attempt and
+     * duration only), and when a shared limiter's store stops answering or answers again
+     * (`type: "limiter"`). */
     logger?: (event: LogEvent) => void;
+    /** Keeps Tango's limits (1 create per second, 1 resend per reward per 30 s) together with every
+     * other client that uses the same store: `createRedisLimiter(redis)` from `tango-orders/redis`.
+     * Default: this client's own queue and resend guard. */
+    limiter?: TangoLimiter;
+}
+
+/** A create asking a shared limiter's store whether it may be sent now (its first ask queues it). */
+export interface LimiterCreateAsk {
+    /** The limit the creates share: the platform name, or "default" with a bearer token. */
+    account: string;
+    /** The create's place: random, unique across processes. */
+    ticket: string;
+    /** Its process has had no create answered lately (its request may be slow on the way). */
+    leads: boolean;
+    /** One interval between creates, ms. */
+    intervalMs: number;
+    /** The margin after each create while it has not answered, ms. */
+    marginMs: number;
+    /** How long an unanswered leader may hold the next create, ms from its start. */
+    holdMs: number;
+}
+
+/** What a started create tells the store: the next start, counted from its own. */
+export interface LimiterCreateReport {
+    account: string;
+    ticket: string;
+    nextAfterGoMs: number;
+    /** True once it has its answer; false when only its request's late departure is reported. */
+    answered: boolean;
+}
+
+/** A resend's claim on its order or line item (`key`: "order:<id>" or "lineItem:<id>"). */
+export interface LimiterResendClaim {
+    account: string;
+    key: string;
+    /** Random: only this claim can end itself early. */
+    claim: string;
+}
+
+/** The store a client shares Tango's limits through: each method one atomic decision, timed by the
+ * store's own clock. `createRedisLimiter` (tango-orders/redis) implements it on Redis. The client
+ * waits at most `storeTimeoutMs` (default 1000) for `takeCreate` and `claimResend`, then keeps the
+ * limits alone, tells the logger once, and asks the store again every 2 s. */
+export interface TangoLimiter {
+    /** How long to wait for the store before deciding alone, 1 to 60000 ms (default 1000). */
+    readonly storeTimeoutMs?: number;
+    /** Resolves to 0 (or less) when the create may be sent now, else to the ms to wait before
+     * asking again. */
+    takeCreate(ask: LimiterCreateAsk): Promise<number> | number;
+    /** Not waited for. */
+    reportCreate(report: LimiterCreateReport): unknown;
+    /** An aborted create leaves the queue. Not waited for. */
+    leaveCreate(place: { account: string; ticket: string }): unknown;
+    /** Resolves to 0 (or less) when the resend is claimed for 30 s, else to the ms until it may be. */
+    claimResend(claim: LimiterResendClaim): Promise<number> | number;
+    /** Ends the claim if it is still this one (the resend was refused before Tango acted). Not waited
+     * for. */
+    forgetResend(claim: LimiterResendClaim): unknown;
 }
 
 /** Per-call settings: the generated CallSettings and the signal (written here by hand: its type
@@ -291,6 +351,25 @@ export interface CostAdjustment {
      * Its value.
      */
     value?: number;
+}
+
+/**
+ * A limiter event for the client's logger: the shared store stopped answering, or answers again.
+ */
+export interface LimiterEvent {
+    /**
+     * `"unavailable"`: the shared store failed or did not answer in time, and this client paces
+     * its creates and resends alone; `"restored"`: it answers again and is shared again.
+     */
+    state: "unavailable" | "restored";
+    /**
+     * `"timeout"`, `"error"` (the store's call failed) or `"answered"` (for `"restored"`).
+     */
+    reason: "timeout" | "error" | "answered";
+    /**
+     * What it means, in a sentence (never the store's own message, which may name hosts).
+     */
+    message: string;
 }
 
 /**
@@ -2077,7 +2156,7 @@ export interface CreateOrderResult {
  * What happened on one attempt, for an optional logger: never a body, a query, a header or any
  * personal data.
  */
-export interface LogEvent {
+export interface RequestEvent {
     /**
      * `GET` or `POST`.
      */
@@ -2108,6 +2187,12 @@ export interface LogEvent {
  * What is wrong with a field. The codes are stable: programs and forms branch on them.
  */
 export type Code = "required" | "too_short" | "too_long" | "invalid_characters" | "invalid_format" | "invalid_value" | "not_allowed" | "out_of_range" | "unsupported" | "conflict";
+
+/**
+ * What the logger is told: each attempt (`type: "request"`), and the shared limiter's changes
+ * (`type: "limiter"`: its store stopped answering, or answers again).
+ */
+export type LogEvent = ({ type: "request" } & RequestEvent) | ({ type: "limiter" } & LimiterEvent);
 
 /**
  * Which kind of failure, as JavaScript sees it in `error.kind`.
