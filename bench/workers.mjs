@@ -16,7 +16,7 @@ const PER_SECOND = 10;
 const TOTAL = 40;
 
 /** One worker: `creates` creates at once; its logger's events and its Redis calls' timings. */
-async function worker({ baseUrl, redisUrl, shared, creates, tag }) {
+async function worker({ baseUrl, redisUrl, shared, creates, tag, prefix }) {
   const { TangoClient } = await import("tango-orders");
   const { createRedisLimiter } = await import("tango-orders/redis");
   const Redis = createRequire(import.meta.url)("ioredis");
@@ -24,7 +24,7 @@ async function worker({ baseUrl, redisUrl, shared, creates, tag }) {
   const calls = [];
   let limiter;
   if (shared) {
-    const inner = createRedisLimiter(redis, { prefix: `bench-${tag}` });
+    const inner = createRedisLimiter(redis, { prefix });
     // The same limiter, timing each decision the client waits for.
     const timed = (name) => async (argument) => {
       const started = performance.now();
@@ -55,7 +55,8 @@ async function worker({ baseUrl, redisUrl, shared, creates, tag }) {
 async function runOnce(settings, processes, shared, tag) {
   const creates = TOTAL / processes;
   const outputs = await Promise.all(Array.from({ length: processes }, async (_, index) => {
-    const job = { ...settings, shared, creates, tag: `${tag}p${index}` };
+    // One prefix for the run: its processes share one limit, and no run sees another's.
+    const job = { ...settings, shared, creates, tag: `${tag}p${index}`, prefix: `bench-${tag}` };
     const child = spawn(process.execPath, [new URL(import.meta.url).pathname, "worker", JSON.stringify(job)], { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));

@@ -23,9 +23,10 @@ const RESEND_INTERVAL_MS = 30000;
 // KEYS: state (hash), queue (zset of tickets by arrival), leases (zset of tickets by lease end).
 // ARGV: ticket, leads (1/0), interval, margin, hold, grace, idle ttl.
 // Returns 0 when the create may go now (it leaves the queue), else the ms to wait before asking.
+// Times are milliseconds with fractions (Redis keeps them to a tenth: Lua writes 14 digits).
 const TAKE = `
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local ticket = ARGV[1]
 local interval, margin = tonumber(ARGV[3]), tonumber(ARGV[4])
 local hold, grace, idle = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
@@ -46,17 +47,22 @@ end
 if rank == 0 and wait <= 0 then
   redis.call('ZREM', KEYS[2], ticket)
   redis.call('ZREM', KEYS[3], ticket)
-  redis.call('HSET', KEYS[1], 'tat', math.ceil(now + interval + margin), 'go', now, 'last', ticket,
+  redis.call('HSET', KEYS[1], 'tat', now + interval + margin, 'go', now, 'last', ticket,
     'leader', ARGV[2], 'answered', '0')
   local keep = math.ceil(interval + hold + idle)
   if redis.call('PTTL', KEYS[1]) < keep then redis.call('PEXPIRE', KEYS[1], keep) end
   return 0
 end
-wait = math.ceil(math.max(wait, 0) + math.max(rank - 1, 0) * (interval + margin))
+-- Behind others: wake when its turn would come if one create ahead left, a little after the
+-- front's own turn (so that the two do not ask at the same moment).
+if rank > 0 then
+  wait = math.max(wait, 0) + (rank - 1) * (interval + margin) + math.min(math.max(interval / 10, 5), 50)
+end
+wait = math.ceil(wait)
 if wait < 1 then wait = 1 end
 redis.call('ZADD', KEYS[3], now + wait + grace, ticket)
 local last = redis.call('ZRANGE', KEYS[3], -1, -1, 'WITHSCORES')
-local ends = math.max(tonumber(last[2]) or now, now + wait + grace) - now + idle
+local ends = math.ceil(math.max(tonumber(last[2]) or now, now + wait + grace) - now + idle)
 redis.call('PEXPIRE', KEYS[2], ends)
 redis.call('PEXPIRE', KEYS[3], ends)
 if redis.call('PTTL', KEYS[1]) < ends then redis.call('PEXPIRE', KEYS[1], ends) end
@@ -66,7 +72,7 @@ return wait
 // KEYS: state. ARGV: ticket, next start after its go (ms), answered (1/0).
 const REPORT = `
 if redis.call('HGET', KEYS[1], 'last') ~= ARGV[1] then return 0 end
-local at = math.ceil(tonumber(redis.call('HGET', KEYS[1], 'go')) + tonumber(ARGV[2]))
+local at = tonumber(redis.call('HGET', KEYS[1], 'go')) + tonumber(ARGV[2])
 if ARGV[3] == '1' then
   redis.call('HSET', KEYS[1], 'tat', at, 'answered', '1')
 elseif at > (tonumber(redis.call('HGET', KEYS[1], 'tat')) or 0) then

@@ -124,8 +124,12 @@ impl LimiterStore for Handle {
                 m.answered = false;
                 return 0.0;
             }
-            let behind = rank.saturating_sub(1) as f64 * (ask.interval_ms + ask.margin_ms);
-            let wait = (wait.max(0.0) + behind).max(1.0);
+            let mut wait = wait.max(0.0);
+            if rank > 0 {
+                let behind = (rank - 1) as f64 * (ask.interval_ms + ask.margin_ms);
+                wait += behind + (ask.interval_ms / 10.0).clamp(5.0, 50.0);
+            }
+            let wait = wait.ceil().max(1.0);
             if let Some(entry) = m.queue.iter_mut().find(|(_, t, _)| *t == ticket) {
                 entry.2 = now + wait + GRACE_MS;
             }
