@@ -80,6 +80,7 @@ bench: pkg
 	cargo build --release -p tango-sim --bin tango-sim
 	bash scripts/build-probe.sh
 	cd bench && npm install --no-audit --no-fund --loglevel=error
+	cd examples && npm install --no-audit --no-fund --loglevel=error
 	cd bench && TANGO_SIM_BIN=$(abspath $(or $(CARGO_TARGET_DIR),target))/release/tango-sim node run.mjs
 	node bench/bundlers.mjs
 
@@ -98,6 +99,7 @@ bench-before-after: pkg
 soak: pkg
 	cargo build --release -p tango-sim --bin tango-sim
 	cd bench && npm install --no-audit --no-fund --loglevel=error
+	cd examples && npm install --no-audit --no-fund --loglevel=error
 	cd bench && TANGO_SIM_BIN=$(abspath $(or $(CARGO_TARGET_DIR),target))/release/tango-sim node soak.mjs
 
 ## fuzz: each cargo-fuzz target until FUZZ_RUNS executions (default 10 million: about half an hour

@@ -12,7 +12,7 @@ import { BASELINES, checkAgreement } from "./agree.mjs";
 import { benchCsv, csvBytes } from "./csv.mjs";
 import { benchCsvInChromium } from "./csv-browser.mjs";
 import { benchConcurrency, concurrencyTable } from "./concurrency.mjs";
-import { benchWorkers, workersTable } from "./workers.mjs";
+import { benchFallback, benchWorkers, workersTable } from "./workers.mjs";
 import { startRedis, startSim } from "../tests/package/servers.mjs";
 // The probe (scripts/build-probe.sh): the validation-only module with every rule left out, at the
 // validate module's opt-level "z" (for bytes) and the first load's "s" (for time).
@@ -285,6 +285,24 @@ const fleetLines = [
   ...workersTable(fleet),
   "",
 ];
+const fallback = await benchFallback({ startSim, startRedis });
+const ms = (values) => values.map((v) => (v === null ? "never" : `${fmt(v)} ms`)).join(", ");
+fleetLines.push(
+  `**Redis killed mid-run** (3 processes, 60 creates at 10 a second, \`maxRetries\` 10; Redis SIGKILLed after 1.5 s and started again 3 s later): ` +
+  `each process decided alone ${ms(fallback.noticedMs)} after the kill (the store's timeout, 1,000 ms, counted from its next ask), ` +
+  `and shared again ${ms(fallback.restoredMs)} after the restart (it asks every 2 s); ${fallback.tooMany} answers were 429 meanwhile, ` +
+  `${fallback.placed} of 60 creates placed, ${fallback.failed} failed.`, "");
+// The bulk queue's crash run (tests/examples/bulk-queue.test.mjs), as its test prints it.
+const crashRun = (() => {
+  try {
+    const out = execFileSync(process.execPath, ["--test", join(root, "tests/examples/bulk-queue.test.mjs")],
+      { encoding: "utf8", env: process.env, stdio: ["ignore", "pipe", "ignore"], timeout: 300_000 });
+    return out.match(/# bulk queue: (.*)/)?.[1] ?? "did not report";
+  } catch (error) {
+    return `failed (${String(error.message).split("\n")[0]})`;
+  }
+})();
+fleetLines.push(`**The bulk queue on BullMQ** (examples/bulk-queue, at Tango's 1 a second): ${crashRun}.`, "");
 
 // For each goal of issue 16 this run missed: what was measured to stand in the way.
 function missedGoals() {

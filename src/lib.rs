@@ -5,7 +5,7 @@
 //!
 //! | module | what it owns |
 //! |---|---|
-//! | [`client`] | every endpoint: retries, the create queue, the resend guard, paging, typed errors |
+//! | [`client`] | every endpoint: retries, Tango's limits through a limiter (per client, or shared by processes), paging, typed errors |
 //! | [`model`] | wire types with Tango's exact field names, open enums, and helpers that read them |
 //! | [`validate`] | the report types (`Report`, `Issue`, `Code`) for Tango's rules |
 //! | [`decode`] | reading response bodies into models, with errors that never quote a value |

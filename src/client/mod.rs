@@ -1,5 +1,5 @@
-//! `Client`: every endpoint, with validation first, idempotent creates, retries, the create queue,
-//! the resend guard and typed errors. It runs on any [`Transport`] and [`Runtime`]: `fetch` and
+//! `Client`: every endpoint, with validation first, idempotent creates, retries, Tango's limits kept
+//! by a [`Limiter`] and typed errors. It runs on any [`Transport`] and [`Runtime`]: `fetch` and
 //! timers in JavaScript, the simulator and a virtual clock in native tests.
 
 mod abort;
@@ -118,7 +118,7 @@ pub enum LineItemActionKind {
 enum CallKind {
     /// A `GET`: retried as an idempotent call.
     Read,
-    /// `POST /orders`: idempotent through its `externalRefID`, behind the create queue.
+    /// `POST /orders`: idempotent through its `externalRefID`, paced by the limiter.
     Create,
     /// A resend: no idempotency key, so only retried where Tango did not act.
     Resend,
@@ -193,7 +193,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 
     /// Places an order. Validates first (nothing is sent on a problem); generates an
     /// `externalRefID` when there is none and reuses it on every retry, so a retry can never place a
-    /// second order; waits for its turn in the create queue.
+    /// second order; waits for its turn from the limiter.
     ///
     /// Every failure carries the key and whether the order may have been placed
     /// ([`CreateOrderError`]): call again with that key to get the order without placing another.
@@ -504,7 +504,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     }
 
     /// Sends one call, retrying as the rules allow, and returns the successful answer. Every wait
-    /// (the create queue, the token, the request, the backoff) ends at once when the call's signal
+    /// (the limiter, the token, the request, the backoff) ends at once when the call's signal
     /// fires; a backoff longer than `max_retry_delay_ms` is not slept: the call fails with it.
     /// `reached` is set when a failed attempt may have reached Tango (see [`may_have_reached`]).
     #[allow(clippy::too_many_arguments)]
