@@ -46,6 +46,7 @@ pub fn validate_everything(bytes: &[u8]) {
             now_ms: Some(1.8e12),
             // The input read as a catalog too: the catalog reader sees every shape.
             catalog: crate::validate::CatalogRules::from_json(&crate::validate::Json::from(&input)),
+            extra_fields: Some(vec!["recipient.pronouns".into(), "notez".into()]),
         },
         ValidateOptions {
             fulfillment: Some(FulfillmentOption::Digital),
@@ -73,12 +74,12 @@ pub fn validate_everything(bytes: &[u8]) {
         let _ = validate::validate_order_resend(&input, options);
         let _ = validate::validate_line_item_resend(&input, options);
     }
-    let _ = validate::validate_line_item_action(&input, LineItemAction::Cancel);
-    let _ = validate::validate_line_item_action(&input, LineItemAction::Freeze);
+    let _ = validate::validate_line_item_action(&input, LineItemAction::Cancel, &options[0]);
+    let _ = validate::validate_line_item_action(&input, LineItemAction::Freeze, &options[1]);
     let normalized = validate::normalize_create_order(&input);
     assert_eq!(normalized, validate::normalize_create_order(&normalized));
     let _ = crate::client::query_string(&input);
-    let _ = crate::client::prepare_create(&input, 1.8e12, "generated".into());
+    let _ = crate::client::prepare_create(&input, &options[0], "generated".into());
     check_csv(bytes);
     if let Value::String(id) = &input {
         let _ = validate::validate_path_id("referenceOrderID", id);

@@ -150,7 +150,7 @@ proptest! {
         let _ = validate_order_filter(&input, &ValidateOptions::default());
         let _ = validate_order_resend(&input, &ValidateOptions::default());
         let _ = validate_line_item_resend(&input, &ValidateOptions::default());
-        let _ = validate_line_item_action(&input, LineItemAction::Cancel);
+        let _ = validate_line_item_action(&input, LineItemAction::Cancel, &ValidateOptions::default());
         let _ = normalize_create_order(&input);
     }
 

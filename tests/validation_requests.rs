@@ -261,8 +261,12 @@ fn line_item_resend_reason_is_known_and_other_needs_words() {
 
 #[test]
 fn cancel_and_freeze_need_a_reason_of_their_own_list() {
-    let cancel = |body: Value| validate_line_item_action(&body, LineItemAction::Cancel);
-    let freeze = |body: Value| validate_line_item_action(&body, LineItemAction::Freeze);
+    let cancel = |body: Value| {
+        validate_line_item_action(&body, LineItemAction::Cancel, &ValidateOptions::default())
+    };
+    let freeze = |body: Value| {
+        validate_line_item_action(&body, LineItemAction::Freeze, &ValidateOptions::default())
+    };
     assert!(cancel(json!({"reasonCode": "DUPLICATE"})).valid);
     assert_eq!(
         codes(&freeze(json!({"reasonCode": "DUPLICATE"}))),
@@ -416,8 +420,13 @@ fn fields_mode_reports_only_the_named_fields_and_what_is_inside_them() {
             "recipient.address.postalCode"
         ]
     );
-    // `recipient.address` does not cover a sibling that merely starts with the same letters.
-    assert!(validate_create_order(&form, &only(&["recipient.addr"])).valid);
+    // `recipient.address` does not cover a path that merely starts with the same letters, and a
+    // path the request does not have is itself reported.
+    let misspelt = validate_create_order(&form, &only(&["recipient.addr"]));
+    assert_eq!(codes(&misspelt), [("recipient.addr", Code::UnknownField)]);
+    assert!(misspelt.issues[0]
+        .message
+        .ends_with("did you mean `recipient.address`?"));
     // Touched but empty: required is reported for that field alone.
     let blank = validate_create_order(&json!({"utid": ""}), &only(&["utid"]));
     assert_eq!(codes(&blank), [("utid", Code::Required)]);

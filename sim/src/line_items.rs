@@ -476,7 +476,7 @@ impl Simulator {
         } else {
             Action::Freeze
         };
-        let report = validate_line_item_action(&body, kind);
+        let report = validate_line_item_action(&body, kind, &ValidateOptions::default());
         if let Err(refusal) = self.refuse_invalid(request, &report, "The request is not valid.") {
             return refusal;
         }

@@ -128,7 +128,7 @@ async fn hostile_filter_values_arrive_as_exactly_the_intended_parameters() {
     let mut sent = 0;
     for value in HOSTILE {
         // Free-text filters (partial matches are allowed, so only the length is checked).
-        let filter = json!({"recipientEmail": value, "recipientName": value, "page": 0});
+        let filter = json!({"recipientEmail": value, "rewardName": value, "page": 0});
         match client.list_orders(&filter, &options).await {
             Err(error) => assert_eq!(error.kind(), ErrorKind::Validation, "{value:?}"),
             Ok(_) => {

@@ -113,6 +113,10 @@ pub struct ClientConfig {
     pub max_retry_delay_ms: u64,
     /// Called once per attempt with what happened.
     pub logger: Option<Logger>,
+    /// Wire paths of fields this release does not know yet (`"loyaltyTier"`,
+    /// `"recipient.pronouns"`), sent as they are instead of failing as `unknown_field`: a field
+    /// Tango adds can be used before a release of this package knows it.
+    pub extra_fields: Vec<String>,
 }
 
 /// The values a numeric setting accepts, and how its `config` error names them. The text is
@@ -182,6 +186,7 @@ impl Default for ClientConfig {
             orders_per_second: crate::rules::CREATES_PER_SECOND,
             max_retry_delay_ms: 60_000,
             logger: None,
+            extra_fields: Vec::new(),
         }
     }
 }
@@ -196,6 +201,7 @@ impl core::fmt::Debug for ClientConfig {
             .field("orders_per_second", &self.orders_per_second)
             .field("max_retry_delay_ms", &self.max_retry_delay_ms)
             .field("logger", &self.logger.is_some())
+            .field("extra_fields", &self.extra_fields)
             .finish()
     }
 }

@@ -58,6 +58,9 @@ pub struct CallOptions {
     pub max_retry_delay_ms: Option<u64>,
     /// A cancellation handle the transport understands (in JavaScript, an `AbortSignal`).
     pub signal: Option<Signal>,
+    /// Wire paths of fields this release does not know yet, sent as they are in this call (on top
+    /// of the client's [`ClientConfig::extra_fields`]).
+    pub extra_fields: Vec<String>,
 }
 
 /// An opaque cancellation handle, passed through to the transport.
@@ -70,6 +73,7 @@ impl core::fmt::Debug for CallOptions {
             .field("max_retries", &self.max_retries)
             .field("max_retry_delay_ms", &self.max_retry_delay_ms)
             .field("signal", &self.signal.is_some())
+            .field("extra_fields", &self.extra_fields)
             .finish()
     }
 }
@@ -191,6 +195,24 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         &self.transport
     }
 
+    /// How a call's input is validated: every rule, with the fields this release does not know
+    /// that the client and the call allow.
+    fn validation(&self, options: &CallOptions) -> ValidateOptions {
+        ValidateOptions {
+            extra_fields: Some(self.with_extra_fields(options).extra_fields),
+            ..ValidateOptions::default()
+        }
+    }
+
+    /// The call's options with the client's extra fields added to its own.
+    fn with_extra_fields(&self, options: &CallOptions) -> CallOptions {
+        let mut options = options.clone();
+        options
+            .extra_fields
+            .extend(self.config.extra_fields.iter().cloned());
+        options
+    }
+
     /// Places an order. Validates first (nothing is sent on a problem); generates an
     /// `externalRefID` when there is none and reuses it on every retry, so a retry can never place a
     /// second order; waits for its turn from the limiter.
@@ -216,8 +238,9 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             external_ref_id: key.clone(),
             may_have_been_placed,
         };
-        let body =
-            prepare_create(order, self.runtime.now_ms(), generated).map_err(|e| fail(e, false))?;
+        let mut validation = self.validation(options);
+        validation.now_ms = Some(self.runtime.now_ms());
+        let body = prepare_create(order, &validation, generated).map_err(|e| fail(e, false))?;
         // Set by the failed attempts only: on success it tells whether an earlier attempt reached.
         let mut reached = false;
         let outcome = self
@@ -261,7 +284,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         filter: &Value,
         options: &CallOptions,
     ) -> Result<OrderListPage, Error> {
-        validate::validate_order_filter(filter, &ValidateOptions::default()).into_result()?;
+        validate::validate_order_filter(filter, &self.validation(options)).into_result()?;
         let response = self
             .read("/orders".into(), query_string(filter), options)
             .await?;
@@ -274,7 +297,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         filter: &Value,
         options: &CallOptions,
     ) -> Result<OrderPager<&Self>, Error> {
-        OrderPager::new(self, filter, options.clone())
+        OrderPager::new(self, filter, self.with_extra_fields(options))
     }
 
     /// Resends an order's reward (at most once per 30 s per order; only rewards Tango delivered).
@@ -285,7 +308,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         options: &CallOptions,
     ) -> Result<OrderResendResult, Error> {
         let path = id_path("orders", "referenceOrderID", id, "/resends")?;
-        validate::validate_order_resend(body, &ValidateOptions::default()).into_result()?;
+        validate::validate_order_resend(body, &self.validation(options)).into_result()?;
         let response = self
             .resend(format!("order:{id}"), path, body, options)
             .await?;
@@ -298,7 +321,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         filter: &Value,
         options: &CallOptions,
     ) -> Result<LineItemListPage, Error> {
-        validate::validate_line_item_filter(filter, &ValidateOptions::default()).into_result()?;
+        validate::validate_line_item_filter(filter, &self.validation(options)).into_result()?;
         let response = self
             .read("/lineItems".into(), query_string(filter), options)
             .await?;
@@ -311,7 +334,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         filter: &Value,
         options: &CallOptions,
     ) -> Result<LineItemPager<&Self>, Error> {
-        LineItemPager::new(self, filter, options.clone())
+        LineItemPager::new(self, filter, self.with_extra_fields(options))
     }
 
     /// Reads one line item, with its reward and histories.
@@ -329,7 +352,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         options: &CallOptions,
     ) -> Result<LineItemResendResult, Error> {
         let path = id_path("lineItems", "referenceLineItemID", id, "/resends")?;
-        validate::validate_line_item_resend(body, &ValidateOptions::default()).into_result()?;
+        validate::validate_line_item_resend(body, &self.validation(options)).into_result()?;
         let response = self
             .resend(format!("lineItem:{id}"), path, body, options)
             .await?;
@@ -350,7 +373,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
             LineItemActionKind::Unfreeze => ("/unfreeze", ActionRule::Freeze),
         };
         let path = id_path("lineItems", "referenceLineItemID", id, suffix)?;
-        validate::validate_line_item_action(body, rule).into_result()?;
+        validate::validate_line_item_action(body, rule, &self.validation(options)).into_result()?;
         self.write("POST", path, body, CallKind::Action, options)
             .await?;
         Ok(())
@@ -365,7 +388,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         options: &CallOptions,
     ) -> Result<Order, Error> {
         let path = id_path("lineItems", "referenceLineItemID", id, "/reissue")?;
-        validate::validate_line_item_reissue(body, &ValidateOptions::default()).into_result()?;
+        validate::validate_line_item_reissue(body, &self.validation(options)).into_result()?;
         let response = self
             .write("POST", path, body, CallKind::Action, options)
             .await?;
@@ -380,7 +403,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         options: &CallOptions,
     ) -> Result<(), Error> {
         let path = id_path("lineItems", "referenceLineItemID", id, "")?;
-        validate::validate_line_item_update(body, &ValidateOptions::default()).into_result()?;
+        validate::validate_line_item_update(body, &self.validation(options)).into_result()?;
         self.write("PATCH", path, body, CallKind::Update, options)
             .await?;
         Ok(())

@@ -89,6 +89,12 @@ pub struct ClientOptions {
     #[serde(default, deserialize_with = "read::allow_browser")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub dangerously_allow_browser: Option<bool>,
+    /// Wire paths of fields this release does not know yet (`"loyaltyTier"`,
+    /// `"recipient.pronouns"`), sent as they are in every call instead of failing as
+    /// `unknown_field`.
+    #[serde(default, deserialize_with = "read::extra_fields")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub extra_fields: Option<Vec<String>>,
     /// Called once per attempt (set by the host: a function is not data).
     #[serde(skip)]
     pub logger: Option<Logger>,
@@ -112,6 +118,7 @@ mod read {
         platform_name: String => "platformName must be a string";
         platform_key: Sensitive => "platformKey must be a string";
         allow_browser: bool => "dangerouslyAllowBrowser must be true or false";
+        extra_fields: Vec<String> => "extraFields must be a list of field paths (strings)";
     }
 
     /// A number setting within `limits`.
@@ -208,6 +215,7 @@ impl ClientConfig {
                 .max_retry_delay_ms
                 .unwrap_or(defaults.max_retry_delay_ms),
             logger: options.logger,
+            extra_fields: options.extra_fields.unwrap_or_default(),
         };
         config.check()?;
         Ok(config)
@@ -232,6 +240,11 @@ pub struct CallSettings {
     #[serde(default, deserialize_with = "read::max_retry_delay_ms")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub max_retry_delay_ms: Option<u64>,
+    /// Wire paths of fields this release does not know yet, sent as they are in this call (on
+    /// top of the client's `extraFields`).
+    #[serde(default, deserialize_with = "read::extra_fields")]
+    #[cfg_attr(feature = "js", tsify(optional))]
+    pub extra_fields: Option<Vec<String>>,
 }
 
 /// A wait's settings as read from input (in TypeScript, `WaitSettings`; `WaitOptions` adds the
@@ -253,6 +266,7 @@ impl From<CallSettings> for CallOptions {
             max_retries: settings.max_retries,
             max_retry_delay_ms: settings.max_retry_delay_ms,
             signal: None,
+            extra_fields: settings.extra_fields.unwrap_or_default(),
         }
     }
 }

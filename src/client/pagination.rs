@@ -200,10 +200,12 @@ where
             .entry("elementsPerBlock")
             .or_insert(Value::from(PAGE_SIZE));
         // Checked here, so that a bad filter fails where the iterator is made, not at its first page.
-        let report = crate::validate::validate_line_item_filter(
-            &Value::Object(filter.clone()),
-            &Default::default(),
-        );
+        let validation = crate::validate::ValidateOptions {
+            extra_fields: Some(options.extra_fields.clone()),
+            ..Default::default()
+        };
+        let report =
+            crate::validate::validate_line_item_filter(&Value::Object(filter.clone()), &validation);
         report.into_result()?;
         Ok(LineItemPager {
             client,

@@ -50,12 +50,12 @@ fn scalar(value: &Value) -> String {
 /// Validates a create body and returns the one to send: `deliveryMethod` made explicit (inferred as
 /// Tango would), `sendEmail` derived from it, and `externalRefID` set to `generated` when absent —
 /// the key every retry of this call reuses.
-pub fn prepare_create(order: &Value, now_ms: f64, generated: String) -> Result<Value, Error> {
-    let options = ValidateOptions {
-        now_ms: Some(now_ms),
-        ..ValidateOptions::default()
-    };
-    validate::validate_create_order(order, &options).into_result()?;
+pub fn prepare_create(
+    order: &Value,
+    options: &ValidateOptions,
+    generated: String,
+) -> Result<Value, Error> {
+    validate::validate_create_order(order, options).into_result()?;
     let mut body = order.clone();
     let Some(object) = body.as_object_mut() else {
         return Err(Error::invalid(
@@ -135,7 +135,7 @@ mod tests {
     fn create_bodies_get_method_send_email_and_key() {
         let order = json!({"customerIdentifier": "demo-customer", "accountIdentifier": "demo-account",
             "utid": "U000001", "amount": 5, "sendEmail": true, "recipient": {"firstName": "A", "email": "a@b.co"}});
-        let body = prepare_create(&order, 0.0, "KEY1".into()).unwrap();
+        let body = prepare_create(&order, &ValidateOptions::default(), "KEY1".into()).unwrap();
         assert_eq!(
             (body["deliveryMethod"].as_str(), body["sendEmail"].as_bool()),
             (Some("EMAIL"), Some(true))
@@ -144,11 +144,12 @@ mod tests {
         let mut own = order.clone();
         own["externalRefID"] = json!("mine1");
         assert_eq!(
-            prepare_create(&own, 0.0, "KEY2".into()).unwrap()["externalRefID"],
+            prepare_create(&own, &ValidateOptions::default(), "KEY2".into()).unwrap()
+                ["externalRefID"],
             "mine1"
         );
         assert!(matches!(
-            prepare_create(&json!({}), 0.0, "K".into()),
+            prepare_create(&json!({}), &ValidateOptions::default(), "K".into()),
             Err(Error::Validation(_))
         ));
     }

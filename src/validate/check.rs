@@ -197,9 +197,17 @@ impl Checker {
     }
 
     /// Checks a number field: returns it when present and a number, reports a wrong type.
+    /// Empty text (or only spaces) counts as not filled in, as it does for text fields: a form's
+    /// number input reads `""` until something is typed.
     pub fn number(&mut self, path: &str, field: Field<'_>, required: bool) -> Option<f64> {
         match field {
             Field::Absent => {
+                if required {
+                    self.missing(path);
+                }
+                None
+            }
+            Field::Text(text) if text.trim().is_empty() => {
                 if required {
                     self.missing(path);
                 }

@@ -5,6 +5,7 @@
 /// A table searched in order rather than a `match`: the match compiled to 2.3 KB of comparisons in
 /// the wasm, and labels are only looked up to word an issue, never on the path of valid input.
 const LABELS: &[(&str, &str)] = &[
+    ("", "The request"),
     ("externalRefID", "External reference ID"),
     ("customerIdentifier", "Customer identifier"),
     ("accountIdentifier", "Account identifier"),

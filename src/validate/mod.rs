@@ -22,6 +22,7 @@ mod order;
 mod regions;
 mod report;
 mod resend;
+mod shape;
 mod unrepresentable;
 
 pub use catalog::CatalogRules;
@@ -47,6 +48,7 @@ pub use unrepresentable::{
 use check::Checker;
 pub use json::{too_deeply_nested, Json, Object, ReadJson, MAX_NESTING};
 use serde::{Deserialize, Serialize};
+use shape::Shape;
 #[cfg(feature = "js")]
 use tsify::Tsify;
 
@@ -67,8 +69,14 @@ pub struct ValidateOptions {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub partial: bool,
     /// Report only these wire paths and what is inside them (`recipient.address` covers
-    /// `recipient.address.city`). Rules that span fields still see the whole input.
+    /// `recipient.address.city`). Rules that span fields still see the whole input. A path the
+    /// request does not have is reported (`unknown_field`); `null` and `undefined` items are
+    /// skipped, and one path alone may be given as a string.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "js",
+        tsify(optional, type = "string | ReadonlyArray<string | null | undefined>")
+    )]
     pub fields: Option<Vec<String>>,
     /// The current time in epoch milliseconds, for "expiration date in the future". JavaScript
     /// callers leave it out: the package reads the clock.
@@ -86,6 +94,16 @@ pub struct ValidateOptions {
     )]
     #[cfg_attr(feature = "js", tsify(optional, type = "Catalog | CatalogItem[]"))]
     pub catalog: Option<CatalogRules>,
+    /// Wire paths of fields this release does not know yet (`"loyaltyTier"`,
+    /// `"recipient.pronouns"`), accepted as they are instead of being reported `unknown_field`:
+    /// a field Tango adds can be sent without waiting for a new release. Nothing inside them is
+    /// checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "js",
+        tsify(optional, type = "string | ReadonlyArray<string | null | undefined>")
+    )]
+    pub extra_fields: Option<Vec<String>>,
 }
 
 /// Reads `catalog` for serde (native callers): through `serde_json::Value` into [`CatalogRules`].
@@ -101,6 +119,17 @@ fn read_catalog<'de, D: serde::Deserializer<'de>>(
         .ok_or_else(|| {
             serde::de::Error::custom("the catalog must be an object with brands or a list of items")
         })
+}
+
+/// The strings of a list of paths; `null` items are left out, since a form passing its own state
+/// (`event.target.dataset.path` of an element without one) must not break on them. `None` when an
+/// item is neither.
+fn paths_of(items: &[Json<'_>]) -> Option<Vec<String>> {
+    items
+        .iter()
+        .filter(|item| !item.is_null())
+        .map(|item| item.as_str().map(str::to_owned))
+        .collect()
 }
 
 /// `"digital"` or `"physical"`: see [`Fulfillment`].
@@ -145,20 +174,15 @@ impl ValidateOptions {
             Some(Json::Bool(partial)) => *partial,
             Some(_) => return Err(wrong("partial")),
         };
-        let fields = match member("fields") {
-            None => None,
-            Some(Json::Array(items)) => Some(
-                items
-                    .iter()
-                    .map(|item| {
-                        item.as_str()
-                            .map(str::to_owned)
-                            .ok_or_else(|| wrong("fields"))
-                    })
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
-            Some(_) => return Err(wrong("fields")),
+        let paths = |key: &str| match member(key) {
+            None => Ok(None),
+            Some(Json::Array(items)) => paths_of(items).map(Some).ok_or_else(|| wrong(key)),
+            // One path alone, as a form may keep "the field that changed".
+            Some(Json::String(path)) => Ok(Some(vec![path.to_string()])),
+            Some(_) => Err(wrong(key)),
         };
+        let fields = paths("fields")?;
+        let extra_fields = paths("extraFields")?;
         let now_ms = match member("nowMs") {
             None => None,
             Some(Json::Number(n)) => Some(*n),
@@ -176,13 +200,19 @@ impl ValidateOptions {
             fields,
             now_ms,
             catalog,
+            extra_fields,
         })
     }
 
-    fn finish(&self, checker: Checker) -> Report {
+    /// The report: unknown members (those not in `extra_fields`), then the issues of `fields`
+    /// only when given, and the `fields` entries that name nothing the request has.
+    fn finish(&self, mut checker: Checker, input: &Json<'_>, shape: &Shape) -> Report {
+        let extra = self.extra_fields.as_deref().unwrap_or_default();
+        shape::check_unknown(&mut checker, input, shape, extra);
         let mut issues = checker.issues;
         if let Some(fields) = &self.fields {
             check::keep_fields(&mut issues, fields);
+            issues.extend(shape::unknown_paths(shape, fields, extra));
         }
         Report::from(issues)
     }
@@ -205,7 +235,7 @@ pub fn validate_create_order(order: &impl ReadJson, options: &ValidateOptions) -
     if let Some(catalog) = &options.catalog {
         catalog::check(&mut checker, &order, catalog);
     }
-    options.finish(checker)
+    options.finish(checker, &order, &shape::CREATE_ORDER)
 }
 
 /// Validates many create-order bodies at once (a bulk upload): every issue of every row, with its
@@ -278,50 +308,67 @@ pub(crate) fn first_rows_of_repeated_keys(keys: &[Option<&str>]) -> Vec<Option<u
 /// Validates the query of `GET /orders`.
 pub fn validate_order_filter(filter: &impl ReadJson, options: &ValidateOptions) -> Report {
     let mut checker = options.checker();
-    filter::check_order_filter(&mut checker, &filter.read_json());
-    options.finish(checker)
+    let filter = filter.read_json();
+    filter::check_order_filter(&mut checker, &filter);
+    options.finish(checker, &filter, &shape::ORDER_FILTER)
 }
 
 /// Validates the query of `GET /lineItems`.
 pub fn validate_line_item_filter(filter: &impl ReadJson, options: &ValidateOptions) -> Report {
     let mut checker = options.checker();
-    filter::check_line_item_filter(&mut checker, &filter.read_json());
-    options.finish(checker)
+    let filter = filter.read_json();
+    filter::check_line_item_filter(&mut checker, &filter);
+    options.finish(checker, &filter, &shape::LINE_ITEM_FILTER)
 }
 
 /// Validates the body of `POST /orders/{id}/resends`.
 pub fn validate_order_resend(body: &impl ReadJson, options: &ValidateOptions) -> Report {
     let mut checker = options.checker();
-    resend::check_order_resend(&mut checker, &body.read_json());
-    options.finish(checker)
+    let body = body.read_json();
+    resend::check_order_resend(&mut checker, &body);
+    options.finish(checker, &body, &shape::ORDER_RESEND)
 }
 
 /// Validates the body of `POST /lineItems/{id}/resends`.
 pub fn validate_line_item_resend(body: &impl ReadJson, options: &ValidateOptions) -> Report {
     let mut checker = options.checker();
-    resend::check_line_item_resend(&mut checker, &body.read_json());
-    options.finish(checker)
+    let body = body.read_json();
+    resend::check_line_item_resend(&mut checker, &body);
+    options.finish(checker, &body, &shape::LINE_ITEM_RESEND)
 }
 
 /// Validates the body of a line item cancel, freeze or unfreeze.
-pub fn validate_line_item_action(body: &impl ReadJson, action: LineItemAction) -> Report {
-    let mut checker = Checker::new(false);
-    resend::check_line_item_action(&mut checker, &body.read_json(), action);
-    Report::from(checker.issues)
+///
+/// Only `extra_fields` of `options` applies (the body has no fields a form fills in part by part).
+pub fn validate_line_item_action(
+    body: &impl ReadJson,
+    action: LineItemAction,
+    options: &ValidateOptions,
+) -> Report {
+    let options = ValidateOptions {
+        extra_fields: options.extra_fields.clone(),
+        ..ValidateOptions::default()
+    };
+    let body = body.read_json();
+    let mut checker = options.checker();
+    resend::check_line_item_action(&mut checker, &body, action);
+    options.finish(checker, &body, &shape::LINE_ITEM_ACTION)
 }
 
 /// Validates the body of `POST /lineItems/{id}/reissue`.
 pub fn validate_line_item_reissue(body: &impl ReadJson, options: &ValidateOptions) -> Report {
     let mut checker = options.checker();
-    line_item::check_line_item_reissue(&mut checker, &body.read_json());
-    options.finish(checker)
+    let body = body.read_json();
+    line_item::check_line_item_reissue(&mut checker, &body);
+    options.finish(checker, &body, &shape::LINE_ITEM_REISSUE)
 }
 
 /// Validates the body of `PATCH /lineItems/{id}`.
 pub fn validate_line_item_update(body: &impl ReadJson, options: &ValidateOptions) -> Report {
     let mut checker = options.checker();
-    line_item::check_line_item_update(&mut checker, &body.read_json());
-    options.finish(checker)
+    let body = body.read_json();
+    line_item::check_line_item_update(&mut checker, &body);
+    options.finish(checker, &body, &shape::LINE_ITEM_UPDATE)
 }
 
 /// Validates an ID that goes into a path (`referenceOrderID`, `referenceLineItemID`): 1 to 100

@@ -30,6 +30,9 @@ pub enum Code {
     Unsupported,
     /// Contradicts another field.
     Conflict,
+    /// A member the request does not have (a misspelt name, most likely): Tango would ignore it.
+    /// List a field this release does not know yet in `extraFields` to send it anyway.
+    UnknownField,
 }
 
 /// One problem: where (the wire path, e.g. `recipient.address.postalCode`), what (a stable code),
@@ -102,6 +105,16 @@ impl Report {
     /// A report of one issue.
     pub fn one(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
         Report::from(vec![Issue::new(path, code, message)])
+    }
+}
+
+impl Report {
+    /// The report without its `unknown_field` issues: what Tango itself checks, since it ignores
+    /// members it does not have (the simulator answers as Tango does).
+    pub fn ignoring_unknown_fields(self) -> Report {
+        let mut issues = self.issues;
+        issues.retain(|issue| issue.code != Code::UnknownField);
+        Report::from(issues)
     }
 }
 
