@@ -6,7 +6,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { validateCreateOrder, validateCreateOrders, parseOrderListPage, isOrderStatusFinal } from "tango-orders";
+import { createOrderSchema, validateCreateOrder, validateCreateOrders, parseOrderListPage, isOrderStatusFinal } from "tango-orders";
 import { validateCreateOrder as validateOnly } from "tango-orders/validate";
 import { BASELINES, checkAgreement } from "./agree.mjs";
 import { benchCsv, csvBytes } from "./csv.mjs";
@@ -158,6 +158,24 @@ for (const [kind, input] of [["digital", digital], ["physical", physical]]) {
   report(`single validation, ${kind} (µs per call) vs zod`, t["tango-orders"], t.zod, "µs", "report");
   report(`single validation, ${kind}: tango-orders/validate vs the main entry`, t["tango-orders/validate"], t["tango-orders"], "µs", "report");
   report(`single validation, ${kind}: the same call without any rule (probe), vs ajv`, t["no rules (probe)"], t.ajv, "µs", "report");
+}
+
+// 2b. The Standard Schema object against the validator it wraps, on the same orders (issue 28's
+// goal: at most 10 % slower): valid orders (its value is the normalized order) and an invalid one
+// (its issues with paths as segments).
+const invalid = { ...digital, amount: 0, recipient: { ...digital.recipient, email: "ada@" }, notez: "x" };
+const schemaValidate = createOrderSchema["~standard"].validate;
+for (const input of [digital, physical, invalid]) {
+  const answer = schemaValidate(input);
+  const report = validateCreateOrder(input);
+  if (report.valid !== (answer.issues === undefined) || (answer.issues ?? []).length !== report.issues.length) {
+    console.error("the schema and the validator disagree on a timed order");
+    process.exit(1);
+  }
+}
+for (const [kind, input] of [["digital", digital], ["physical", physical], ["invalid", invalid]]) {
+  const t = interleaved({ schema: schemaValidate, validator: validateCreateOrder }, (fn) => perCall(fn, input, 3_000), 15);
+  report(`createOrderSchema vs validateCreateOrder, ${kind} (µs per call)`, t.schema, t.validator, "µs", "≤ 1.10×");
 }
 
 // The least a validator in the wasm pays to read an order as JSON text, before any rule: the

@@ -50,7 +50,7 @@ sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-main/${cr
 # The models' description for decode.js (the parse* functions), from the Rust types.
 cargo run --quiet -p tango-describe-models > "$out/models.js"
 cp pkg-template/extend.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/lazy-csv.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
-  pkg-template/redis.js pkg-template/redis.d.ts \
+  pkg-template/redis.js pkg-template/redis.d.ts pkg-template/schema.js pkg-template/schema.d.ts \
   pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
 # The browser loader with fflate's inflate bundled in (the package has no dependencies).
 "$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax \

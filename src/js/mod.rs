@@ -19,6 +19,7 @@ mod options;
 mod parse;
 #[cfg(feature = "js-client")]
 mod runtime;
+mod standard;
 mod text;
 #[cfg(feature = "js-client")]
 mod timers;

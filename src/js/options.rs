@@ -36,8 +36,8 @@ fn is_absent(value: &JsValue) -> bool {
     value.is_undefined() || value.is_null()
 }
 
-/// The options' own properties with primitive values as they are and every other value replaced
-/// by `[]`, which no setting accepts (so it fails as the wrong type), read through calls that
+/// The options' own properties with primitive values as they are, lists copied item by item, and
+/// every other value replaced by `{}`, which no setting accepts (so it fails as the wrong type), read through calls that
 /// catch: a getter or proxy that throws must end in a `config` error, not in an exception thrown
 /// through the wasm. Own properties, as `{ ...options }` reads them. Numbers JSON cannot hold
 /// (NaN, ±Infinity), BigInts and symbols count as the wrong type too: the copy is read as JSON.
@@ -48,19 +48,37 @@ fn plain_copy(options: &JsValue, what: &str) -> Result<JsValue, Error> {
     let copy: Object = Object::create(JsValue::NULL.unchecked_ref::<Object>());
     for key in keys.iter().filter(JsValue::is_string) {
         let value = Reflect::get(options, &key).map_err(|_| unreadable())?;
-        let usable = match value.as_f64() {
-            Some(number) => number.is_finite(),
-            None => {
-                !(value.is_object()
-                    || value.is_function()
-                    || value.is_bigint()
-                    || value.is_symbol())
-            }
+        // A list (extraFields) is copied item by item, each item as a value is.
+        let value = if Array::is_array(&value) {
+            let items = Array::from(&value);
+            items
+                .iter()
+                .map(|item| plain_value(&item))
+                .collect::<Array>()
+                .into()
+        } else {
+            plain_value(&value)
         };
-        let value = if usable { value } else { Array::new().into() };
         let _ = Reflect::set(&copy, &key, &value);
     }
     Ok(copy.into())
+}
+
+/// A value as `plain_copy` keeps it: a string, a boolean, `null` or a finite number as it is;
+/// anything else (an object, a function, `NaN`) as an empty object, which no setting reads, so
+/// its reader names the setting.
+fn plain_value(value: &JsValue) -> JsValue {
+    let usable = match value.as_f64() {
+        Some(number) => number.is_finite(),
+        None => {
+            !(value.is_object() || value.is_function() || value.is_bigint() || value.is_symbol())
+        }
+    };
+    if usable {
+        value.clone()
+    } else {
+        Object::new().into()
+    }
 }
 
 /// Reads the data settings of an options object, through its JSON text into the borrowed tree the

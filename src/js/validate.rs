@@ -14,10 +14,18 @@ const NO_RULES: bool = cfg!(tango_probe_no_rules);
 
 /// Reads the options (a `validation` error for options that are not options).
 fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<ValidateOptions, Error> {
-    let Some(options) = options else {
+    match options {
+        Some(options) => options_from_value(&options.into()),
+        None => Ok(ValidateOptions::default()),
+    }
+}
+
+/// Reads options from any JavaScript value (`undefined` for the defaults).
+pub(super) fn options_from_value(options: &JsValue) -> Result<ValidateOptions, Error> {
+    if options.is_undefined() {
         return Ok(ValidateOptions::default());
-    };
-    with_json_for_validation(&options.into(), |json, found| {
+    }
+    with_json_for_validation(options, |json, found| {
         if found.is_empty() {
             ValidateOptions::from_json(json)
         } else {
@@ -33,6 +41,21 @@ fn with_clock(options: &mut ValidateOptions) {
     if options.now_ms.is_none() {
         options.now_ms = Some(js_sys::Date::now());
     }
+}
+
+/// The options for validating `order`, with the clock read when a create has an expiration date
+/// and the caller set no time.
+pub(super) fn clock_if_needed<'a>(
+    create: bool,
+    order: &Json<'_>,
+    options: &'a ValidateOptions,
+) -> std::borrow::Cow<'a, ValidateOptions> {
+    if create && order.get("expirationDate").is_some() && options.now_ms.is_none() {
+        let mut options = options.clone();
+        with_clock(&mut options);
+        return std::borrow::Cow::Owned(options);
+    }
+    std::borrow::Cow::Borrowed(options)
 }
 
 thread_local! {
@@ -105,12 +128,7 @@ pub fn validate_create_order(
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
     report_for(&order, options, |order, options| {
-        if order.get("expirationDate").is_some() && options.now_ms.is_none() {
-            let mut options = options.clone();
-            with_clock(&mut options);
-            return validate::validate_create_order(order, &options);
-        }
-        validate::validate_create_order(order, options)
+        validate::validate_create_order(order, &clock_if_needed(true, order, options))
     })
 }
 

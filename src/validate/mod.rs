@@ -36,7 +36,7 @@ pub use filter::{
     ORDER_QUERY_LINE_ITEM_STATUSES,
 };
 pub use line_item::REISSUE_METHODS;
-pub use normalize::{normalize_create_order, normalized};
+pub use normalize::{normalize_create_order, normalized, normalized_if_changed};
 pub use order::{amount_cents, Fulfillment, MAX_AMOUNT};
 pub use report::{BulkIssue, BulkReport, Code, Issue, Report};
 pub use resend::LineItemAction;

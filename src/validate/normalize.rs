@@ -25,31 +25,80 @@ pub fn normalize_create_order(order: &impl ReadJson) -> Value {
 /// Why not through `serde_json::Value`: its objects are `BTreeMap`s, whose building and sorting
 /// were 2 KB gzip of the validation-only module for this one function.
 pub fn normalized<'a>(order: &Json<'a>) -> Json<'a> {
-    let mut order = trim_strings(order);
-    if let Json::Object(object) = &mut order {
-        upper_case(object, "deliveryMethod");
-        let address = match object.get_mut("recipient") {
-            Some(Json::Object(recipient)) => match recipient.get_mut("address") {
-                Some(Json::Object(address)) => Some(address),
-                _ => None,
-            },
+    normalized_if_changed(order).unwrap_or_else(|| order.clone())
+}
+
+/// The normalized order, or `None` when normalizing changes nothing (then nothing is copied): a
+/// form's valid order usually is already clean, and the Standard Schema's value is then the input
+/// itself.
+pub fn normalized_if_changed<'a>(order: &Json<'a>) -> Option<Json<'a>> {
+    let trimmed = trim_strings(order);
+    let codes_change = !codes_are_normal(trimmed.as_ref().unwrap_or(order));
+    if trimmed.is_none() && !codes_change {
+        return None;
+    }
+    let mut order = trimmed.unwrap_or_else(|| order.clone());
+    if codes_change {
+        normalize_codes(&mut order);
+    }
+    Some(order)
+}
+
+/// `recipient.address` of an order, if it is an object.
+fn address<'o, 'a>(order: &'o Json<'a>) -> Option<&'o Object<'a>> {
+    order.get("recipient")?.get("address")?.as_object()
+}
+
+/// Whether the codes are as [`normalize_codes`] would write them: the delivery method, country,
+/// postal code and (in the US and Canada) state in capitals, the postal code without spaces.
+fn codes_are_normal(order: &Json<'_>) -> bool {
+    let capitals = |text: Option<&Json<'_>>| match text {
+        Some(Json::String(text)) => !text.bytes().any(|b| b.is_ascii_lowercase()),
+        _ => true,
+    };
+    let Some(address) = address(order) else {
+        return capitals(order.get("deliveryMethod"));
+    };
+    let postal_is_compact = match address.get("postalCode") {
+        Some(Json::String(postal)) => !postal.chars().any(char::is_whitespace),
+        _ => true,
+    };
+    let country = address.get("country").and_then(Json::as_str);
+    let north_america =
+        country.is_some_and(|c| c.eq_ignore_ascii_case("US") || c.eq_ignore_ascii_case("CA"));
+    capitals(order.get("deliveryMethod"))
+        && capitals(address.get("country"))
+        && capitals(address.get("postalCode"))
+        && postal_is_compact
+        && (!north_america || capitals(address.get("stateOrProvince")))
+}
+
+/// Upper-cases the codes and compacts the postal code (see [`normalize_create_order`]).
+fn normalize_codes(order: &mut Json<'_>) {
+    let Json::Object(object) = order else {
+        return;
+    };
+    upper_case(object, "deliveryMethod");
+    let address = match object.get_mut("recipient") {
+        Some(Json::Object(recipient)) => match recipient.get_mut("address") {
+            Some(Json::Object(address)) => Some(address),
             _ => None,
-        };
-        if let Some(address) = address {
-            upper_case(address, "country");
-            if let Some(Json::String(postal)) = address.get_mut("postalCode") {
-                let compact: String = postal.chars().filter(|c| !c.is_whitespace()).collect();
-                *postal = Cow::Owned(compact.to_ascii_uppercase());
-            }
-            if matches!(
-                address.get("country").and_then(Json::as_str),
-                Some("US" | "CA")
-            ) {
-                upper_case(address, "stateOrProvince");
-            }
+        },
+        _ => None,
+    };
+    if let Some(address) = address {
+        upper_case(address, "country");
+        if let Some(Json::String(postal)) = address.get_mut("postalCode") {
+            let compact: String = postal.chars().filter(|c| !c.is_whitespace()).collect();
+            *postal = Cow::Owned(compact.to_ascii_uppercase());
+        }
+        if matches!(
+            address.get("country").and_then(Json::as_str),
+            Some("US" | "CA")
+        ) {
+            upper_case(address, "stateOrProvince");
         }
     }
-    order
 }
 
 /// ASCII upper case: these are codes (country, state, postal code) where anything non-ASCII is
@@ -60,23 +109,49 @@ fn upper_case(object: &mut Object<'_>, key: &str) {
     }
 }
 
-/// A copy with every string trimmed and the object members holding only spaces left out.
-fn trim_strings<'a>(value: &Json<'a>) -> Json<'a> {
+/// Whether a member holds only spaces (it was not filled in, and is left out).
+fn only_spaces(value: &Json<'_>) -> bool {
+    matches!(value, Json::String(s) if !s.is_empty() && s.trim().is_empty())
+}
+
+/// A copy with every string trimmed and the object members holding only spaces left out, or
+/// `None` when that changes nothing. Each part is copied only once a change is found in it, so
+/// clean input costs one walk and no allocation.
+fn trim_strings<'a>(value: &Json<'a>) -> Option<Json<'a>> {
     match value {
-        Json::String(Cow::Borrowed(text)) => Json::String(Cow::Borrowed(text.trim())),
-        Json::String(Cow::Owned(text)) => Json::String(Cow::Owned(text.trim().to_owned())),
-        Json::Array(items) => Json::Array(items.iter().map(trim_strings).collect()),
-        Json::Object(object) => Json::Object(
-            object
-                .members()
-                .iter()
-                .filter(
-                    |(_, v)| !matches!(v, Json::String(s) if !s.is_empty() && s.trim().is_empty()),
-                )
-                .map(|(k, v)| (k.clone(), trim_strings(v)))
-                .collect(),
-        ),
-        other => other.clone(),
+        Json::String(text) if text.trim().len() != text.len() => Some(Json::String(match text {
+            Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+            Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+        })),
+        Json::Array(items) => {
+            let mut built: Option<Vec<Json<'a>>> = None;
+            for (index, item) in items.iter().enumerate() {
+                let trimmed = trim_strings(item);
+                if built.is_none() && trimmed.is_some() {
+                    built = Some(items.iter().take(index).cloned().collect());
+                }
+                if let Some(built) = &mut built {
+                    built.push(trimmed.unwrap_or_else(|| item.clone()));
+                }
+            }
+            built.map(Json::Array)
+        }
+        Json::Object(object) => {
+            let members = object.members();
+            let mut built: Option<Vec<(Cow<'a, str>, Json<'a>)>> = None;
+            for (index, (key, value)) in members.iter().enumerate() {
+                let dropped = only_spaces(value);
+                let trimmed = if dropped { None } else { trim_strings(value) };
+                if built.is_none() && (dropped || trimmed.is_some()) {
+                    built = Some(members.iter().take(index).cloned().collect());
+                }
+                if let (Some(built), false) = (&mut built, dropped) {
+                    built.push((key.clone(), trimmed.unwrap_or_else(|| value.clone())));
+                }
+            }
+            built.map(|members| Json::Object(members.into_iter().collect()))
+        }
+        _ => None,
     }
 }
 
@@ -108,6 +183,32 @@ mod tests {
         assert_eq!(normal["customFields"]["keep"], 1);
         // The input is untouched.
         assert_eq!(order["utid"], " U000002");
+    }
+
+    #[test]
+    fn clean_input_is_not_copied_and_anything_to_clean_is() {
+        let clean = json!({
+            "deliveryMethod": "ADDRESS", "utid": "U000002", "tags": ["a", "b"],
+            "recipient": {"firstName": "Ada", "address": {"country": "US", "stateOrProvince": "IL", "postalCode": "62701"}},
+            "customFields": {"keep": 1}
+        });
+        assert!(normalized_if_changed(&Json::from(&clean)).is_none());
+        for (pointer, value) in [
+            ("/deliveryMethod", json!("address")),
+            ("/tags/1", json!(" b")),
+            ("/recipient/firstName", json!("   ")),
+            ("/recipient/address/country", json!("us")),
+            ("/recipient/address/stateOrProvince", json!("il")),
+            ("/recipient/address/postalCode", json!("627 01")),
+            ("/customFields/keep", json!(" x ")),
+        ] {
+            let mut order = clean.clone();
+            *order.pointer_mut(pointer).unwrap() = value;
+            let changed = normalized_if_changed(&Json::from(&order))
+                .map(|j| serde_json::to_value(j).unwrap());
+            assert_eq!(changed, Some(normalize_create_order(&order)), "{pointer}");
+            assert_ne!(changed, Some(order), "{pointer}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, extname, join, normalize } from "node:path";
@@ -216,6 +216,55 @@ test("in Chromium: a page loads the client's module on a client's first call, on
     assert.deepEqual(log.filter((path) => path.endsWith("/client.js")), ["/tango-orders/client.js"], "loaded once");
     assert.deepEqual(log.filter((path) => path.startsWith("/tango-orders/")).sort(),
       ["/tango-orders/client.js", "/tango-orders/index.js", "/tango-orders/inline.js"], "each file once");
+  } finally {
+    server.close();
+  }
+});
+
+test("in Chromium: the README's as-you-type recipe keeps working after the Send button loses focus", { timeout: 60_000 }, async () => {
+  const readme = readFileSync(process.env.TANGO_README, "utf8");
+  const section = readme.slice(readme.indexOf("### In a form, as a person types"));
+  const html = section.match(/```html\n([^]*?)```/)[1];
+  const recipe = section.match(/```js\n(import \{ normalizeCreateOrder, validateCreateOrder \}[^]*?)```/)[1];
+  const site = join(process.cwd(), "recipe-site");
+  mkdirSync(site, { recursive: true });
+  writeFileSync(join(site, "index.html"), `<!doctype html><meta charset="utf-8"><title>recipe</title>
+<script type="importmap">{ "imports": { "tango-orders": "/tango-orders/index.js" } }</script>
+<form id="form">
+<label for="amount">Amount</label>
+<input id="amount" data-path="amount" aria-describedby="amount-error">
+<p id="amount-error" role="alert"></p>
+${html}
+<button id="send">Send</button>
+</form>
+<script type="module">
+const form = document.getElementById("form");
+function readForm() {
+  const order = { deliveryMethod: "EMAIL", recipient: {} };
+  const amount = form.querySelector("#amount").value;
+  if (amount !== "") order.amount = Number(amount);
+  const email = form.querySelector("#email").value;
+  if (email !== "") order.recipient.email = email;
+  return order;
+}
+${recipe}
+window.recipeReady = true;
+</script>`);
+  const server = await serve({ "/": site, "/tango-orders/": packageDir });
+  try {
+    const { page, failures } = await openPage(server);
+    await page.waitForFunction(() => window.recipeReady === true);
+    const message = () => page.textContent("#email-error");
+    await page.fill("#email", "ada@");
+    assert.match(await message(), /email/i, "a message under the email field");
+    await page.click("#send"); // submits the invalid order: prevented, and the button has focus
+    await page.click("#amount"); // the button loses focus: its dataset.path is undefined
+    await page.fill("#email", "ada@example.com");
+    assert.equal(await message(), "", "the message goes once the email is right");
+    await page.fill("#email", "ada@");
+    assert.match(await message(), /email/i, "and comes back");
+    assert.deepEqual(failures, [], "no error in the page");
+    await page.close();
   } finally {
     server.close();
   }

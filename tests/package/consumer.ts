@@ -105,3 +105,43 @@ sim.advanceTime(30_000);
 createSimulator({ faults: { latencyMs: "10" } });
 
 export { useClient, pending, known, fromTheFuture, derived, source, wrongType, missing, value, code, first, resendable, describe };
+
+// The Standard Schema objects: a library's own StandardSchemaV1 (here the package's copy of the
+// spec's types) infers the request types from them, and with() keeps them.
+import {
+  createOrderSchema,
+  lineItemFilterSchema,
+  type StandardSchemaV1,
+  type TangoSchemaIssue,
+} from "tango-orders";
+import { orderFilterSchema as filterFromValidate } from "tango-orders/validate";
+
+type CreateOutput = StandardSchemaV1.InferOutput<typeof createOrderSchema>;
+const createOutput: CreateOrderRequest = {} as CreateOutput;
+const backToOutput: CreateOutput = createOutput;
+void backToOutput;
+function acceptsAnyStandardSchema<Output>(schema: StandardSchemaV1<unknown, Output>): Output | undefined {
+  const answer = schema["~standard"].validate({});
+  return answer instanceof Promise || answer.issues ? undefined : answer.value;
+}
+const placed: CreateOrderRequest | undefined = acceptsAnyStandardSchema(createOrderSchema.with({ partial: true }));
+void placed;
+const answer = filterFromValidate["~standard"].validate({ status: "COMPLETE" });
+if (answer.issues) {
+  const first: TangoSchemaIssue | undefined = answer.issues[0];
+  const segments: ReadonlyArray<string | number> | undefined = first?.path;
+  const code: Issue["code"] | undefined = first?.code;
+  void segments;
+  void code;
+}
+lineItemFilterSchema.with({
+  catalog: [],
+  now: () => new Date(),
+  message: (issue) => (issue.code === "required" ? "Obligatoire" : undefined),
+  fields: ["status", undefined],
+  extraFields: ["newFilter"],
+});
+// @ts-expect-error: the wording is a function of the issue
+createOrderSchema.with({ message: "Obligatoire" });
+// @ts-expect-error: a create's output has no page keys
+createOutput.pageKeys;
