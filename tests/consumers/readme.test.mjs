@@ -40,3 +40,15 @@ test("every setup the consumer tests cover appears in the README's table", () =>
     assert.ok(section.includes(`\n| ${setup}`), `no row for ${setup}`);
   }
 });
+
+test("the README's form snippets are lines of the form projects", () => {
+  const forms = readme.split("\n### In a form library")[1]?.split("\n## ")[0] ?? "";
+  const blocks = [...forms.matchAll(/```jsx\n([^]*?)```/g)].map((m) => m[1]);
+  assert.equal(blocks.length, 2, "a react-hook-form and a TanStack Form snippet");
+  for (const [block, project] of [[blocks[0], "form-react-hook-form"], [blocks[1], "form-tanstack"]]) {
+    const source = readFileSync(join(WORK, project, "form.jsx"), "utf8").split("\n").map((line) => line.trim());
+    for (const line of block.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("//"))) {
+      assert.ok(source.includes(line), `the README shows \`${line}\`, which ${project}/form.jsx does not have`);
+    }
+  }
+});
