@@ -25,23 +25,29 @@ pub fn normalize_create_order(order: &impl ReadJson) -> Value {
 /// Why not through `serde_json::Value`: its objects are `BTreeMap`s, whose building and sorting
 /// were 2 KB gzip of the validation-only module for this one function.
 pub fn normalized<'a>(order: &Json<'a>) -> Json<'a> {
-    normalized_if_changed(order).unwrap_or_else(|| order.clone())
+    let mut order = trim_strings(order);
+    normalize_codes(&mut order);
+    order
 }
 
 /// The normalized order, or `None` when normalizing changes nothing (then nothing is copied): a
 /// form's valid order usually is already clean, and the Standard Schema's value is then the input
-/// itself.
+/// itself. Checked by reading first, so clean input costs one walk and no allocation.
 pub fn normalized_if_changed<'a>(order: &Json<'a>) -> Option<Json<'a>> {
-    let trimmed = trim_strings(order);
-    let codes_change = !codes_are_normal(trimmed.as_ref().unwrap_or(order));
-    if trimmed.is_none() && !codes_change {
+    if is_trimmed(order) && codes_are_normal(order) {
         return None;
     }
-    let mut order = trimmed.unwrap_or_else(|| order.clone());
-    if codes_change {
-        normalize_codes(&mut order);
+    Some(normalized(order))
+}
+
+/// Whether every string is trimmed (and so no member holds only spaces).
+fn is_trimmed(value: &Json<'_>) -> bool {
+    match value {
+        Json::String(text) => text.trim().len() == text.len(),
+        Json::Array(items) => items.iter().all(is_trimmed),
+        Json::Object(object) => object.members().iter().all(|(_, value)| is_trimmed(value)),
+        _ => true,
     }
-    Some(order)
 }
 
 /// `recipient.address` of an order, if it is an object.
@@ -109,49 +115,23 @@ fn upper_case(object: &mut Object<'_>, key: &str) {
     }
 }
 
-/// Whether a member holds only spaces (it was not filled in, and is left out).
-fn only_spaces(value: &Json<'_>) -> bool {
-    matches!(value, Json::String(s) if !s.is_empty() && s.trim().is_empty())
-}
-
-/// A copy with every string trimmed and the object members holding only spaces left out, or
-/// `None` when that changes nothing. Each part is copied only once a change is found in it, so
-/// clean input costs one walk and no allocation.
-fn trim_strings<'a>(value: &Json<'a>) -> Option<Json<'a>> {
+/// A copy with every string trimmed and the object members holding only spaces left out.
+fn trim_strings<'a>(value: &Json<'a>) -> Json<'a> {
     match value {
-        Json::String(text) if text.trim().len() != text.len() => Some(Json::String(match text {
-            Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
-            Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
-        })),
-        Json::Array(items) => {
-            let mut built: Option<Vec<Json<'a>>> = None;
-            for (index, item) in items.iter().enumerate() {
-                let trimmed = trim_strings(item);
-                if built.is_none() && trimmed.is_some() {
-                    built = Some(items.iter().take(index).cloned().collect());
-                }
-                if let Some(built) = &mut built {
-                    built.push(trimmed.unwrap_or_else(|| item.clone()));
-                }
-            }
-            built.map(Json::Array)
-        }
-        Json::Object(object) => {
-            let members = object.members();
-            let mut built: Option<Vec<(Cow<'a, str>, Json<'a>)>> = None;
-            for (index, (key, value)) in members.iter().enumerate() {
-                let dropped = only_spaces(value);
-                let trimmed = if dropped { None } else { trim_strings(value) };
-                if built.is_none() && (dropped || trimmed.is_some()) {
-                    built = Some(members.iter().take(index).cloned().collect());
-                }
-                if let (Some(built), false) = (&mut built, dropped) {
-                    built.push((key.clone(), trimmed.unwrap_or_else(|| value.clone())));
-                }
-            }
-            built.map(|members| Json::Object(members.into_iter().collect()))
-        }
-        _ => None,
+        Json::String(Cow::Borrowed(text)) => Json::String(Cow::Borrowed(text.trim())),
+        Json::String(Cow::Owned(text)) => Json::String(Cow::Owned(text.trim().to_owned())),
+        Json::Array(items) => Json::Array(items.iter().map(trim_strings).collect()),
+        Json::Object(object) => Json::Object(
+            object
+                .members()
+                .iter()
+                .filter(
+                    |(_, v)| !matches!(v, Json::String(s) if !s.is_empty() && s.trim().is_empty()),
+                )
+                .map(|(k, v)| (k.clone(), trim_strings(v)))
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 
