@@ -4,7 +4,7 @@
 use crate::decode::from_json;
 use crate::model::*;
 use crate::validate::{self, FulfillmentOption, LineItemAction, ValidateOptions};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// Decodes `bytes` as every response body the client reads, and re-encodes what decoded.
 pub fn decode_every_response(bytes: &[u8]) {
@@ -78,6 +78,22 @@ pub fn validate_everything(bytes: &[u8]) {
     let _ = validate::validate_line_item_action(&input, LineItemAction::Freeze, &options[1]);
     let normalized = validate::normalize_create_order(&input);
     assert_eq!(normalized, validate::normalize_create_order(&normalized));
+    // "Nothing to change" is decided by reading first: it must agree with the normalizer.
+    let json = validate::Json::from(&input);
+    match validate::normalized_if_changed(&json) {
+        Some(changed) => assert_ne!(changed, json),
+        None => assert_eq!(validate::normalized(&json), json),
+    }
+    // Any text as the paths a form names: reported or kept, never a panic.
+    if let Value::String(path) = &input {
+        let fields = ValidateOptions {
+            fields: Some(vec![path.clone(), format!("recipient.{path}")]),
+            extra_fields: Some(vec![path.clone()]),
+            ..ValidateOptions::default()
+        };
+        let _ = validate::validate_create_order(&json!({ path.as_str(): 1 }), &fields);
+        let _ = validate::validate_line_item_filter(&Value::Null, &fields);
+    }
     let _ = crate::client::query_string(&input);
     let _ = crate::client::prepare_create(&input, &options[0], "generated".into());
     check_csv(bytes);

@@ -259,7 +259,7 @@ fn validation_survives_hostile_input_and_bulk_reports_indexes() {
         .unwrap()
         .into();
     assert_eq!(issue_pairs(&report), [pair("", "invalid_format")]);
-    let bad_options = tsify::Ts::new_unchecked(js(r#"{"fields": "utid"}"#));
+    let bad_options = tsify::Ts::new_unchecked(js(r#"{"fields": 5}"#));
     let error = validate_create_order(js("{}"), Some(bad_options)).unwrap_err();
     assert_eq!(kind_of(&error), ("validation".into(), "fields".into()));
 
