@@ -24,13 +24,46 @@ const UNREADABLE = Object.freeze({
  * The schemas, made with a module's `standardValidate(kind, input, options)` and one of its
  * validators (`checkOptions(undefined, options)` throws the validation TangoError for options
  * that are not options, which `with` passes on at once rather than at the first keystroke).
+ * `jsonSchemas` (tango-orders/json-schema only: json-schemas.js, by request and target) adds
+ * Standard JSON Schema's `~standard.jsonSchema`.
  */
-export function makeSchemas(standardValidate, checkOptions) {
+export function makeSchemas(standardValidate, checkOptions, jsonSchemas) {
   const schemas = {};
   NAMES.forEach((name, kind) => {
-    schemas[name] = makeSchema({ standardValidate, checkOptions, kind, settings: {} });
+    const json = jsonSchemas?.[name.slice(0, -"Schema".length)];
+    schemas[name] = makeSchema({ standardValidate, checkOptions, kind, json, settings: {} });
   });
   return schemas;
+}
+
+/** Standard JSON Schema's converter over one request's schemas (by target): a copy each time, with
+ * the settings' extra fields as members and, for a form being filled in (`partial`), nothing
+ * required. */
+function converter(json, settings) {
+  const convert = ({ target } = {}) => {
+    const schema = json[target];
+    if (schema === undefined) {
+      throw new TypeError(`tango-orders: no JSON Schema for target ${JSON.stringify(target)}; there are ${Object.keys(json).join(", ")}`);
+    }
+    const copy = structuredClone(schema);
+    for (const path of [settings.extraFields ?? []].flat()) {
+      if (typeof path !== "string") continue;
+      let here = copy;
+      for (const part of path.split(".")) {
+        here.properties ??= {};
+        here = here.properties[part] ??= {};
+      }
+    }
+    if (settings.partial === true) withoutRequired(copy);
+    return copy;
+  };
+  return Object.freeze({ input: convert, output: convert });
+}
+
+function withoutRequired(schema) {
+  if (schema === null || typeof schema !== "object") return;
+  delete schema.required;
+  Object.values(schema.properties ?? {}).forEach(withoutRequired);
 }
 
 function makeSchema(made) {
@@ -56,8 +89,10 @@ function makeSchema(made) {
     const issues = answer.map(({ message: text, path, code }) => ({ message: text, path: segments(path), code }));
     return { issues: message === undefined ? issues : issues.map((issue) => reworded(issue, message)) };
   };
+  const standard = { version: 1, vendor: "tango-orders", validate };
+  if (made.json !== undefined) standard.jsonSchema = converter(made.json, settings);
   return Object.freeze({
-    "~standard": Object.freeze({ version: 1, vendor: "tango-orders", validate }),
+    "~standard": Object.freeze(standard),
     /** A schema with these settings on top of this one's (see SchemaSettings in the types). */
     with(more) {
       if (more === null || typeof more !== "object") {

@@ -49,8 +49,10 @@ sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-main/${cr
 
 # The models' description for decode.js (the parse* functions), from the Rust types.
 cargo run --quiet -p tango-describe-models > "$out/models.js"
+# The requests' JSON Schemas (schemars on the models, with Tango's rules), for tango-orders/json-schema.
+cargo run --quiet -p tango-json-schema > "$out/json-schemas.js"
 cp pkg-template/extend.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/lazy-csv.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
-  pkg-template/redis.js pkg-template/redis.d.ts pkg-template/schema.js pkg-template/schema.d.ts \
+  pkg-template/redis.js pkg-template/redis.d.ts pkg-template/schema.js pkg-template/schema.d.ts pkg-template/json-schema.d.ts \
   pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
 # The browser loader with fflate's inflate bundled in (the package has no dependencies).
 "$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax \
@@ -66,7 +68,7 @@ node scripts/package-entries.mjs "$out"
 # Whitespace is kept: Node prints the source line of an uncaught error, and a minified entry is one
 # line with the module's base64 in it (hundreds of KB on the terminal); kept, the base64 stands on
 # a line of its own and every line the stack points at is short.
-for entry in index validate csv sim client; do
+for entry in index validate csv sim client json-schema; do
   for suffix in js node.js; do
     "$root/node_modules/.bin/esbuild" "$out/$entry.$suffix" --bundle --format=esm --log-level=warning \
       --platform="$([ "$suffix" = node.js ] && echo node || echo neutral)" --minify-syntax \
@@ -98,6 +100,8 @@ total "tango-orders/validate (validate.js + inline.js)" "$out/validate.js" "$out
 echo "the CSV entry (tango-orders/csv), also what the main entry imports on validateOrdersCsv's first call:"
 size "$out/wasm-csv/${crate}_csv_bg.wasm"
 total "tango-orders/csv (csv.js + inline.js)" "$out/csv.js" "$out/inline.js"
+echo "the JSON Schema entry (tango-orders/json-schema): tango-orders/validate's module and the schemas as data:"
+total "tango-orders/json-schema (json-schema.js + inline.js)" "$out/json-schema.js" "$out/inline.js"
 echo "separately, the simulator entry (tango-orders/sim):"
 size "$out/wasm-sim/tango_sim_bg.wasm"
 total "tango-orders/sim (sim.js + inline.js)" "$out/sim.js" "$out/inline.js"

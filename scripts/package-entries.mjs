@@ -129,10 +129,11 @@ const parserLines = (hooksFrom) => [
 /** The Standard Schema objects (schema.js), made with the validators of the module at `glue`. */
 const schemaNames = ["createOrderSchema", "orderFilterSchema", "lineItemFilterSchema", "orderResendSchema",
   "lineItemResendSchema", "lineItemReissueSchema", "lineItemUpdateSchema"];
-const schemaLines = (glue) => [
+const schemaLines = (glue, { json = false } = {}) => [
   `import { __standardValidate, validateOrderFilter as checkSchemaOptions } from "${glue}";`,
   `import { makeSchemas } from "./schema.js";`,
-  `export const { ${schemaNames.join(", ")} } = makeSchemas(__standardValidate, checkSchemaOptions);`,
+  ...(json ? [`import jsonSchemas from "./json-schemas.js";`] : []),
+  `export const { ${schemaNames.join(", ")} } = makeSchemas(__standardValidate, checkSchemaOptions${json ? ", jsonSchemas" : ""});`,
 ];
 for (const module of [MODULES.main, MODULES.client, MODULES.validate, MODULES.csv]) {
   if (!module.hooks.includes("__standardValidate")) {
@@ -186,6 +187,10 @@ for (const [suffix, loader] of Object.entries(LOADERS)) {
     `export { TangoClient } from "${MODULES.client.glue}";`,
     "",
   ].join("\n"));
+  // tango-orders/json-schema: the schemas with Standard JSON Schema's converter, over the
+  // validation-only module; the JSON Schemas (json-schemas.js) are data only this entry carries.
+  writeFileSync(join(out, `json-schema.${suffix}`), [header("json-schema", HOW[suffix]), ...instantiate(MODULES.validate, loader), "",
+    ...schemaLines(MODULES.validate.glue, { json: true }), ""].join("\n"));
   for (const entry of ["validate", "csv", "sim"]) {
     const module = MODULES[entry];
     const tail = entry === "sim"
@@ -210,6 +215,8 @@ for (const entry of ["validate", "csv"]) {
   writeFileSync(join(out, `${entry}.workerd.js`), [workerdHeader(entry), ...instantiate(MODULES[entry], "workerd"), "",
     reexport(MODULES[entry].api, MODULES[entry].glue), "", ...schemaLines(MODULES[entry].glue), ""].join("\n"));
 }
+writeFileSync(join(out, "json-schema.workerd.js"), [workerdHeader("json-schema"), ...instantiate(MODULES.validate, "workerd"), "",
+  ...schemaLines(MODULES.validate.glue, { json: true }), ""].join("\n"));
 writeFileSync(join(out, "sim.workerd.js"), [workerdHeader("sim"), ...instantiate(MODULES.sim, "workerd"), "",
   `import { SimulatorHandle } from "${MODULES.sim.glue}";`, `import { makeCreateSimulator } from "./sim-core.js";`, "",
   `export const createSimulator = makeCreateSimulator(SimulatorHandle);`, ""].join("\n"));

@@ -80,6 +80,7 @@ pub struct FreezeLineItemRequest {
 
 /// The body of `POST /lineItems/{id}/reissue` (`ReissueLineItemRequestCriteria`).
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ReissueLineItemRequest {
@@ -106,6 +107,7 @@ pub struct ReissueLineItemRequest {
 
 /// The body of `PATCH /lineItems/{id}` (`UpdateLineItemRequest`).
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct UpdateLineItemRequest {

@@ -10,6 +10,7 @@ use tsify::Tsify;
 
 /// The query of `GET /orders`: every filter of the OpenAPI operation. All optional.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderFilter {
@@ -122,6 +123,7 @@ open_enum! {
 
 /// The query of `GET /lineItems`: every filter of the OpenAPI operation. All optional.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineItemFilter {

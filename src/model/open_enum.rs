@@ -91,6 +91,19 @@ macro_rules! open_enum {
             }
         }
 
+        /// A string, one of the known values (the JSON Schema of requests, which Tango checks
+        /// against the values it knows; `tools/json-schema` narrows it where a request allows
+        /// fewer).
+        #[cfg(feature = "json-schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": [$($wire),+] })
+            }
+        }
+
         #[cfg(feature = "js")]
         const _: () = {
             use wasm_bindgen::prelude::*;

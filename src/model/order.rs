@@ -16,6 +16,7 @@ use tsify::Tsify;
 /// Required fields are `Option` in Rust so that an incomplete order still decodes and validation
 /// can report every missing field at once; the TypeScript type marks them required.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateOrderRequest {

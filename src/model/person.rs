@@ -8,6 +8,7 @@ use tsify::Tsify;
 /// Who sent the reward (`SenderInfoCriteria`, `SenderInfoView`, `SenderDTO`). For tracking only: it
 /// does not change the address Tango's email comes from.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Sender {
@@ -25,6 +26,7 @@ pub struct Sender {
 /// Who receives the reward (`RecipientInfoCriteria`, `RecipientInfoView`, `RecipientDTO`,
 /// `ReissueLineItemRecipientInfoCriteria`).
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Recipient {
@@ -48,6 +50,7 @@ pub struct Recipient {
 
 /// A postal address (`AddressCriteria`, `RecipientAddressView`). Every line is personal data.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Address {

@@ -22,6 +22,7 @@ open_enum! {
 /// The body of `POST /orders/{referenceOrderID}/resends` (`OrderResendRequestCriteria`). Every field
 /// is optional: an empty body resends to the original recipient.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderResendRequest {
@@ -68,6 +69,7 @@ pub struct OrderResendResult {
 /// The body of `POST /lineItems/{referenceLineItemId}/resends` (`LineItemResendRequestCriteria`):
 /// can switch the delivery method, e.g. from email to phone.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct LineItemResendRequest {

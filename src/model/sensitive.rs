@@ -11,6 +11,7 @@ use tsify::Tsify;
 /// personal data. In Rust its `Debug` output is `"[redacted]"` and it has no `Display`, so it cannot
 /// end up in a log line or an error message by accident; it is read deliberately with `expose()`.
 #[derive(Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "js", derive(Tsify))]
 #[serde(transparent)]
 pub struct Sensitive(String);

@@ -10,7 +10,7 @@ use super::report::Code;
 use crate::model::{DeliveryMethod, DeliveryStatus, EmailStatus, OrderSource, OrderStatus};
 
 /// Currencies Tango's order list accepts.
-const CURRENCIES: [&str; 5] = ["AUD", "CAD", "EUR", "GBP", "USD"];
+pub const CURRENCIES: [&str; 5] = ["AUD", "CAD", "EUR", "GBP", "USD"];
 
 /// `lineItemStatus` of `GET /orders` (its enum has no `CANCELED`, which line items may show).
 pub const ORDER_QUERY_LINE_ITEM_STATUSES: [&str; 6] = [

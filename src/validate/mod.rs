@@ -32,14 +32,14 @@ pub use csv::{
 };
 pub use datetime::{format_date_time, parse_date_or_date_time, parse_date_time, parse_range_end};
 pub use filter::{
-    LINE_ITEM_QUERY_ORDER_STATUSES, LINE_ITEM_QUERY_STATUSES, LINE_ITEM_SORT_COLUMNS,
+    CURRENCIES, LINE_ITEM_QUERY_ORDER_STATUSES, LINE_ITEM_QUERY_STATUSES, LINE_ITEM_SORT_COLUMNS,
     ORDER_QUERY_LINE_ITEM_STATUSES,
 };
 pub use line_item::REISSUE_METHODS;
 pub use normalize::{normalize_create_order, normalized, normalized_if_changed};
-pub use order::{amount_cents, Fulfillment, MAX_AMOUNT};
+pub use order::{amount_cents, Fulfillment, MAX_AMOUNT, REQUESTABLE_METHODS};
 pub use report::{BulkIssue, BulkReport, Code, Issue, Report};
-pub use resend::LineItemAction;
+pub use resend::{LineItemAction, RESEND_METHODS};
 pub use unrepresentable::{
     explain, explain_bulk_report, explain_report, find_unrepresentable, unrepresentable_report,
     Unrepresentable, LONE_SURROGATE_KEY, NON_FINITE_KEY,

@@ -7,7 +7,7 @@ use super::report::Code;
 use crate::model::{CancelReason, FreezeReason, ResendReason};
 
 /// Methods a resend may switch to.
-const RESEND_METHODS: [&str; 4] = ["NONE", "EMAIL", "PHONE", "WHATSAPP"];
+pub const RESEND_METHODS: [&str; 4] = ["NONE", "EMAIL", "PHONE", "WHATSAPP"];
 
 /// Field names, which differ between the two resend bodies.
 struct ResendFields {

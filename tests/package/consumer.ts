@@ -145,3 +145,16 @@ lineItemFilterSchema.with({
 createOrderSchema.with({ message: "Obligatoire" });
 // @ts-expect-error: a create's output has no page keys
 createOutput.pageKeys;
+
+// tango-orders/json-schema: the same schemas, each also a Standard JSON Schema.
+import { createOrderSchema as createWithJson, type StandardJSONSchemaV1 } from "tango-orders/json-schema";
+
+function jsonSchemaOf(schema: StandardJSONSchemaV1): Record<string, unknown> {
+  return schema["~standard"].jsonSchema.input({ target: "draft-2020-12" });
+}
+const createJson: Record<string, unknown> = jsonSchemaOf(createWithJson.with({ extraFields: ["loyaltyTier"] }));
+void createJson;
+const fromJsonEntry: CreateOrderRequest | undefined = acceptsAnyStandardSchema(createWithJson);
+void fromJsonEntry;
+// @ts-expect-error: the schemas of tango-orders carry no JSON Schema
+jsonSchemaOf(createOrderSchema);

@@ -35,7 +35,7 @@ test("every tested README block runs against the simulator", { timeout: 60_000 }
   for (const { name, code } of jsBlocks()) {
     if (name && name !== "validation") groups.set(name, [...(groups.get(name) ?? []), code]);
   }
-  assert.deepEqual([...groups.keys()].sort(), ["client", "redis", "schema", "simulator"]);
+  assert.deepEqual([...groups.keys()].sort(), ["client", "jsonschema", "redis", "schema", "simulator"]);
   // The "redis" blocks need a real Redis.
   const redis = await startRedis();
   const preload = join(process.cwd(), "readme-preload.mjs");
@@ -48,8 +48,11 @@ test("every tested README block runs against the simulator", { timeout: 60_000 }
       writeFileSync(file, codes.join("\n"));
       const { stdout } = await promisify(execFile)(process.execPath, ["--import", preload, file], { env });
       if (name === "client") assert.match(stdout, /RA\d{6}-\d{4}-\d{2} 25|retry in \d+ ms/);
-      // The schema block prints exactly what its last comment says.
-      if (name === "schema") assert.equal(stdout.trim(), codes.join("\n").match(/^\/\/ (\[.*\])$/m)[1]);
+      // The schema blocks print exactly what their last comment says.
+      if (name === "schema" || name === "jsonschema") {
+        const comments = [...codes.join("\n").matchAll(/^\/\/ (.*)$/gm)];
+        assert.equal(stdout.trim(), comments[comments.length - 1][1], name);
+      }
     }
   } finally {
     await redis.stop();
