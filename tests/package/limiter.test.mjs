@@ -41,8 +41,11 @@ test("a create asks the store for its turn and reports its answer; a resend clai
   const { limiter, calls } = recordingLimiter();
   const { client, sim } = clientWith(limiter);
   const { order: placed } = await client.createOrder(order("rec1"));
-  const [take, report] = calls.map(([, argument]) => argument);
-  assert.deepEqual(calls.map(([name]) => name), ["takeCreate", "reportCreate"]);
+  // A request that leaves more than 2 ms after its turn (a loaded machine) is reported once more,
+  // unanswered, when it leaves: that report may come or not.
+  const settled = calls.filter(([name, argument]) => !(name === "reportCreate" && argument.answered === false));
+  const [take, report] = settled.map(([, argument]) => argument);
+  assert.deepEqual(settled.map(([name]) => name), ["takeCreate", "reportCreate"]);
   assert.equal(take.account, sim.platformName);
   assert.match(take.ticket, /^[0-9a-f]{26}$/);
   assert.deepEqual([take.leads, take.intervalMs, take.marginMs, take.holdMs], [true, 1000, 20, 2000]);
