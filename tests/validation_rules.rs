@@ -16,6 +16,8 @@ use tango_orders::validate::{
     validate_create_order, Code, FulfillmentOption, Report, ValidateOptions,
 };
 
+mod common;
+
 const NOW_MS: f64 = 1_795_302_245_000.0; // 2026-11-21T23:04:05Z
 
 fn options() -> ValidateOptions {
@@ -25,16 +27,8 @@ fn options() -> ValidateOptions {
     }
 }
 
-/// A valid digital order, delivered by email.
 fn digital() -> Value {
-    json!({
-        "customerIdentifier": "demo-customer",
-        "accountIdentifier": "demo-account",
-        "utid": "U000001",
-        "amount": 25,
-        "deliveryMethod": "EMAIL",
-        "recipient": {"firstName": "Ada", "lastName": "Lovelace", "email": "ada@example.com"},
-    })
+    common::digital_order()
 }
 
 /// A valid physical order, mailed to a US address.

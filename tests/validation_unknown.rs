@@ -13,6 +13,8 @@
 use serde_json::{json, Value};
 use tango_orders::validate::*;
 
+mod common;
+
 fn issues(report: &Report) -> Vec<(&str, Code, &str)> {
     report
         .issues
@@ -22,14 +24,7 @@ fn issues(report: &Report) -> Vec<(&str, Code, &str)> {
 }
 
 fn digital() -> Value {
-    json!({
-        "customerIdentifier": "demo-customer",
-        "accountIdentifier": "demo-account",
-        "utid": "U000001",
-        "amount": 25,
-        "deliveryMethod": "EMAIL",
-        "recipient": {"firstName": "Ada", "lastName": "Lovelace", "email": "ada@example.com"}
-    })
+    common::digital_order()
 }
 
 fn with(mut order: Value, pointer: &str, value: Value) -> Value {

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::path::PathBuf;
 
 /// The path of a file under `tests/fixtures`.
@@ -61,4 +61,16 @@ fn first_difference(expected: &Value, actual: &Value, path: &str) -> Option<Stri
         }
         _ => (expected != actual).then(|| format!("{path}: expected {expected}, got {actual}")),
     }
+}
+
+/// A valid digital order, delivered by email.
+pub fn digital_order() -> Value {
+    json!({
+        "customerIdentifier": "demo-customer",
+        "accountIdentifier": "demo-account",
+        "utid": "U000001",
+        "amount": 25,
+        "deliveryMethod": "EMAIL",
+        "recipient": {"firstName": "Ada", "lastName": "Lovelace", "email": "ada@example.com"},
+    })
 }

@@ -3,33 +3,20 @@
 // accept (checked with ajv on the shared cases), while still carrying Tango's rules.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as jsonEntry from "tango-orders/json-schema";
 import {
   createOrderSchema as plainCreateOrderSchema, validateCreateOrder, validateLineItemFilter, validateLineItemReissue,
   validateLineItemResend, validateLineItemUpdate, validateOrderFilter, validateOrderResend,
 } from "tango-orders/validate";
+import { apply, table } from "./cases.mjs";
 
 const require = createRequire(import.meta.url);
 const Ajv = require("ajv").default; // the repository's dev tools, via NODE_PATH
 const Ajv2020 = require("ajv/dist/2020").default;
-const table = JSON.parse(readFileSync(process.env.TANGO_VALIDATION_CASES, "utf8"));
 const TARGETS = ["draft-2020-12", "draft-07", "openapi-3.0"];
 const NAMES = ["createOrderSchema", "orderFilterSchema", "lineItemFilterSchema", "orderResendSchema",
   "lineItemResendSchema", "lineItemReissueSchema", "lineItemUpdateSchema"];
-
-function apply(order, set) {
-  const copy = structuredClone(order);
-  for (const [pointer, value] of Object.entries(set)) {
-    const keys = pointer.split("/").slice(1);
-    const last = keys.pop();
-    const parent = keys.reduce((o, k) => o[k], copy);
-    if (value === null) delete parent[last];
-    else parent[last] = value === "NULL" ? null : value;
-  }
-  return copy;
-}
 
 /** ajv validators of a schema's JSON Schema, for the two JSON Schema drafts. */
 function compiled(schema) {

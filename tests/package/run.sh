@@ -17,7 +17,7 @@ echo "packed $tarball ($(wc -c < "$work/$tarball") bytes):"
 tar -tzf "$work/$tarball" | sed 's/^/  /'
 
 mkdir "$work/project"
-cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/validation.test.mjs "$here"/csv.test.mjs "$here"/misuse.test.mjs "$here"/readme.test.mjs "$here"/sim.test.mjs "$here"/client.test.mjs "$here"/failure.test.mjs "$here"/readme-proxy.test.mjs "$here"/conformance.test.mjs "$here"/loaders.test.mjs "$here"/decode.test.mjs "$here"/lazy.test.mjs "$here"/load.test.mjs "$here"/uncaught.test.mjs "$here"/limiter.test.mjs "$here"/schema.test.mjs "$here"/json-schema.test.mjs "$here"/redis.test.mjs "$here"/redis-worker.mjs "$here"/servers.mjs "$here"/page-main.js "$here"/consumer.ts "$here"/consumer-redis.ts "$here"/tsconfig-redis.json \
+cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/validation.test.mjs "$here"/csv.test.mjs "$here"/misuse.test.mjs "$here"/readme.test.mjs "$here"/sim.test.mjs "$here"/client.test.mjs "$here"/failure.test.mjs "$here"/readme-proxy.test.mjs "$here"/conformance.test.mjs "$here"/loaders.test.mjs "$here"/decode.test.mjs "$here"/lazy.test.mjs "$here"/load.test.mjs "$here"/uncaught.test.mjs "$here"/limiter.test.mjs "$here"/schema.test.mjs "$here"/json-schema.test.mjs "$here"/cases.mjs "$here"/redis.test.mjs "$here"/redis-worker.mjs "$here"/servers.mjs "$here"/page-main.js "$here"/consumer.ts "$here"/consumer-redis.ts "$here"/tsconfig-redis.json \
   "$here"/tsconfig.json "$work/project/"
 cd "$work/project"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > package.json

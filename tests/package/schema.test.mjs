@@ -4,11 +4,11 @@
 // client, with extraFields for a field this release does not know.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import * as main from "tango-orders";
 import * as validateEntry from "tango-orders/validate";
 import * as csvEntry from "tango-orders/csv";
 import { createSimulator } from "tango-orders/sim";
+import { apply, table } from "./cases.mjs";
 
 const {
   createOrderSchema, orderFilterSchema, lineItemFilterSchema, orderResendSchema, lineItemResendSchema,
@@ -17,21 +17,8 @@ const {
   validateLineItemUpdate, TangoClient,
 } = main;
 
-const table = JSON.parse(readFileSync(process.env.TANGO_VALIDATION_CASES, "utf8"));
 const NAMES = ["createOrderSchema", "orderFilterSchema", "lineItemFilterSchema", "orderResendSchema",
   "lineItemResendSchema", "lineItemReissueSchema", "lineItemUpdateSchema"];
-
-function apply(order, set) {
-  const copy = structuredClone(order);
-  for (const [pointer, value] of Object.entries(set)) {
-    const keys = pointer.split("/").slice(1);
-    const last = keys.pop();
-    const parent = keys.reduce((o, k) => o[k], copy);
-    if (value === null) delete parent[last];
-    else parent[last] = value === "NULL" ? null : value;
-  }
-  return copy;
-}
 
 /** A validator's issues as a schema gives them: the path as segments. */
 function asStandard(issues) {

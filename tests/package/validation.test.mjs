@@ -2,7 +2,6 @@
 // the other validators, the normalizer, and a bulk call on 50,000 generated rows.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import {
   normalizeCreateOrder,
   validateCreateOrder,
@@ -14,20 +13,7 @@ import {
   validateOrderFilter,
   validateOrderResend,
 } from "tango-orders";
-
-const table = JSON.parse(readFileSync(process.env.TANGO_VALIDATION_CASES, "utf8"));
-
-function apply(order, set) {
-  const copy = structuredClone(order);
-  for (const [pointer, value] of Object.entries(set)) {
-    const keys = pointer.split("/").slice(1);
-    const last = keys.pop();
-    const parent = keys.reduce((o, k) => o[k], copy);
-    if (value === null) delete parent[last];
-    else parent[last] = value === "NULL" ? null : value;
-  }
-  return copy;
-}
+import { apply, table } from "./cases.mjs";
 
 test("every shared case gives exactly its expected issues", () => {
   const nowMs = Date.parse(table.now);

@@ -42,6 +42,11 @@ fn identifier() -> Value {
     json!({ "minLength": 5, "maxLength": 100, "pattern": IDENTIFIER })
 }
 
+/// `externalRefID`: 1 to 100 letters and digits.
+fn external_ref() -> Value {
+    json!({ "minLength": 1, "maxLength": 100, "pattern": "^[A-Za-z0-9]+$" })
+}
+
 fn name() -> Value {
     json!({ "maxLength": 100, "pattern": NAME })
 }
@@ -77,10 +82,7 @@ pub fn rules(request: &str) -> Vec<Rule> {
                     "additionalProperties": false
                 }),
             ),
-            Set(
-                "externalRefID",
-                json!({ "minLength": 1, "maxLength": 100, "pattern": "^[A-Za-z0-9]+$" }),
-            ),
+            Set("externalRefID", external_ref()),
             Set("customerIdentifier", identifier()),
             Set("accountIdentifier", identifier()),
             Set("utid", json!({ "pattern": "^[Uu][0-9]+$" })),
@@ -126,10 +128,7 @@ pub fn rules(request: &str) -> Vec<Rule> {
             Set("", closed),
             Set("customerIdentifier", identifier()),
             Set("accountIdentifier", identifier()),
-            Set(
-                "externalRefID",
-                json!({ "minLength": 1, "maxLength": 100, "pattern": "^[A-Za-z0-9]+$" }),
-            ),
+            Set("externalRefID", external_ref()),
             Set("page", json!({ "minimum": 0, "maximum": 2147483647 })),
             Set(
                 "elementsPerBlock",
@@ -159,10 +158,7 @@ pub fn rules(request: &str) -> Vec<Rule> {
                 "referenceOrderID",
                 json!({ "maxLength": 100, "pattern": "^[A-Za-z0-9-]*$" }),
             ),
-            Set(
-                "externalRefID",
-                json!({ "minLength": 1, "maxLength": 100, "pattern": "^[A-Za-z0-9]+$" }),
-            ),
+            Set("externalRefID", external_ref()),
             Set("accountIdentifier", identifier()),
             Set("utid", text(100)),
             Set("ptid", text(100)),
