@@ -101,6 +101,12 @@ report("size, gzip: main entry, first load + client chunk, vs tremendous (API cl
 // The validation-only entry (tango-orders/validate): what a page that only checks a form pays.
 const lean = await entryBundle('export { validateCreateOrder } from "./validate.js";');
 report("size, gzip: tango-orders/validate vs zod/mini+libphonenumber validator", gz(lean) / 1024, gz(zodBundle) / 1024, "KB", "≤ 40 KB");
+// What a form page pays for the Standard Schema objects on top of the validator (schema.js and
+// its glue; the schemas' hook in the wasm is in both, since a module cannot be tree-shaken).
+const withSchema = await entryBundle('export { validateCreateOrder, createOrderSchema } from "./validate.js";');
+report("size, gzip: tango-orders/validate with createOrderSchema vs without", gz(withSchema) / 1024, gz(lean) / 1024, "KB", "report");
+const splitWithSchema = await splitBundle('export { validateCreateOrder, createOrderSchema, TangoClient } from "./index.js";');
+report("size, gzip: main entry, first load with createOrderSchema vs without", gz(splitWithSchema.first) / 1024, gz(ours) / 1024, "KB", "report");
 const sim = await entryBundle('export { createSimulator } from "./sim.js";');
 // A page that checks a bulk upload's CSV: tango-orders/csv, or papaparse with the zod baseline.
 const csvEntry = await entryBundle('export { validateOrdersCsv } from "./csv.js";');

@@ -4,66 +4,22 @@
 // tango-orders/web) makes them with its own module's `__standardValidate` (src/js/standard.rs),
 // which reads the input once and answers in Standard Schema's shape.
 
-/** The schemas by name, in the order of their `kind` in src/js/standard.rs. */
-const NAMES = [
-  "createOrderSchema",
-  "orderFilterSchema",
-  "lineItemFilterSchema",
-  "orderResendSchema",
-  "lineItemResendSchema",
-  "lineItemReissueSchema",
-  "lineItemUpdateSchema",
-];
-
 /** What validate answers when even reading the input failed in a way the module did not catch. */
 const UNREADABLE = Object.freeze({
   issues: Object.freeze([Object.freeze({ message: "The input cannot be read.", path: Object.freeze([]), code: "invalid_format" })]),
 });
 
 /**
- * The schemas, made with a module's `standardValidate(kind, input, options)` and one of its
- * validators (`checkOptions(undefined, options)` throws the validation TangoError for options
- * that are not options, which `with` passes on at once rather than at the first keystroke).
- * `jsonSchemas` (tango-orders/json-schema only: json-schemas.js, by request and target) adds
- * Standard JSON Schema's `~standard.jsonSchema`.
+ * One schema, made with a module's `standardValidate(kind, input, options)` (`kind`: the request's
+ * number in `VALIDATORS` of src/js/validate.rs) and one of its validators (`checkOptions(undefined,
+ * options)` throws the validation TangoError for options that are not options, which `with`
+ * passes on at once rather than at the first keystroke). `jsonSchema(settings)` (tango-orders/
+ * json-schema only, from schema-json.js) gives Standard JSON Schema's `~standard.jsonSchema`.
+ * The entries call it once per schema, marked pure, so that a bundle that uses no schema leaves
+ * this file out.
  */
-export function makeSchemas(standardValidate, checkOptions, jsonSchemas) {
-  const schemas = {};
-  NAMES.forEach((name, kind) => {
-    const json = jsonSchemas?.[name.slice(0, -"Schema".length)];
-    schemas[name] = makeSchema({ standardValidate, checkOptions, kind, json, settings: {} });
-  });
-  return schemas;
-}
-
-/** Standard JSON Schema's converter over one request's schemas (by target): a copy each time, with
- * the settings' extra fields as members and, for a form being filled in (`partial`), nothing
- * required. */
-function converter(json, settings) {
-  const convert = ({ target } = {}) => {
-    const schema = json[target];
-    if (schema === undefined) {
-      throw new TypeError(`tango-orders: no JSON Schema for target ${JSON.stringify(target)}; there are ${Object.keys(json).join(", ")}`);
-    }
-    const copy = structuredClone(schema);
-    for (const path of [settings.extraFields ?? []].flat()) {
-      if (typeof path !== "string") continue;
-      let here = copy;
-      for (const part of path.split(".")) {
-        here.properties ??= {};
-        here = here.properties[part] ??= {};
-      }
-    }
-    if (settings.partial === true) withoutRequired(copy);
-    return copy;
-  };
-  return Object.freeze({ input: convert, output: convert });
-}
-
-function withoutRequired(schema) {
-  if (schema === null || typeof schema !== "object") return;
-  delete schema.required;
-  Object.values(schema.properties ?? {}).forEach(withoutRequired);
+export function schemaOf(standardValidate, checkOptions, kind, jsonSchema) {
+  return makeSchema({ standardValidate, checkOptions, kind, jsonSchema, settings: {} });
 }
 
 function makeSchema(made) {
@@ -82,15 +38,15 @@ function makeSchema(made) {
       // A clock that throws, or a defect: still an answer, never an exception.
       return UNREADABLE;
     }
-    // undefined: valid as it is; an object: the normalized create; an array: the issues.
+    // undefined: valid as it is; [order]: the normalized create; otherwise the report.
     if (answer === undefined) return { value };
-    if (answer === null || typeof answer !== "object") return UNREADABLE;
-    if (!Array.isArray(answer)) return { value: answer };
-    const issues = answer.map(({ message: text, path, code }) => ({ message: text, path: segments(path), code }));
+    if (Array.isArray(answer)) return { value: answer[0] };
+    if (!Array.isArray(answer?.issues)) return UNREADABLE;
+    const issues = answer.issues.map(({ message: text, path, code }) => ({ message: text, path: segments(path), code }));
     return { issues: message === undefined ? issues : issues.map((issue) => reworded(issue, message)) };
   };
   const standard = { version: 1, vendor: "tango-orders", validate };
-  if (made.json !== undefined) standard.jsonSchema = converter(made.json, settings);
+  if (made.jsonSchema !== undefined) standard.jsonSchema = made.jsonSchema(settings);
   return Object.freeze({
     "~standard": Object.freeze(standard),
     /** A schema with these settings on top of this one's (see SchemaSettings in the types). */

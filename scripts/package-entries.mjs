@@ -129,11 +129,14 @@ const parserLines = (hooksFrom) => [
 /** The Standard Schema objects (schema.js), made with the validators of the module at `glue`. */
 const schemaNames = ["createOrderSchema", "orderFilterSchema", "lineItemFilterSchema", "orderResendSchema",
   "lineItemResendSchema", "lineItemReissueSchema", "lineItemUpdateSchema"];
+// Each schema its own pure call, in the order of the kinds of src/js/validate.rs: a bundler
+// leaves out the schemas a page does not import, and schema.js with them when it imports none.
 const schemaLines = (glue, { json = false } = {}) => [
   `import { __standardValidate, validateOrderFilter as checkSchemaOptions } from "${glue}";`,
-  `import { makeSchemas } from "./schema.js";`,
-  ...(json ? [`import jsonSchemas from "./json-schemas.js";`] : []),
-  `export const { ${schemaNames.join(", ")} } = makeSchemas(__standardValidate, checkSchemaOptions${json ? ", jsonSchemas" : ""});`,
+  `import { schemaOf } from "./schema.js";`,
+  ...(json ? [`import jsonSchemas from "./json-schemas.js";`, `import { jsonConverter } from "./schema-json.js";`] : []),
+  ...schemaNames.map((name, kind) => `export const ${name} = /* @__PURE__ */ schemaOf(__standardValidate, checkSchemaOptions, ${kind}` +
+    `${json ? `, (settings) => jsonConverter(jsonSchemas.${name.slice(0, -"Schema".length)}, settings)` : ""});`),
 ];
 for (const module of [MODULES.main, MODULES.client, MODULES.validate, MODULES.csv]) {
   if (!module.hooks.includes("__standardValidate")) {

@@ -12,16 +12,9 @@ use wasm_bindgen::prelude::*;
 /// in bytes and in time, for `bench/RESULTS.md`. Never set in a build that ships.
 const NO_RULES: bool = cfg!(tango_probe_no_rules);
 
-/// Reads the options (a `validation` error for options that are not options).
-fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<ValidateOptions, Error> {
-    match options {
-        Some(options) => options_from_value(&options.into()),
-        None => Ok(ValidateOptions::default()),
-    }
-}
-
-/// Reads options from any JavaScript value (`undefined` for the defaults).
-pub(super) fn options_from_value(options: &JsValue) -> Result<ValidateOptions, Error> {
+/// Reads options from any JavaScript value (`undefined` for the defaults; a `validation` error
+/// for options that are not options).
+fn options_from_value(options: &JsValue) -> Result<ValidateOptions, Error> {
     if options.is_undefined() {
         return Ok(ValidateOptions::default());
     }
@@ -43,14 +36,13 @@ fn with_clock(options: &mut ValidateOptions) {
     }
 }
 
-/// The options for validating `order`, with the clock read when a create has an expiration date
+/// The options for validating create `order`, with the clock read when it has an expiration date
 /// and the caller set no time.
-pub(super) fn clock_if_needed<'a>(
-    create: bool,
+fn clock_if_needed<'a>(
     order: &Json<'_>,
     options: &'a ValidateOptions,
 ) -> std::borrow::Cow<'a, ValidateOptions> {
-    if create && order.get("expirationDate").is_some() && options.now_ms.is_none() {
+    if order.get("expirationDate").is_some() && options.now_ms.is_none() {
         let mut options = options.clone();
         with_clock(&mut options);
         return std::borrow::Cow::Owned(options);
@@ -83,35 +75,81 @@ fn report_to_js(report: &Report) -> Result<Ts<Report>, JsValue> {
 }
 
 /// A validator as the exports run it: one plain function each, so that the reading and writing
-/// around it (`report_for`) is compiled once rather than once per export.
+/// around it (`checked`) is compiled once rather than once per export.
 type Validator = fn(&Json<'_>, &ValidateOptions) -> Report;
 
-/// Runs a validator on a JavaScript value. Input JSON cannot hold becomes a one-issue report
-/// rather than an exception: a report is what the caller asked for.
+/// The validators by kind: the numbers the exports below and `schema.js` (through
+/// `__standardValidate`) name them by.
+const VALIDATORS: [Validator; 7] = [
+    |order, options| validate::validate_create_order(order, &clock_if_needed(order, options)),
+    |filter, options| validate::validate_order_filter(filter, options),
+    |filter, options| validate::validate_line_item_filter(filter, options),
+    |body, options| validate::validate_order_resend(body, options),
+    |body, options| validate::validate_line_item_resend(body, options),
+    |body, options| validate::validate_line_item_reissue(body, options),
+    |body, options| validate::validate_line_item_update(body, options),
+];
+
+/// The kinds, by request. The create is the one whose valid value may be normalized.
+const CREATE: usize = 0;
+const ORDER_FILTER: usize = 1;
+const LINE_ITEM_FILTER: usize = 2;
+const ORDER_RESEND: usize = 3;
+const LINE_ITEM_RESEND: usize = 4;
+const LINE_ITEM_REISSUE: usize = 5;
+const LINE_ITEM_UPDATE: usize = 6;
+
+/// Validates `input` as request `kind` with `options` (`undefined` for the defaults): the report,
+/// and, when `normalize` asks for it and a valid create changes by normalizing, the normalized
+/// order. Input JSON cannot hold becomes issues of the report. The public validators and the
+/// schemas' hook both come here, so that the reading and writing is compiled once.
 ///
 /// Inlined into each export only in the probe build, so that its validators, never called there,
 /// are not linked either.
 #[cfg_attr(tango_probe_no_rules, inline(always))]
+pub(super) fn checked(
+    kind: usize,
+    input: &JsValue,
+    options: &JsValue,
+    normalize: bool,
+) -> Result<(Report, Option<JsValue>), Error> {
+    // No validator at all in the probe build: a table read at run time would link every rule.
+    let validator =
+        match NO_RULES {
+            true => None,
+            false => Some(VALIDATORS.get(kind).ok_or_else(|| {
+                Error::invalid("", validate::Code::InvalidValue, "No such request.")
+            })?),
+        };
+    let options = options_from_value(options)?;
+    let checked = with_json_for_validation(input, |json, found| {
+        let mut report = match validator {
+            Some(validator) => validator(json, &options),
+            None => Report::from(Vec::new()),
+        };
+        validate::explain_report(&mut report, found);
+        let normal = match normalize && kind == CREATE && report.issues.is_empty() && !NO_RULES {
+            true => validate::normalized_if_changed(json).map(|normal| to_js(&normal)),
+            false => None,
+        };
+        (report, normal)
+    });
+    match checked {
+        Ok((report, normal)) => Ok((report, normal.transpose()?)),
+        Err(Error::Validation(report)) => Ok((report, None)),
+        Err(other) => Err(other),
+    }
+}
+
+/// Runs validator `kind` on a JavaScript value for a public validator: its report (a
+/// `validation` TangoError for options that are not options).
 fn report_for(
     input: &JsValue,
     options: Option<Ts<ValidateOptions>>,
-    validator: Validator,
+    kind: usize,
 ) -> Result<Ts<Report>, JsValue> {
-    let options = options_from_js(options)?;
-    let checked = with_json_for_validation(input, |json, found| {
-        let mut report = if NO_RULES {
-            Report::from(Vec::new())
-        } else {
-            validator(json, &options)
-        };
-        validate::explain_report(&mut report, found);
-        report
-    });
-    let report = match checked {
-        Ok(report) => report,
-        Err(Error::Validation(report)) => report,
-        Err(other) => return Err(other.into()),
-    };
+    let options = options.map_or(JsValue::UNDEFINED, Into::into);
+    let (report, _) = checked(kind, input, &options, false)?;
     report_to_js(&report)
 }
 
@@ -127,9 +165,7 @@ pub fn validate_create_order(
     order: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    report_for(&order, options, |order, options| {
-        validate::validate_create_order(order, &clock_if_needed(true, order, options))
-    })
+    report_for(&order, options, CREATE)
 }
 
 /// Checks up to 50,000 create-order bodies at once (a bulk upload). Issues carry the row `index`;
@@ -143,7 +179,7 @@ pub fn validate_create_orders(
     orders: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<BulkReport>, JsValue> {
-    let mut options = options_from_js(options)?;
+    let mut options = options_from_value(&options.map_or(JsValue::UNDEFINED, Into::into))?;
     with_clock(&mut options);
     let checked = with_json_for_validation(&orders, |rows, found| {
         let Some(rows) = rows.as_array() else {
@@ -169,9 +205,7 @@ pub fn validate_order_filter(
     filter: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    report_for(&filter, options, |filter, options| {
-        validate::validate_order_filter(filter, options)
-    })
+    report_for(&filter, options, ORDER_FILTER)
 }
 
 /// Checks the filters of a `GET /lineItems` query.
@@ -181,9 +215,7 @@ pub fn validate_line_item_filter(
     filter: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    report_for(&filter, options, |filter, options| {
-        validate::validate_line_item_filter(filter, options)
-    })
+    report_for(&filter, options, LINE_ITEM_FILTER)
 }
 
 /// Checks the body of an order resend.
@@ -195,9 +227,7 @@ pub fn validate_order_resend(
     body: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    report_for(&body, options, |body, options| {
-        validate::validate_order_resend(body, options)
-    })
+    report_for(&body, options, ORDER_RESEND)
 }
 
 /// Checks the body of a line item resend.
@@ -209,9 +239,7 @@ pub fn validate_line_item_resend(
     body: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    report_for(&body, options, |body, options| {
-        validate::validate_line_item_resend(body, options)
-    })
+    report_for(&body, options, LINE_ITEM_RESEND)
 }
 
 /// Checks the body of a line item reissue.
@@ -223,9 +251,7 @@ pub fn validate_line_item_reissue(
     body: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    report_for(&body, options, |body, options| {
-        validate::validate_line_item_reissue(body, options)
-    })
+    report_for(&body, options, LINE_ITEM_REISSUE)
 }
 
 /// Checks the body of a line item update (PATCH).
@@ -237,9 +263,7 @@ pub fn validate_line_item_update(
     body: JsValue,
     options: Option<Ts<ValidateOptions>>,
 ) -> Result<Ts<Report>, JsValue> {
-    report_for(&body, options, |body, options| {
-        validate::validate_line_item_update(body, options)
-    })
+    report_for(&body, options, LINE_ITEM_UPDATE)
 }
 
 /// Returns a cleaned copy of a create-order body: strings trimmed (spaces-only ones removed),
