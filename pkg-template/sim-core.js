@@ -44,7 +44,7 @@ export function makeCreateSimulator(SimulatorHandle) {
       return new Response(noBody ? null : answer.body, { status: answer.status, headers: answer.headers });
     }
 
-    return {
+    const simulator = {
       fetch,
       baseUrl,
       ...DEMO,
@@ -58,5 +58,14 @@ export function makeCreateSimulator(SimulatorHandle) {
       setFaults: (faults) => handle.setFaults(faults ?? {}),
       seedOrders: (count, spacingMs = 60_000) => handle.seedOrders(count, spacingMs),
     };
+    // For `tango-orders sim` (cli-sim.js) only, not part of the API: the request as the HTTP server
+    // read it (raw target, headers, bytes) straight to the core, as the Rust binary hands it,
+    // without fetch's URL normalizing (which would resolve `..` and re-encode the path first).
+    Object.defineProperty(simulator, RAW_HANDLE, { value: (method, target, headers, body) => handle.handle(method, target, headers, body) });
+    return simulator;
   };
 }
+
+/** The key of the simulator's raw entry point (a registered symbol: the CLI and the bundled entry
+ * each have their own copy of this file). */
+export const RAW_HANDLE = Symbol.for("tango-orders.sim.raw-handle");

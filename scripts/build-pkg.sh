@@ -52,7 +52,7 @@ cargo run --quiet -p tango-describe-models > "$out/models.js"
 # The requests' JSON Schemas (schemars on the models, with Tango's rules), for tango-orders/json-schema.
 cargo run --quiet -p tango-json-schema > "$out/json-schemas.js"
 cp pkg-template/extend.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/lazy-csv.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
-  pkg-template/redis.js pkg-template/redis.d.ts pkg-template/schema.js pkg-template/schema.d.ts pkg-template/json-schema.d.ts \
+  pkg-template/redis.js pkg-template/redis.d.ts pkg-template/cli.js pkg-template/cli-check.js pkg-template/cli-sim.js pkg-template/schema.js pkg-template/schema-json.js pkg-template/schema.d.ts pkg-template/json-schema.d.ts \
   pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
 # The browser loader with fflate's inflate bundled in (the package has no dependencies).
 "$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax \

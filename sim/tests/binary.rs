@@ -1,6 +1,10 @@
 //! The `tango-sim` binary over real HTTP on loopback: it starts, prints its URL, answers a create
 //! and a list, sends CORS headers, drops a committed order's response when told to, and stops on
 //! SIGTERM.
+//!
+//! With `TANGO_SIM_COMMAND` set (a command and its first arguments, split on spaces), the same
+//! tests run that instead: the package test sets it to `tango-orders sim` from the packed npm
+//! package, so both servers are held to one set of tests.
 
 // A test crate: a failing unwrap or index is a failing test (the no-panic lints are for shipped code).
 #![allow(
@@ -17,9 +21,22 @@ use std::time::Duration;
 
 const AUTH: &str = "Basic ZGVtby1wbGF0Zm9ybTpkZW1vLWtleQ==";
 
-/// Starts the binary on a free port and returns it with the `host:port` it printed.
+/// The server under test: the binary, or `TANGO_SIM_COMMAND`.
+fn server() -> Command {
+    match std::env::var("TANGO_SIM_COMMAND") {
+        Ok(line) if !line.trim().is_empty() => {
+            let mut words = line.split_whitespace();
+            let mut command = Command::new(words.next().unwrap());
+            command.args(words);
+            command
+        }
+        _ => Command::new(env!("CARGO_BIN_EXE_tango-sim")),
+    }
+}
+
+/// Starts the server on a free port and returns it with the `host:port` it printed.
 fn start(extra: &[&str]) -> (Child, String, BufReader<std::process::ChildStdout>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tango-sim"))
+    let mut child = server()
         .args(["--port", "0"])
         .args(extra)
         .stdout(Stdio::piped())
@@ -66,7 +83,7 @@ fn stop(mut child: Child, mut stdout: BufReader<std::process::ChildStdout>) {
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     assert!(status.success(), "exit status {status}");
-    assert!(rest.contains("tango-sim stopped"), "{rest}");
+    assert!(rest.contains(" stopped"), "{rest}");
 }
 
 const ORDER: &str = r#"{"customerIdentifier":"demo-customer","accountIdentifier":"demo-account","utid":"U000001","amount":10,"deliveryMethod":"NONE","externalRefID":"bin1"}"#;
@@ -103,12 +120,61 @@ fn a_dropped_response_fails_the_request_but_keeps_the_order() {
 
 #[test]
 fn bad_flags_are_refused_with_a_message() {
-    let output = Command::new(env!("CARGO_BIN_EXE_tango-sim"))
-        .args(["--port", "x"])
-        .output()
-        .unwrap();
+    let output = server().args(["--port", "x"]).output().unwrap();
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("--port"));
+    assert_eq!(output.status.code(), Some(2));
+    let output = server().args(["--no-such-flag"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--no-such-flag"));
+}
+
+/// The status line's code.
+fn status(response: &str) -> &str {
+    response.split(' ').nth(1).unwrap_or("")
+}
+
+#[test]
+fn limits_and_refusals_are_tangos_over_http() {
+    let (child, address, stdout) = start(&[]);
+    // One create a second: the second at once is a 429 with Retry-After.
+    let first = http(&address, "POST", "/raas/v2/orders", ORDER);
+    assert_eq!(status(&first), "201", "{first}");
+    let second = http(
+        &address,
+        "POST",
+        "/raas/v2/orders",
+        &ORDER.replace("bin1", "bin2"),
+    );
+    assert_eq!(status(&second), "429", "{second}");
+    assert!(
+        second.to_ascii_lowercase().contains("retry-after:"),
+        "{second}"
+    );
+    // Credentials that are not the demo's.
+    let mut stream = TcpStream::connect(&address).unwrap();
+    stream
+        .write_all(b"GET /raas/v2/orders HTTP/1.1\r\nHost: x\r\nAuthorization: Basic bm86bm8=\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut denied = String::new();
+    let _ = stream.read_to_string(&mut denied);
+    assert_eq!(status(&denied), "401", "{denied}");
+    // A body past 1 MiB, paths that climb out of their route, and an unknown route.
+    let big = format!("{{\"notes\":\"{}\"}}", "x".repeat((1 << 20) + 10));
+    let refused = http(&address, "POST", "/raas/v2/orders", &big);
+    assert_eq!(status(&refused), "413", "{refused}");
+    for path in [
+        "/raas/v2/orders/../lineItems",
+        "/raas/v2/orders/%2e%2e/lineItems",
+        "/raas/v2/nothing",
+    ] {
+        let answer = http(&address, "GET", path, "");
+        assert_eq!(status(&answer), "404", "{path}: {answer}");
+    }
+    // Still serving.
+    let listed = http(&address, "GET", "/raas/v2/orders?externalRefID=bin1", "");
+    assert!(listed.contains("\"totalCount\":1"), "{listed}");
+    stop(child, stdout);
 }
 
 #[test]

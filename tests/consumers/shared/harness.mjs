@@ -24,6 +24,9 @@ export const bin = (name) => join(TOOLS, ".bin", name);
 export const NODE22 = join(TOOLS, "node", "bin", "node");
 /** Node 18 from npm: the oldest Node the package's engines field names. */
 export const NODE18 = join(TOOLS, "node18", "bin", "node");
+/** Node 24 and 26 from npm: the LTS lines in use (December 2026). */
+export const NODE24 = join(TOOLS, "node24", "bin", "node");
+export const NODE26 = join(TOOLS, "node26", "bin", "node");
 
 /** Runs a command to completion; its output is shown when it fails. Returns stdout. */
 export function run(command, args, { cwd, env, timeout = 300_000 } = {}) {
