@@ -8,7 +8,7 @@ export PATH := $(TOOLS_DIR)/bin:$(PATH)
 WASM_TEST := env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --target wasm32-unknown-unknown --lib
 
-.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package test-consumers test-e2e \
+.PHONY: demo test setup pkg lint test-native test-wasm-node test-wasm-browser test-package test-consumers release-check test-e2e \
 	update-types sim bench bench-before-after soak fuzz fuzz-smoke audit clean
 
 ## demo: build the package and the simulator, then serve the demo page on http://127.0.0.1:5173/
@@ -18,7 +18,7 @@ demo: pkg
 	node www/server.mjs --port $(or $(PORT),5173) --sim $(or $(CARGO_TARGET_DIR),target)/release/tango-sim
 
 ## test: every test, in order of speed: lint, native, wasm in Node and Chromium, the packed package.
-test: setup lint test-native test-wasm-node test-wasm-browser pkg test-package test-consumers test-e2e fuzz-smoke
+test: setup lint test-native test-wasm-node test-wasm-browser pkg test-package test-consumers release-check test-e2e fuzz-smoke
 	@echo "make test: all layers passed"
 
 setup:
@@ -67,6 +67,11 @@ test-package:
 ## import map, tsc, attw, publint. Their tools are installed once into $(TOOLS_DIR)/consumers.
 test-consumers: pkg
 	bash tests/consumers/run.sh
+
+## release-check: what a release checks before it publishes, without secrets: one version, the
+## tarball's files and size budgets, npm publish --dry-run, publint, attw, cargo publish --dry-run.
+release-check: pkg
+	bash scripts/release-check.sh
 
 ## test-e2e: the demo page in Chromium, and every example against the simulator.
 test-e2e: pkg

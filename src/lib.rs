@@ -32,3 +32,8 @@ pub mod validate;
 
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 mod js;
+
+/// The README's Rust blocks, run as doc tests (`cargo test --doc`).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -9,7 +9,7 @@ use super::{LocalFuture, Runtime};
 use std::cell::RefCell;
 
 /// Tango's limits kept in this process: creates one interval apart in call order (see
-/// [`CreateQueue`]), and one resend per order or line item per 30 s.
+/// `CreateQueue`), and one resend per order or line item per 30 s.
 #[derive(Debug)]
 pub struct LocalLimiter {
     queue: RefCell<CreateQueue>,

@@ -84,7 +84,7 @@ pub enum Wait {
 }
 
 /// How far apart creates start at a given rate: the same numbers for the queue of one process and
-/// for a shared store (see [`CreateQueue`] for why each is what it is).
+/// for a shared store (see `CreateQueue` for why each is what it is).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Spacing {
     /// One interval, in whole milliseconds.
