@@ -80,7 +80,8 @@ test-e2e: pkg
 	TANGO_SIM_BIN=$(or $(CARGO_TARGET_DIR),target)/debug/tango-sim node --test tests/e2e/ tests/examples/
 
 ## bench: every benchmark next to its baseline, in one run; writes bench/RESULTS.md, and what each
-## bundler ships to bench/BUNDLERS.md (not part of make test).
+## bundler ships to bench/BUNDLERS.md, and the command line's timings to bench/CLI.md (not part of
+## make test).
 bench: pkg
 	cargo build --release -p tango-sim --bin tango-sim
 	bash scripts/build-probe.sh
@@ -88,6 +89,7 @@ bench: pkg
 	cd examples && npm install --no-audit --no-fund --loglevel=error
 	cd bench && TANGO_SIM_BIN=$(abspath $(or $(CARGO_TARGET_DIR),target))/release/tango-sim node run.mjs
 	node bench/bundlers.mjs
+	cd bench && node cli.mjs
 
 ## bench-before-after: another revision's package (BASE, default the last commit before issue 15's
 ## transport work) next to pkg/ in one process, rounds interleaved: sizes, validation, decoding,

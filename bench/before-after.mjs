@@ -52,10 +52,10 @@ async function firstLoad(dir, contents) {
   return Buffer.concat([...first].filter((k) => k.endsWith(".js")).map((k) => files.get(join(dir, k))));
 }
 const mainContents = 'export { validateCreateOrder, TangoClient } from "./index.js";';
-report("size, gzip: main entry, first load (esbuild --splitting)", "KB", gz(await firstLoad(beforeDir, mainContents)), gz(await firstLoad(afterDir, mainContents)));
+report("size, gzip: main entry, first load (esbuild --splitting)", "KiB", gz(await firstLoad(beforeDir, mainContents)), gz(await firstLoad(afterDir, mainContents)));
 for (const [what, contents] of [["main entry, all in one file (no splitting)", mainContents],
   ["tango-orders/validate", 'export { validateCreateOrder } from "./validate.js";']]) {
-  report(`size, gzip: ${what}`, "KB", gz(await bundle(beforeDir, contents)), gz(await bundle(afterDir, contents)));
+  report(`size, gzip: ${what}`, "KiB", gz(await bundle(beforeDir, contents)), gz(await bundle(afterDir, contents)));
 }
 
 // Interleaved timing: `rounds` rounds, each timing both builds, the order alternating.

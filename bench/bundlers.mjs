@@ -75,7 +75,7 @@ function shipped(dir, page) {
   return { all: size(all), first: size(all.filter((n) => first.has(n))), later: size(all.filter((n) => !first.has(n))) };
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const rows = [];
 for (const [bundler, command] of Object.entries(BUNDLERS)) {
   const cells = [];

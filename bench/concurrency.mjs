@@ -60,7 +60,7 @@ function runFresh(packageDir, mode, n, timeoutMs) {
     // A create that rejected (the old build refused some as unreadable under this load).
     const message = [...stderr.matchAll(/message: '([^']{1,200})'/g)].at(-1)?.[1];
     if (message) return { failed: `a create failed: ${message}` };
-    return { failed: `exited with ${error.signal ?? `code ${error.status}`}, ${Math.round(stderr.length / 1024)} KB on stderr` };
+    return { failed: `exited with ${error.signal ?? `code ${error.status}`}, ${Math.round(stderr.length / 1024)} KiB on stderr` };
   }
 }
 
@@ -100,7 +100,7 @@ export function benchConcurrency(packages, { counts = [500, 2_000, 10_000], time
 export function concurrencyTable(rows, fmt) {
   const cell = (value) => (value === null ? "" : fmt(value));
   return [
-    "| build | N | how | seconds | ÷ ideal | heap after (MB) | external after (MB) | peak RSS (MB) |", "|---|---|---|---|---|---|---|---|",
+    "| build | N | how | seconds | ÷ ideal | heap after (MB) | external after (MB) | peak RSS (MiB) |", "|---|---|---|---|---|---|---|---|",
     ...rows.map((r) => `| ${r.label} | ${r.n.toLocaleString("en-US")} | ${r.mode === "all" ? "Promise.all" : "await in a loop"} | ` +
       (r.seconds === null ? `did not finish (${r.failed}) | | | | |`
         : `${fmt(r.seconds)} | ${(r.seconds / r.ideal).toFixed(2)}× | ${cell(r.heapMb)} | ${cell(r.externalMb)} | ${cell(r.peakRssMb)} |`)),

@@ -96,22 +96,22 @@ async function bundle(contents) {
 }
 const zodBundle = await bundle('export { validateOrder, validateOrders } from "./baseline/validator.mjs";');
 const tremendousBundle = await bundle('export * from "tremendous";');
-report("size, gzip: main entry, first load, vs zod/mini+libphonenumber validator", gz(ours) / 1024, gz(zodBundle) / 1024, "KB", "≤ 64 KB");
-report("size, gzip: main entry, first load + client chunk, vs tremendous (API client on axios)", (gz(ours) + gz(split.later)) / 1024, gz(tremendousBundle) / 1024, "KB", "report");
+report("size, gzip: main entry, first load, vs zod/mini+libphonenumber validator", gz(ours) / 1024, gz(zodBundle) / 1024, "KiB", "≤ 64 KiB");
+report("size, gzip: main entry, first load + client chunk, vs tremendous (API client on axios)", (gz(ours) + gz(split.later)) / 1024, gz(tremendousBundle) / 1024, "KiB", "report");
 // The validation-only entry (tango-orders/validate): what a page that only checks a form pays.
 const lean = await entryBundle('export { validateCreateOrder } from "./validate.js";');
-report("size, gzip: tango-orders/validate vs zod/mini+libphonenumber validator", gz(lean) / 1024, gz(zodBundle) / 1024, "KB", "≤ 40 KB");
+report("size, gzip: tango-orders/validate vs zod/mini+libphonenumber validator", gz(lean) / 1024, gz(zodBundle) / 1024, "KiB", "≤ 40 KiB");
 // What a form page pays for the Standard Schema objects on top of the validator (schema.js and
 // its glue; the schemas' hook in the wasm is in both, since a module cannot be tree-shaken).
 const withSchema = await entryBundle('export { validateCreateOrder, createOrderSchema } from "./validate.js";');
-report("size, gzip: tango-orders/validate with createOrderSchema vs without", gz(withSchema) / 1024, gz(lean) / 1024, "KB", "report");
+report("size, gzip: tango-orders/validate with createOrderSchema vs without", gz(withSchema) / 1024, gz(lean) / 1024, "KiB", "report");
 const splitWithSchema = await splitBundle('export { validateCreateOrder, createOrderSchema, TangoClient } from "./index.js";');
-report("size, gzip: main entry, first load with createOrderSchema vs without", gz(splitWithSchema.first) / 1024, gz(ours) / 1024, "KB", "report");
+report("size, gzip: main entry, first load with createOrderSchema vs without", gz(splitWithSchema.first) / 1024, gz(ours) / 1024, "KiB", "report");
 const sim = await entryBundle('export { createSimulator } from "./sim.js";');
 // A page that checks a bulk upload's CSV: tango-orders/csv, or papaparse with the zod baseline.
 const csvEntry = await entryBundle('export { validateOrdersCsv } from "./csv.js";');
 const papaZodBundle = await bundle('export { validateOrders } from "./baseline/validator.mjs"; export { default as Papa } from "papaparse";');
-report("size, gzip: tango-orders/csv vs papaparse + zod/mini+libphonenumber validator", gz(csvEntry) / 1024, gz(papaZodBundle) / 1024, "KB", "report");
+report("size, gzip: tango-orders/csv vs papaparse + zod/mini+libphonenumber validator", gz(csvEntry) / 1024, gz(papaZodBundle) / 1024, "KiB", "report");
 // What the rules weigh: the validation-only module's wasm against the probe's, the same module
 // with every rule left out (it still reads the input and options, and writes reports and errors).
 const probeWasm = readFileSync(join(here, ".probe/tango_orders_probe_bg.wasm"));
@@ -120,11 +120,11 @@ initProbeS({ module: readFileSync(join(here, ".probe/tango_orders_probe_s_bg.was
 const leanWasm = readFileSync(join(pkg, "wasm-validate/tango_orders_validate_bg.wasm"));
 const mainWasm = readFileSync(join(pkg, "wasm-main/tango_orders_main_bg.wasm"));
 const sizes = { lean: gz(lean) / 1024, leanWasm: gz(leanWasm) / 1024, probe: gz(probeWasm) / 1024, main: gz(ours) / 1024, mainWasm: gz(mainWasm) / 1024 };
-report("size, gzip: tango-orders/validate's wasm vs the same without any rule (probe)", sizes.leanWasm, sizes.probe, "KB", "report");
-console.log(`(main entry: first load ${(gz(ours) / 1024).toFixed(1)} KB, the client chunk its first client call imports ${(gz(split.later) / 1024).toFixed(1)} KB, ` +
-  `all in one file without --splitting ${(gz(whole) / 1024).toFixed(1)} KB gzip)`);
-console.log(`(tango-orders/web, the separate-file entry: ${(gz(viaWeb) / 1024).toFixed(1)} KB gzip, JS bundle + .wasm; ` +
-  `sim entry, separately: ${(gz(sim) / 1024).toFixed(1)} KB gzip, ${(sim.length / 1024).toFixed(0)} KB raw)\n`);
+report("size, gzip: tango-orders/validate's wasm vs the same without any rule (probe)", sizes.leanWasm, sizes.probe, "KiB", "report");
+console.log(`(main entry: first load ${(gz(ours) / 1024).toFixed(1)} KiB, the client chunk its first client call imports ${(gz(split.later) / 1024).toFixed(1)} KiB, ` +
+  `all in one file without --splitting ${(gz(whole) / 1024).toFixed(1)} KiB gzip)`);
+console.log(`(tango-orders/web, the separate-file entry: ${(gz(viaWeb) / 1024).toFixed(1)} KiB gzip, JS bundle + .wasm; ` +
+  `sim entry, separately: ${(gz(sim) / 1024).toFixed(1)} KiB gzip, ${(sim.length / 1024).toFixed(0)} KiB raw)\n`);
 
 // 2. Single validation.
 const digital = { customerIdentifier: "demo-customer", accountIdentifier: "demo-account", utid: "U000001", amount: 25,
@@ -258,12 +258,12 @@ rows.push({ what: "a client's first call, loading the client module (ms) vs its 
 console.log(`a client's first call (the client module loaded on it): ${firstCall.toFixed(1)} ms; the second: ${secondCall.toFixed(1)} ms`);
 const partsRuns = Array.from({ length: 5 }, () => measure("cold-parts"));
 const parts = Object.fromEntries(Object.keys(partsRuns[0]).map((k) => [k, median(partsRuns.map((r) => r[k]))]));
-console.log(`cold start, in parts: base64 to bytes ${parts.decodeMs.toFixed(1)} ms, compile ${parts.compileMs.toFixed(1)} ms (${(parts.wasmBytes / 1024).toFixed(0)} KB of wasm), import ${parts.importMs.toFixed(1)} ms, first validation ${parts.firstValidationMs.toFixed(1)} ms`);
-report("peak RSS, bulk 50,000 (MB)", measure("bulk-ours", rowsFile).maxRssKb / 1024, measure("bulk-baseline", rowsFile).maxRssKb / 1024, "MB", "report");
+console.log(`cold start, in parts: base64 to bytes ${parts.decodeMs.toFixed(1)} ms, compile ${parts.compileMs.toFixed(1)} ms (${(parts.wasmBytes / 1024).toFixed(0)} KiB of wasm), import ${parts.importMs.toFixed(1)} ms, first validation ${parts.firstValidationMs.toFixed(1)} ms`);
+report("peak RSS, bulk 50,000 (MiB)", measure("bulk-ours", rowsFile).maxRssKb / 1024, measure("bulk-baseline", rowsFile).maxRssKb / 1024, "MiB", "report");
 const csvFile = join(dir, "rows.csv");
 writeFileSync(csvFile, csvBytes());
-report("peak RSS, CSV 50,000 rows from bytes (MB) vs papaparse + validateCreateOrders", measure("csv-ours", csvFile).maxRssKb / 1024, measure("csv-papaparse", csvFile).maxRssKb / 1024, "MB", "report");
-report("peak RSS, decode 10,000 (MB)", measure("decode-ours", listFile).maxRssKb / 1024, measure("decode-baseline", listFile).maxRssKb / 1024, "MB", "report");
+report("peak RSS, CSV 50,000 rows from bytes (MiB) vs papaparse + validateCreateOrders", measure("csv-ours", csvFile).maxRssKb / 1024, measure("csv-papaparse", csvFile).maxRssKb / 1024, "MiB", "report");
+report("peak RSS, decode 10,000 (MiB)", measure("decode-ours", listFile).maxRssKb / 1024, measure("decode-baseline", listFile).maxRssKb / 1024, "MiB", "report");
 
 // 6. Create throughput at the limit, against the tango-sim binary on loopback, each limit in a
 // fresh process with a fresh simulator and client (the first create meets a cold connection, as in
@@ -336,19 +336,19 @@ function missedGoals() {
   const main = row("size, gzip: main entry, first load"), lean = row("size, gzip: tango-orders/validate");
   if (main.ours > 64 || lean.ours > 40) {
     const rules = sizes.leanWasm - sizes.probe, wrapper = sizes.lean - sizes.leanWasm, extras = sizes.main - sizes.lean;
-    out.push(`- **Sizes** (main entry ≤ 64 KB before the client is used, tango-orders/validate ≤ 40 KB): ${fmt(main.ours)} KB and ${fmt(lean.ours)} KB. ` +
-      `The client is not in the first load (its chunk, ${fmt(gz(split.later) / 1024)} KB, comes with the first client call). What is left, measured in this run:`);
-    out.push(`  - tango-orders/validate is its wasm, ${fmt(sizes.leanWasm)} KB, and ${fmt(wrapper)} KB of JavaScript (wasm-bindgen's glue and fflate's inflate, which unpacks the inlined module).`);
-    out.push(`  - The same wasm built without any rule (the probe, scripts/build-probe.sh: it still reads the input and options and writes reports and errors) is ${fmt(sizes.probe)} KB: ` +
+    out.push(`- **Sizes** (main entry ≤ 64 KiB before the client is used, tango-orders/validate ≤ 40 KiB): ${fmt(main.ours)} KiB and ${fmt(lean.ours)} KiB. ` +
+      `The client is not in the first load (its chunk, ${fmt(gz(split.later) / 1024)} KiB, comes with the first client call). What is left, measured in this run:`);
+    out.push(`  - tango-orders/validate is its wasm, ${fmt(sizes.leanWasm)} KiB, and ${fmt(wrapper)} KiB of JavaScript (wasm-bindgen's glue and fflate's inflate, which unpacks the inlined module).`);
+    out.push(`  - The same wasm built without any rule (the probe, scripts/build-probe.sh: it still reads the input and options and writes reports and errors) is ${fmt(sizes.probe)} KiB: ` +
       "serde_json's reader, std's allocator (dlmalloc), std's formatting and panic code (std's panic handler keeps it on stable Rust), wasm-bindgen's runtime and the options and report code. " +
-      `With the glue that is ${fmt(sizes.probe + wrapper)} KB before the first rule. Tango's rules, with their messages and tables (labels, regions, invisible characters), add ${fmt(rules)} KB.`);
+      `With the glue that is ${fmt(sizes.probe + wrapper)} KiB before the first rule. Tango's rules, with their messages and tables (labels, regions, invisible characters), add ${fmt(rules)} KiB.`);
     const mainJs = sizes.main - sizes.mainWasm, wasmExtras = sizes.mainWasm - sizes.leanWasm, jsExtras = mainJs - wrapper;
-    out.push(`  - The main entry's first load is ${fmt(extras)} KB more than tango-orders/validate: ${fmt(jsExtras)} KB of JavaScript (decode.js and the models' description for the parsers, the lazy client, a larger glue) ` +
-      `and ${fmt(wasmExtras)} KB more wasm (${fmt(sizes.mainWasm)} KB: the options check that makes the constructor throw at once, the helpers, the parsers' error wording, a create's error before its module loads; built at opt-level "s", because "z" costs single validation its 3× goal). ` +
-      `So 64 KB would leave ${fmt(Math.max(0, 64 - sizes.lean - jsExtras))} KB for all of that wasm above tango-orders/validate's; the options check alone (the client's settings read and resolved as the client module does) is about 15 KB of wasm before compression (twiggy on a named build, December 2026, not measured by this run). ` +
+    out.push(`  - The main entry's first load is ${fmt(extras)} KiB more than tango-orders/validate: ${fmt(jsExtras)} KiB of JavaScript (decode.js and the models' description for the parsers, the lazy client, a larger glue) ` +
+      `and ${fmt(wasmExtras)} KiB more wasm (${fmt(sizes.mainWasm)} KiB: the options check that makes the constructor throw at once, the helpers, the parsers' error wording, a create's error before its module loads; built at opt-level "s", because "z" costs single validation its 3× goal). ` +
+      `So 64 KiB would leave ${fmt(Math.max(0, 64 - sizes.lean - jsExtras))} KiB for all of that wasm above tango-orders/validate's; the options check alone (the client's settings read and resolved as the client module does) is about 15 KiB of wasm before compression (twiggy on a named build, December 2026, not measured by this run). ` +
       "Below that, the constructor would have to stop throwing at once on unusable options (they would reject the first call instead), a change of the package's contract that is not this issue's to make.");
-    out.push(`  - So 40 KB would need the rules in ${fmt(Math.max(0, 40 - sizes.probe - wrapper))} KB, or the machinery written by hand: a JSON reader in place of serde_json, and an allocator in place of dlmalloc ` +
-      "(talc, tried: −2.4 KB, but +6 % single and +17 % bulk validation time). The project takes well-kept crates for what is not Tango-specific, so this is where it stops: " +
+    out.push(`  - So 40 KiB would need the rules in ${fmt(Math.max(0, 40 - sizes.probe - wrapper))} KiB, or the machinery written by hand: a JSON reader in place of serde_json, and an allocator in place of dlmalloc ` +
+      "(talc, tried: −2.4 KiB, but +6 % single and +17 % bulk validation time). The project takes well-kept crates for what is not Tango-specific, so this is where it stops: " +
       "string searchers, sorting, `serde_json::Value` and the wording of the error kinds these modules never make are already out of them.");
   }
   for (const kind of ["digital", "physical"]) {
@@ -371,7 +371,7 @@ function missedGoals() {
   const coldRow = row("cold start");
   if (coldRow.ours - coldRow.baseline > 10) {
     out.push(`- **Cold start ≤ 10 ms over bare Node** (${fmt(coldRow.ours - coldRow.baseline)} ms over): of it, turning the inlined module's base64 into bytes takes ${fmt(parts.decodeMs)} ms and compiling it ${fmt(parts.compileMs)} ms ` +
-      `(${(parts.wasmBytes / 1024).toFixed(0)} KB of wasm: the first-load module); the import as a whole ${fmt(parts.importMs)} ms and the first validation ${fmt(parts.firstValidationMs)} ms. ` +
+      `(${(parts.wasmBytes / 1024).toFixed(0)} KiB of wasm: the first-load module); the import as a whole ${fmt(parts.importMs)} ms and the first validation ${fmt(parts.firstValidationMs)} ms. ` +
       "Both grow with the module, which is now the first-load module alone (the client's is compiled on the first client call).");
   }
   for (const r of rows.filter((r) => r.what.startsWith("create throughput"))) {
@@ -404,7 +404,7 @@ const lines = [
   `The CSV rows (bench/csv.mjs): one file of 50,000 rows (${(csvRun.bytes / 1e6).toFixed(1)} MB, quoted commas, 10 % invalid) checked from its bytes by validateOrdersCsv (no JavaScript object per row; it yields to the event loop every ~8 ms, as in a page), and by papaparse ${JSON.parse(readFileSync(join(here, "node_modules/papaparse/package.json"))).version} (TextDecoder, header: true, each row made an order) followed by validateCreateOrders or the plain-JS baseline; the three agreed on every issue first.`, "",
   "| measure | tango-orders | baseline | ratio | target |", "|---|---|---|---|---|",
   ...rows.map((r) => `| ${r.what} | ${fmt(r.ours)} ${r.unit} | ${fmt(r.baseline)} ${r.unit} | ${r.ratio.toFixed(2)}×${r.note ? ` (${r.note})` : ""} | ${r.target} |`),
-  "", `Simulator entry (separate, not in the main entry): ${(gz(sim) / 1024).toFixed(1)} KB gzip.`, "",
+  "", `Simulator entry (separate, not in the main entry): ${(gz(sim) / 1024).toFixed(1)} KiB gzip.`, "",
   ...crowdLines,
   ...fleetLines,
   ...missedGoals(), "",

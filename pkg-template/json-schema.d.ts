@@ -13,6 +13,7 @@ import type {
 } from "./validate.js";
 
 export type { SchemaSettings, StandardSchemaV1, TangoSchemaIssue, TangoSchemaProps } from "./validate.js";
+export { isTangoError, TangoError } from "./validate.js";
 
 /**
  * The Standard JSON Schema V1 interface, copied from `@standard-schema/spec` 1.1 (MIT), as its

@@ -52,7 +52,7 @@ cargo run --quiet -p tango-describe-models > "$out/models.js"
 # The requests' JSON Schemas (schemars on the models, with Tango's rules), for tango-orders/json-schema.
 cargo run --quiet -p tango-json-schema > "$out/json-schemas.js"
 cp pkg-template/extend.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/lazy-csv.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
-  pkg-template/redis.js pkg-template/redis.d.ts pkg-template/cli.js pkg-template/cli-check.js pkg-template/cli-sim.js pkg-template/schema.js pkg-template/schema-json.js pkg-template/schema.d.ts pkg-template/json-schema.d.ts \
+  pkg-template/redis.js pkg-template/redis.d.ts pkg-template/errors.js pkg-template/cli.js pkg-template/cli-check.js pkg-template/cli-sim.js pkg-template/schema.js pkg-template/schema-json.js pkg-template/schema.d.ts pkg-template/json-schema.d.ts \
   pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
 # The browser loader with fflate's inflate bundled in (the package has no dependencies).
 "$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax \
@@ -66,7 +66,7 @@ node scripts/package-entries.mjs "$out"
 # a bundler. Kept apart: the client module the main entry imports on a client's first call, and
 # the browser loader (fflate's inflate), which the main entry and its client module share.
 # Whitespace is kept: Node prints the source line of an uncaught error, and a minified entry is one
-# line with the module's base64 in it (hundreds of KB on the terminal); kept, the base64 stands on
+# line with the module's base64 in it (hundreds of KiB on the terminal); kept, the base64 stands on
 # a line of its own and every line the stack points at is short.
 for entry in index validate csv sim client json-schema; do
   for suffix in js node.js; do

@@ -138,6 +138,8 @@ const schemaLines = (glue, { json = false } = {}) => [
   ...schemaNames.map((name, kind) => `export const ${name} = /* @__PURE__ */ schemaOf(__standardValidate, checkSchemaOptions, ${kind}` +
     `${json ? `, (settings) => jsonConverter(jsonSchemas.${name.slice(0, -"Schema".length)}, settings)` : ""});`),
 ];
+/** `isTangoError` and `TangoError` (errors.js), beside the schemas in every entry that can throw. */
+const errorLines = [`export { isTangoError, TangoError } from "./errors.js";`];
 for (const module of [MODULES.main, MODULES.client, MODULES.validate, MODULES.csv]) {
   if (!module.hooks.includes("__standardValidate")) {
     throw new Error(`package-entries: ${module.name} has no __standardValidate for the schemas`);
@@ -157,7 +159,7 @@ const instantiate = (module, loader) => loader === "workerd"
 
 /** Everything from the full module, at once: tango-orders on Workers, and tango-orders/web. */
 const fullApi = MODULES.client.api.filter((name) => !parsers.includes(name));
-const fullApiLines = [reexport(fullApi, MODULES.client.glue), "", ...parserLines(MODULES.client.glue), "", ...schemaLines(MODULES.client.glue), ""];
+const fullApiLines = [reexport(fullApi, MODULES.client.glue), "", ...parserLines(MODULES.client.glue), "", ...errorLines, ...schemaLines(MODULES.client.glue), ""];
 
 for (const [suffix, loader] of Object.entries(LOADERS)) {
   // The main entry: the first-load module now, the client module on a client's first call.
@@ -169,7 +171,7 @@ for (const [suffix, loader] of Object.entries(LOADERS)) {
     "",
     ...parserLines(MODULES.main.glue),
     "",
-    ...schemaLines(MODULES.main.glue),
+    ...errorLines, ...schemaLines(MODULES.main.glue),
     "",
     `import { __checkClientOptions, __clientLoadError } from "${MODULES.main.glue}";`,
     `import { makeLazyClient } from "./lazy-client.js";`,
@@ -193,12 +195,12 @@ for (const [suffix, loader] of Object.entries(LOADERS)) {
   // tango-orders/json-schema: the schemas with Standard JSON Schema's converter, over the
   // validation-only module; the JSON Schemas (json-schemas.js) are data only this entry carries.
   writeFileSync(join(out, `json-schema.${suffix}`), [header("json-schema", HOW[suffix]), ...instantiate(MODULES.validate, loader), "",
-    ...schemaLines(MODULES.validate.glue, { json: true }), ""].join("\n"));
+    ...errorLines, ...schemaLines(MODULES.validate.glue, { json: true }), ""].join("\n"));
   for (const entry of ["validate", "csv", "sim"]) {
     const module = MODULES[entry];
     const tail = entry === "sim"
       ? [`import { SimulatorHandle } from "${module.glue}";`, `import { makeCreateSimulator } from "./sim-core.js";`, "", `export const createSimulator = makeCreateSimulator(SimulatorHandle);`]
-      : [reexport(module.api, module.glue), "", ...schemaLines(module.glue)];
+      : [reexport(module.api, module.glue), "", ...errorLines, ...schemaLines(module.glue)];
     writeFileSync(join(out, `${entry}.${suffix}`), [header(entry, HOW[suffix]), ...instantiate(module, loader), "", ...tail, ""].join("\n"));
   }
 }
@@ -216,10 +218,10 @@ writeFileSync(join(out, "index.workerd.js"), [
 ].join("\n"));
 for (const entry of ["validate", "csv"]) {
   writeFileSync(join(out, `${entry}.workerd.js`), [workerdHeader(entry), ...instantiate(MODULES[entry], "workerd"), "",
-    reexport(MODULES[entry].api, MODULES[entry].glue), "", ...schemaLines(MODULES[entry].glue), ""].join("\n"));
+    reexport(MODULES[entry].api, MODULES[entry].glue), "", ...errorLines, ...schemaLines(MODULES[entry].glue), ""].join("\n"));
 }
 writeFileSync(join(out, "json-schema.workerd.js"), [workerdHeader("json-schema"), ...instantiate(MODULES.validate, "workerd"), "",
-  ...schemaLines(MODULES.validate.glue, { json: true }), ""].join("\n"));
+  ...errorLines, ...schemaLines(MODULES.validate.glue, { json: true }), ""].join("\n"));
 writeFileSync(join(out, "sim.workerd.js"), [workerdHeader("sim"), ...instantiate(MODULES.sim, "workerd"), "",
   `import { SimulatorHandle } from "${MODULES.sim.glue}";`, `import { makeCreateSimulator } from "./sim-core.js";`, "",
   `export const createSimulator = makeCreateSimulator(SimulatorHandle);`, ""].join("\n"));

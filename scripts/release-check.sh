@@ -6,7 +6,8 @@
 #   2. the tarball: its files are tests/release/files.txt's, its packed and unpacked sizes are
 #      within the budgets below, and `npm publish --dry-run` accepts it;
 #   3. publint (strict) and arethetypeswrong on it (the consumer tests' copies of both);
-#   4. the crate: `cargo publish --dry-run -p tango-orders` packages and builds it alone.
+#   4. the crate: its docs build with no warning, and `cargo publish --dry-run -p tango-orders`
+#      packages and builds it alone.
 # After a deliberate change to the package's files: scripts/release-check.sh --update-files.
 set -euo pipefail
 
@@ -63,7 +64,11 @@ grep -qi "all good" "$work/publint.log" || { cat "$work/publint.log" >&2; fail "
 "$bin/attw" "$tarball" --profile esm-only > "$work/attw.log" 2>&1 || { cat "$work/attw.log" >&2; fail "arethetypeswrong"; }
 say "publint --strict and attw (esm-only): no problems"
 
-# 4. The crate.
+# 4. The crate: its docs as docs.rs builds them (no warning), then packaged and built alone.
+RUSTDOCFLAGS="-D warnings --cfg docsrs" cargo doc --quiet --no-deps -p tango-orders --no-default-features \
+  --features exact-floats,json-schema --target-dir "${CARGO_TARGET_DIR:-$root/target}/docs" > "$work/doc.log" 2>&1 \
+  || { cat "$work/doc.log" >&2; fail "cargo doc has warnings"; }
+say "cargo doc (docs.rs settings): no warnings"
 cargo publish --dry-run -p tango-orders --allow-dirty > "$work/cargo.log" 2>&1 \
   || { cat "$work/cargo.log" >&2; fail "cargo publish --dry-run"; }
 say "cargo publish --dry-run: $(grep -o 'Packaged [0-9]* files[^)]*)' "$work/cargo.log" || echo packaged)"

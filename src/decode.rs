@@ -179,7 +179,7 @@ enum Frame<'a> {
 /// The JSON path of the value at serde_json's error position (one-based line and byte column).
 ///
 /// Written by hand instead of wrapping every deserializer in `serde_path_to_error`: that wrapper is
-/// monomorphised once per model and was the largest single part of the wasm (≈ 170 KB of code).
+/// monomorphised once per model and was the largest single part of the wasm (≈ 170 KiB of code).
 /// This runs only after a failure, over text serde_json has already read as far as the position,
 /// so it assumes well-formed JSON up to there and never fails: at worst the path is shorter.
 fn path_at(text: &str, line: usize, column: usize) -> String {

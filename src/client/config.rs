@@ -121,7 +121,7 @@ pub struct ClientConfig {
 
 /// The values a numeric setting accepts, and how its `config` error names them. The text is
 /// written out rather than formatted from the bounds: formatting a float would pull Rust's float
-/// printing (several KB) into the WebAssembly module.
+/// printing (several KiB) into the WebAssembly module.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Limits {
     /// The smallest value accepted.

@@ -56,7 +56,7 @@ pub fn delay_ms(error: &Error, retry: u32, random: f64) -> f64 {
 /// dates are not used by Tango and read as absent.
 ///
 /// Digits read by hand rather than with `str::parse::<f64>`: the float parser is otherwise unused
-/// in the wasm module and costs about 5 KB gzip there.
+/// in the wasm module and costs about 5 KiB gzip there.
 pub fn parse_retry_after(value: Option<&str>) -> Option<u64> {
     let text = value?.trim();
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));

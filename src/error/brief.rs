@@ -4,7 +4,7 @@
 //! Why: those modules only ever make `validation`, `decode`, `config`, `network` and `aborted`
 //! errors (and a create's, before it is sent). Going through [`Error::fields`] and `Display`
 //! linked the wording and fields of every kind, Tango's error entries with their
-//! `serde_json::Value` writer and float formatting among them: 2.5 KB gzip of the validation-only
+//! `serde_json::Value` writer and float formatting among them: 2.5 KiB gzip of the validation-only
 //! module, and more of the first load. The tests below keep both ways of writing an error equal
 //! for every kind these modules make.
 

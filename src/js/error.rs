@@ -10,14 +10,42 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 // Written by hand only because tsify cannot say "extends Error": the fields are generated from
-// `ErrorFields` (TangoErrorFields) and `ErrorKind` (TangoErrorKind).
+// `ErrorFields` (TangoErrorFields) and `ErrorKind` (TangoErrorKind). A union by `kind`, so that
+// `error.kind === "api"` narrows `error.status` to a number; which fields each kind always has is
+// `ErrorFields`' doing (src/error/fields.rs). `isTangoError` and `TangoError` (the value) are in
+// every entry's JavaScript (pkg-template/errors.js).
 #[wasm_bindgen(typescript_custom_section)]
 const TANGO_ERROR_TS: &'static str = r#"
-/** Every error this package throws: a real `Error` with fields a program can branch on. */
-export interface TangoError extends Error, TangoErrorFields {
-  /** "AbortError" for kind "aborted" (its `cause` is the signal's reason), else "TangoError". */
-  name: "TangoError" | "AbortError";
+/** A TangoError of kind `K`: `Always` are the fields that kind always has; the rest of
+ * TangoErrorFields may be present as their comments say. */
+export type TangoErrorOf<K extends TangoErrorKind, Always extends keyof TangoErrorFields = never> =
+  Error & Omit<TangoErrorFields, "kind" | Always> & Required<Pick<TangoErrorFields, Always>> & {
+    kind: K;
+    /** "AbortError" for kind "aborted" (its `cause` is the signal's reason), else "TangoError". */
+    name: K extends "aborted" ? "AbortError" : "TangoError";
+  };
+/** Every error this package throws: a real `Error` with fields a program can branch on, one
+ * type per `kind` (check `kind` and TypeScript knows which fields are there). */
+export type TangoError =
+  | TangoErrorOf<"validation", "issues">
+  | TangoErrorOf<"api", "status" | "statusName" | "errors">
+  | TangoErrorOf<"network">
+  | TangoErrorOf<"timeout", "timeoutMs">
+  | TangoErrorOf<"decode">
+  | TangoErrorOf<"config">
+  | TangoErrorOf<"resend_too_soon", "retryAfterMs">
+  | TangoErrorOf<"conflict", "fields">
+  | TangoErrorOf<"aborted">;
+/** `TangoError` as a value: for `error instanceof TangoError` (TypeScript 5.3+ narrows on it). */
+export interface TangoErrorConstructor {
+  readonly prototype: Error;
+  [Symbol.hasInstance](value: unknown): value is TangoError;
 }
+/** `error instanceof TangoError`: whether `error` was thrown by tango-orders. Not constructible. */
+export declare const TangoError: TangoErrorConstructor;
+/** Whether `value` is an error thrown by tango-orders: narrows `unknown` (a `catch` variable) to
+ * TangoError. */
+export declare function isTangoError(value: unknown): value is TangoError;
 "#;
 
 /// A JavaScript `Error` named `TangoError` with `message` and `fields`.
@@ -26,7 +54,7 @@ fn js_error(message: &str, fields: &impl serde::Serialize) -> JsValue {
     js_error.set_name("TangoError");
     // Through JSON text, not serde-wasm-bindgen: the fields hold the validation issues and Tango's
     // entries, whose serializers the reports and models already compile for JSON. Writing them with
-    // serde-wasm-bindgen compiled a second set: +4.4 KB gzip in the validate module, for errors,
+    // serde-wasm-bindgen compiled a second set: +4.4 KiB gzip in the validate module, for errors,
     // which are rare. (Measured with `make bench`, Dec 2026.)
     if let Ok(fields) = super::convert::to_js(fields) {
         if let Some(fields) = fields.dyn_ref::<Object>() {

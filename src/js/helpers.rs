@@ -2,7 +2,7 @@
 //!
 //! They read their input as the validators do (a borrowed [`Json`] tree), not through the models'
 //! typed `Deserialize`: these helpers are part of the main entry's first load, which must stay
-//! small, and the typed decoders of `Order` alone are ≈ 23 KB of gzip'd wasm. Each reads only the
+//! small, and the typed decoders of `Order` alone are ≈ 23 KiB of gzip'd wasm. Each reads only the
 //! fields its answer depends on, and a wrong type in one of those is the same `validation` error
 //! the typed read gave (the field's path, code `invalid_format`).
 

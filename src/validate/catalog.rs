@@ -134,7 +134,7 @@ fn item_rules(item: &Json<'_>) -> Option<ItemRules> {
     };
     let has = |list: &[String], wanted: &str| list.iter().any(|v| v.eq_ignore_ascii_case(wanted));
     let attributes = strings("attributes");
-    // (Compared whole: a substring search would link core's string searchers, 2 KB of wasm.)
+    // (Compared whole: a substring search would link core's string searchers, 2 KiB of wasm.)
     let physical = text("fulfillmentType").is_some_and(|f| f.eq_ignore_ascii_case("PHYSICAL"))
         || text("rewardType").is_some_and(|t| t.eq_ignore_ascii_case("physical gift card"))
         || has(&attributes, "ADDRESS");

@@ -32,7 +32,7 @@ pub fn check_mobile(number: &str, text_message: bool) -> Result<(), PhoneProblem
 /// Whether `address` is a valid email address: the WHATWG rule, with at least one dot in the domain.
 ///
 /// Read as bytes: every allowed character is ASCII, so a byte of a non-ASCII character fails
-/// either way, and byte tests keep core's string searchers (2 KB of wasm) out of the module.
+/// either way, and byte tests keep core's string searchers (2 KiB of wasm) out of the module.
 pub fn is_email(address: &str) -> bool {
     const LOCAL_SPECIALS: &[u8] = b".!#$%&'*+/=?^_`{|}~-";
     let Some((local, domain)) = address.split_once('@') else {

@@ -39,7 +39,7 @@ impl<'a> Object<'a> {
     /// The member `key`. A key written twice reads as its last value, as in `JSON.parse`.
     ///
     /// Never inlined: the validators look fields up in hundreds of places, and at opt-level 3 this
-    /// scan inlined into each made the rules 40 KB bigger in the main module for no measurable speed.
+    /// scan inlined into each made the rules 40 KiB bigger in the main module for no measurable speed.
     #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&Json<'a>> {
         self.members
@@ -135,7 +135,7 @@ impl<'a> Json<'a> {
     /// Reads JSON text (serde_json's parser, nesting limited to [`MAX_NESTING`] levels).
     ///
     /// From `&str`, as every other read of JSON in the crate (`decode`): each reader type is a
-    /// separate copy of serde_json's parser in the wasm (about 10 KB for the second one).
+    /// separate copy of serde_json's parser in the wasm (about 10 KiB for the second one).
     pub fn parse(text: &'a str) -> Result<Json<'a>, serde_json::Error> {
         serde_json::from_str(text)
     }
@@ -330,7 +330,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
 /// Why a type of its own rather than reading a `Json` and refusing what is not a string: serde_json
 /// only ever hands keys to `visit_borrowed_str` or `visit_str`, and the refusal, through
 /// `de::Error::custom`, linked serde_json's message parsing (`make_error`, string search, integer
-/// parsing: 2.5 KB of wasm) for a case that cannot happen. Here no other `visit_*` is ever
+/// parsing: 2.5 KiB of wasm) for a case that cannot happen. Here no other `visit_*` is ever
 /// instantiated.
 struct Key<'de>(Cow<'de, str>);
 

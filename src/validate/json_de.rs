@@ -3,8 +3,8 @@
 //!
 //! Why not serde-wasm-bindgen or serde_json for the JavaScript client's options: both word type
 //! errors with the value (`invalid type: floating point `1.5``), which links the float formatting
-//! of `core::fmt` into the wasm (≈ 6 KB gzip) for messages the readers replace anyway, and
-//! serde-wasm-bindgen's deserializer is ≈ 8 KB more in the first-load module. Here serde's own
+//! of `core::fmt` into the wasm (≈ 6 KiB gzip) for messages the readers replace anyway, and
+//! serde-wasm-bindgen's deserializer is ≈ 8 KiB more in the first-load module. Here serde's own
 //! errors (wrong type, unknown variant, …) are fixed texts: the options' readers
 //! (`client::options`) map every failure to a message that names the setting.
 

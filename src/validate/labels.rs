@@ -2,7 +2,7 @@
 
 /// Wire paths and their labels.
 ///
-/// A table searched in order rather than a `match`: the match compiled to 2.3 KB of comparisons in
+/// A table searched in order rather than a `match`: the match compiled to 2.3 KiB of comparisons in
 /// the wasm, and labels are only looked up to word an issue, never on the path of valid input.
 const LABELS: &[(&str, &str)] = &[
     ("", "The request"),

@@ -147,7 +147,7 @@ impl ValidateOptions {
     /// Reads options from JSON (`null` for the defaults); unknown members are ignored.
     ///
     /// By hand rather than by serde: in the `tango-orders/validate` entry this is the only typed
-    /// read, and serde's error messages alone pull float formatting into the wasm (≈ 10 KB gzip).
+    /// read, and serde's error messages alone pull float formatting into the wasm (≈ 10 KiB gzip).
     pub fn from_json(value: &impl ReadJson) -> Result<Self, Report> {
         let value = value.read_json();
         let object = match value.as_ref() {

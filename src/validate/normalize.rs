@@ -23,7 +23,7 @@ pub fn normalize_create_order(order: &impl ReadJson) -> Value {
 /// [`normalize_create_order`] as `Json`, members in the order given: what the wasm export writes.
 ///
 /// Why not through `serde_json::Value`: its objects are `BTreeMap`s, whose building and sorting
-/// were 2 KB gzip of the validation-only module for this one function.
+/// were 2 KiB gzip of the validation-only module for this one function.
 pub fn normalized<'a>(order: &Json<'a>) -> Json<'a> {
     let mut order = trim_strings(order);
     normalize_codes(&mut order);

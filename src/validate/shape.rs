@@ -172,7 +172,7 @@ impl Shape {
 /// deletions, substitutions and swaps of two neighbours, each one edit.
 ///
 /// By hand rather than strsim's `osa_distance`: that one works on `char`s, allocates lowercase
-/// copies here, and cost 0.7 KB gzip of the validation-only wasm, where this costs a tenth of
+/// copies here, and cost 0.7 KiB gzip of the validation-only wasm, where this costs a tenth of
 /// that; Tango's field names are ASCII, so bytes are enough.
 fn distance(a: &[u8], b: &[u8]) -> usize {
     // Rows of the table on the stack: no field name is that long, and a longer name is no slip.

@@ -35,6 +35,12 @@ async function openPage() {
   const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
   const problems = [];
   page.on("pageerror", (error) => problems.push(error.message));
+  // The page's own files (not its /api calls, whose errors it shows on purpose): none missing, the
+  // favicon included (a 404 there is an error in the console).
+  page.on("response", (response) => {
+    const path = new URL(response.url()).pathname;
+    if (response.status() >= 400 && !path.startsWith("/api/")) problems.push(`${response.status()} ${path}`);
+  });
   await page.goto(url);
   await page.waitForSelector("body[data-ready=true]");
   return { page, problems };

@@ -129,7 +129,7 @@ test("cross-site, foreign-host and non-JSON requests are refused before anything
   assert.equal(await orderCount(), before, "no order was placed");
 });
 
-test("bodies are capped at 64 KB, declared or streamed", async () => {
+test("bodies are capped at 64 KiB, declared or streamed", async () => {
   const big = `{"notes":"${"x".repeat(70 * 1024)}"}`;
   const declared = await raw([`POST /api/raas/v2/orders HTTP/1.1`, host(), "Content-Type: application/json",
     `Content-Length: ${big.length}`], big);

@@ -14,7 +14,8 @@ import {
   type Order,
   type OrderSource,
   type OrderStatus,
-  type TangoError,
+  TangoError,
+  isTangoError,
 } from "tango-orders";
 import { createSimulator, type Simulator } from "tango-orders/sim";
 
@@ -58,6 +59,27 @@ function describe(error: unknown): string {
   // @ts-expect-error: not a kind
   if (e.kind === "oops") return "";
   return e.retryable ? "retry" : e.message;
+}
+
+// A runtime guard and instanceof, and a union narrowed by kind: what each kind always has.
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof TangoError && error.kind === "api") {
+    const status: number = error.status;
+    const name: string = error.statusName;
+    return status + name.length;
+  }
+  if (isTangoError(error) && error.kind === "validation") {
+    const issues: Issue[] = error.issues;
+    return issues.length;
+  }
+  if (isTangoError(error) && error.kind === "resend_too_soon") return error.retryAfterMs;
+  if (isTangoError(error)) {
+    // @ts-expect-error: without narrowing on kind, status may be absent
+    const status: number = error.status;
+    return status;
+  }
+  // @ts-expect-error: not narrowed, an unknown has no kind
+  return error.kind;
 }
 
 // The client: typed options, results, iterators and errors.

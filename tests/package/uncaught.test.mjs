@@ -1,6 +1,6 @@
 // An uncaught error from any entry prints its message and a short stack. Node prints the source
 // line an uncaught error was thrown from; an entry minified to one line (its inlined module's
-// base64 in it) put hundreds of KB on the terminal. Each case runs in a fresh Node and leaves the
+// base64 in it) put hundreds of KiB on the terminal. Each case runs in a fresh Node and leaves the
 // error uncaught; stderr must name the error and stay small, with no long line.
 import { test } from "node:test";
 import assert from "node:assert/strict";

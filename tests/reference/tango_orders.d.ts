@@ -1,11 +1,36 @@
 /* tslint:disable */
 /* eslint-disable */
 
-/** Every error this package throws: a real `Error` with fields a program can branch on. */
-export interface TangoError extends Error, TangoErrorFields {
+/** A TangoError of kind `K`: `Always` are the fields that kind always has; the rest of
+ * TangoErrorFields may be present as their comments say. */
+export type TangoErrorOf<K extends TangoErrorKind, Always extends keyof TangoErrorFields = never> =
+Error & Omit<TangoErrorFields, "kind" | Always> & Required<Pick<TangoErrorFields, Always>> & {
+    kind: K;
     /** "AbortError" for kind "aborted" (its `cause` is the signal's reason), else "TangoError". */
-    name: "TangoError" | "AbortError";
+    name: K extends "aborted" ? "AbortError" : "TangoError";
+};
+/** Every error this package throws: a real `Error` with fields a program can branch on, one
+ * type per `kind` (check `kind` and TypeScript knows which fields are there). */
+export type TangoError =
+| TangoErrorOf<"validation", "issues">
+| TangoErrorOf<"api", "status" | "statusName" | "errors">
+| TangoErrorOf<"network">
+| TangoErrorOf<"timeout", "timeoutMs">
+| TangoErrorOf<"decode">
+| TangoErrorOf<"config">
+| TangoErrorOf<"resend_too_soon", "retryAfterMs">
+| TangoErrorOf<"conflict", "fields">
+| TangoErrorOf<"aborted">;
+/** `TangoError` as a value: for `error instanceof TangoError` (TypeScript 5.3+ narrows on it). */
+export interface TangoErrorConstructor {
+    readonly prototype: Error;
+    [Symbol.hasInstance](value: unknown): value is TangoError;
 }
+/** `error instanceof TangoError`: whether `error` was thrown by tango-orders. Not constructible. */
+export declare const TangoError: TangoErrorConstructor;
+/** Whether `value` is an error thrown by tango-orders: narrows `unknown` (a `catch` variable) to
+ * TangoError. */
+export declare function isTangoError(value: unknown): value is TangoError;
 
 
 

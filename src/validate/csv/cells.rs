@@ -8,7 +8,7 @@ use crate::validate::Json;
 /// such as `25,5`, `$25`, `1e3` or `1,00`: the cell stays text and the rule says it must be a number.
 ///
 /// Read through the JSON parser the validators already use rather than `f64::from_str`, which
-/// would add core's decimal-to-float code (several KB) to the wasm for the same result.
+/// would add core's decimal-to-float code (several KiB) to the wasm for the same result.
 pub fn number(text: &str) -> Option<f64> {
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),

@@ -9,8 +9,8 @@ use super::report::{CsvColumn, CsvIssue, CsvReport};
 use crate::validate::{first_rows_of_repeated_keys, Code, Json, Object, MAX_BULK_ROWS};
 use std::borrow::Cow;
 
-/// The most of a file a check reads: 256 MiB, room for 50,000 rows of 5 KB (a row with Tango's
-/// longest gift message, 3,000 characters, and every other field is under 4 KB). A larger input is
+/// The most of a file a check reads: 256 MiB, room for 50,000 rows of 5 KiB (a row with Tango's
+/// longest gift message, 3,000 characters, and every other field is under 4 KiB). A larger input is
 /// cut at its last line break within, and an issue says so: memory stays bounded by this, not by
 /// what a page is given.
 pub const MAX_CSV_BYTES: usize = 256 << 20;
