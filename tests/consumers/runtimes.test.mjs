@@ -15,18 +15,23 @@ import { EXPECTED, WORK, TOOLS, sh, tool, run, jsonOfLastLine, startServer, free
 
 const project = join(WORK, "runtimes");
 const cli = join(TOOLS, "tango-orders", "cli.js");
-const csv = join(mkdtempSync(join(tmpdir(), "tango-runtimes-")), "orders.csv");
+const csvDir = mkdtempSync(join(tmpdir(), "tango-runtimes-"));
+const csv = join(csvDir, "orders.csv");
+// The command lines as the README's table quotes them (run from csvDir, by each Node, on cli.js).
+const CHECK = "tango-orders check orders.csv";
+const SIM = "tango-orders sim --port 0 --creates-per-second 100";
+const argsOf = (line) => [cli, ...line.split(" ").slice(1)];
 writeFileSync(csv, "externalRefID,customerIdentifier,accountIdentifier,utid,amount,deliveryMethod,recipient.email\n" +
   "r1,demo-customer,demo-account,U000001,25,EMAIL,ada@example.com\nr2,demo-customer,demo-account,U000001,0,EMAIL,alan@\n");
 
 /** The command line on one Node: `check` on a file with a bad row, and `sim` answering a create. */
 async function commandLine(node) {
-  const checked = spawnSync(node, [cli, "check", csv], { encoding: "utf8" });
+  const checked = spawnSync(node, argsOf(CHECK), { encoding: "utf8", cwd: csvDir });
   assert.equal(checked.status, 1, `check exits 1 when a row is invalid: ${checked.stdout}${checked.stderr}`);
   assert.match(checked.stdout, /orders\.csv:3 amount: .+\[out_of_range\]/);
   assert.match(checked.stdout, /orders\.csv:3 recipient\.email: .+\[invalid_format\]/);
   assert.equal(checked.stderr, "");
-  const sim = spawn(node, [cli, "sim", "--port", "0", "--creates-per-second", "100"], { stdio: ["ignore", "pipe", "inherit"] });
+  const sim = spawn(node, argsOf(SIM), { stdio: ["ignore", "pipe", "inherit"] });
   try {
     const [first] = await once(createInterface({ input: sim.stdout }), "line");
     const url = first.trim().split(" ").pop();
