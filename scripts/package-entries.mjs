@@ -1,12 +1,12 @@
 //! Writes the package's entry points around the wasm-bindgen output in pkg/ (run by build-pkg.sh).
 //!
-//! Every entry (the main one, the validation-only one, the simulator) comes in three files that
+//! Every entry (the main one, validate, csv, json-schema, the simulator) comes in three files that
 //! instantiate their module synchronously on import, so no entry uses top-level await or an asset
 //! URL (the main entry's client module, imported on a client's first call, the same way):
 //!   <entry>.js          browsers, bundlers, workers (the default condition): the module inlined as
 //!                       base64 of its raw-DEFLATE bytes, inflated by the bundled fflate;
-//!   <entry>.node.js     Node, Deno, Bun and server bundles (the `node` condition): the same inlined
-//!                       bytes, inflated by node:zlib;
+//!   <entry>.node.js     Node, Deno, Bun and server bundles (the `node` condition): the module
+//!                       inlined as plain base64 (inline.node.js), nothing to inflate;
 //!   <entry>.workerd.js  Cloudflare Workers (the `workerd` condition), which refuse to compile wasm
 //!                       from bytes: the .wasm imported as a module, as wrangler expects.
 //! Why inlined: esbuild, rollup and `bun build` do not emit a `new URL("x.wasm", import.meta.url)`

@@ -5,7 +5,7 @@ use crate::clock::rfc3339;
 use crate::data::Behaviour;
 use crate::http::{Request, Response};
 use crate::orders::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
-use crate::query::{whole, Query};
+use crate::query::{same, whole, Query};
 use crate::simulator::optional_json_body;
 use crate::simulator::{field_entry, Simulator, Template, RESEND_INTERVAL_MS};
 use crate::store::StoredLineItem;
@@ -495,11 +495,12 @@ impl Simulator {
             _ => stored.frozen && !stored.cancelled,
         };
         if !allowed {
-            let message = format!("This line item cannot be {action}d in its current state.");
-            let message = message
-                .replace("cancel", "cancell")
-                .replace("unfreezed", "unfrozen")
-                .replace("freezed", "frozen");
+            let done = match action {
+                "cancel" => "cancelled",
+                "freeze" => "frozen",
+                _ => "unfrozen",
+            };
+            let message = format!("This line item cannot be {done} in its current state.");
             return self.error(request, 422, "422.002", &message, vec![]);
         }
         let now = self.now_ms();
@@ -538,8 +539,4 @@ impl Simulator {
 enum SortKey {
     Number(i64),
     Text(String),
-}
-
-fn same<T: PartialEq>(wanted: &Option<T>, actual: &Option<T>) -> bool {
-    wanted.is_none() || wanted == actual
 }

@@ -4,7 +4,7 @@
 use crate::clock::rfc3339;
 use crate::data::{catalog_item, Behaviour, CatalogItem};
 use crate::http::{Request, Response};
-use crate::query::{whole, Query};
+use crate::query::{same, whole, Query};
 use crate::simulator::{field_entry, Simulator, Template, MAX_LIST_RESULTS, RESEND_INTERVAL_MS};
 use crate::store::{StoredLineItem, StoredOrder};
 use serde_json::{json, Value};
@@ -673,9 +673,4 @@ pub fn resolved_method(criteria: &CreateOrderRequest) -> DeliveryMethod {
     // The core's inference, as the validator and the client apply it.
     tango_orders::rules::infer_delivery_method(has_address, criteria.send_email)
         .map_or(DeliveryMethod::None, DeliveryMethod::from)
-}
-
-/// Whether an absent filter, or one equal to the value, matches.
-fn same<T: PartialEq>(wanted: &Option<T>, actual: &Option<T>) -> bool {
-    wanted.is_none() || wanted == actual
 }

@@ -68,3 +68,9 @@ impl Query {
 pub fn whole(value: Option<&str>) -> Option<usize> {
     value.and_then(|v| v.parse::<usize>().ok())
 }
+
+/// Whether an absent filter, or one equal to the value, matches (the list filters of orders and of
+/// line items).
+pub(crate) fn same<T: PartialEq>(wanted: &Option<T>, actual: &Option<T>) -> bool {
+    wanted.is_none() || wanted == actual
+}

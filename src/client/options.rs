@@ -1,8 +1,8 @@
 //! A client's settings as a caller writes them, and how they become a checked [`ClientConfig`]:
 //! environment → URL, which authentication, the browser credential guard, the ranges and the
 //! defaults. In JavaScript these are `TangoClientOptions` and `CallOptions` (their TypeScript is
-//! generated from these structs), read with serde-wasm-bindgen; the boundary adds only what is a
-//! function (`fetch`, `logger`, a token function) or an `AbortSignal`.
+//! generated from these structs), read as JSON at the boundary (src/js/options.rs), which adds only
+//! what is a function (`fetch`, `logger`, a token function) or an `AbortSignal`.
 
 use super::config::{
     Auth, ClientConfig, Limits, Logger, TokenSource, MAX_RETRIES, MAX_RETRY_DELAY_MS,

@@ -53,9 +53,8 @@ fn js_error(message: &str, fields: &impl serde::Serialize) -> JsValue {
     let js_error = js_sys::Error::new(message);
     js_error.set_name("TangoError");
     // Through JSON text, not serde-wasm-bindgen: the fields hold the validation issues and Tango's
-    // entries, whose serializers the reports and models already compile for JSON. Writing them with
-    // serde-wasm-bindgen compiled a second set: +4.4 KiB gzip in the validate module, for errors,
-    // which are rare. (Measured with `make bench`, Dec 2026.)
+    // entries, whose serializers the reports and models already compile for JSON; a second set for
+    // errors, which are rare, would make every module larger.
     if let Ok(fields) = super::convert::to_js(fields) {
         if let Some(fields) = fields.dyn_ref::<Object>() {
             Object::assign(&js_error, fields);
