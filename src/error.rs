@@ -5,6 +5,9 @@ use crate::validate::{Code, Issue, Report};
 mod brief;
 mod fields;
 
+/// Every error kind the lighter wasm modules make, for tests that compare both wordings.
+#[cfg(test)]
+pub(crate) use brief::tests::errors as brief_test_errors;
 pub use brief::BriefFields;
 pub use fields::ErrorFields;
 

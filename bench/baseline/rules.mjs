@@ -3,21 +3,21 @@
 // nothing but the language in plain.mjs. Each baseline must agree with tango-orders on the shared
 // case table (agree.mjs) before anything is timed.
 
-const US = new Set("AA AE AK AL AP AR AS AZ CA CO CT DC DE FL FM GA GU HI IA ID IL IN KS KY LA MA MD ME MH MI MN MO MP MS MT NC ND NE NH NJ NM NV NY OH OK OR PA PR PW RI SC SD TN TX UM UT VA VI VT WA WI WV WY".split(" "));
-const CA = new Set("AB BC MB NB NL NS NT NU ON PE QC SK YT".split(" "));
-const COUNTRIES = new Set(("AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+export const US = new Set("AA AE AK AL AP AR AS AZ CA CO CT DC DE FL FM GA GU HI IA ID IL IN KS KY LA MA MD ME MH MI MN MO MP MS MT NC ND NE NH NJ NM NV NY OH OK OR PA PR PW RI SC SD TN TX UM UT VA VI VT WA WI WV WY".split(" "));
+export const CA = new Set("AB BC MB NB NL NS NT NU ON PE QC SK YT".split(" "));
+export const COUNTRIES = new Set(("AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
   "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
   "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP " +
   "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT " +
   "MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW " +
   "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG " +
   "UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW").split(" "));
-const METHODS = new Set(["NONE", "EMAIL", "PHONE", "ADDRESS", "EMBEDDED", "EMBEDDED_COMPONENT", "WHATSAPP"]);
-const NO_RECIPIENT = new Set(["NONE", "EMBEDDED", "EMBEDDED_COMPONENT"]);
+export const METHODS = new Set(["NONE", "EMAIL", "PHONE", "ADDRESS", "EMBEDDED", "EMBEDDED_COMPONENT", "WHATSAPP"]);
+export const NO_RECIPIENT = new Set(["NONE", "EMBEDDED", "EMBEDDED_COMPONENT"]);
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?=[^@]*\.)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+export const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?=[^@]*\.)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
-const chars = {
+export const chars = {
   identifier: /^[A-Za-z0-9-]*$/,
   alnum: /^[A-Za-z0-9]*$/,
   digitalName: /^[^<>/\p{Cc}]*$/u,
@@ -26,7 +26,7 @@ const chars = {
   city: /^[A-Za-z0-9 .\-']*$/,
 };
 
-const SURROGATE = /[\uD800-\uDFFF]/;
+export const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The validators, with `kit = { isString, isNumber, matches(regex, value), isUsMobile }`. */
 export function makeValidator(kit) {

@@ -66,6 +66,23 @@ impl CreateOrderError {
 /// What a create error's message adds when the order may have been placed.
 pub const MAY_HAVE_BEEN_PLACED: &str = "; the order may have been placed: retry with the same externalRefID (never a new one) to get it without placing another";
 
+impl CreateOrderError {
+    /// [`Error::brief`] for a create (the lighter wasm modules' wording): with the key and whether
+    /// the order may have been placed.
+    pub fn brief(&self) -> (String, crate::error::BriefFields<'_>) {
+        let (mut message, fields) = self.error.brief();
+        if self.may_have_been_placed {
+            message.push_str(MAY_HAVE_BEEN_PLACED);
+        }
+        let fields = fields.for_create(
+            self.retryable(),
+            &self.external_ref_id,
+            self.may_have_been_placed,
+        );
+        (message, fields)
+    }
+}
+
 impl core::fmt::Display for CreateOrderError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         core::fmt::Display::fmt(&self.error, f)?;
@@ -167,6 +184,23 @@ pub fn differences(request: &Value, order: &Order) -> Vec<&'static str> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn brief_create_errors_are_written_as_the_full_ones() {
+        for error in crate::error::brief_test_errors() {
+            for placed in [false, true] {
+                let create = CreateOrderError {
+                    error: error.clone(),
+                    external_ref_id: "key1".into(),
+                    may_have_been_placed: placed,
+                };
+                let (message, fields) = create.brief();
+                assert_eq!(message, create.to_string());
+                let brief = serde_json::to_string(&fields).unwrap();
+                assert_eq!(brief, serde_json::to_string(&create.fields()).unwrap());
+            }
+        }
+    }
 
     fn answer(status: u16) -> Result<HttpResponse, TransportError> {
         Ok(HttpResponse {

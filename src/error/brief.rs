@@ -9,7 +9,6 @@
 //! for every kind these modules make.
 
 use super::{Error, ErrorKind};
-use crate::client::CreateOrderError;
 use crate::validate::Issue;
 use serde::Serialize;
 
@@ -59,26 +58,24 @@ impl Error {
     }
 }
 
-impl CreateOrderError {
-    /// [`Error::brief`] for a create: with the key and whether the order may have been placed.
-    pub fn brief(&self) -> (String, BriefFields<'_>) {
-        let (mut message, mut fields) = self.error.brief();
-        if self.may_have_been_placed {
-            message.push_str(crate::client::MAY_HAVE_BEEN_PLACED);
-        }
-        fields.retryable = self.retryable();
-        fields.external_ref_id = Some(&self.external_ref_id);
-        fields.may_have_been_placed = Some(self.may_have_been_placed);
-        (message, fields)
+impl<'a> BriefFields<'a> {
+    /// These fields for a create's error: its retryability, key and whether the order may have
+    /// been placed (the client's `CreateOrderError::brief` adds them; this module knows no client).
+    pub fn for_create(mut self, retryable: bool, external_ref_id: &'a str, placed: bool) -> Self {
+        self.retryable = retryable;
+        self.external_ref_id = Some(external_ref_id);
+        self.may_have_been_placed = Some(placed);
+        self
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::validate::{Code, Report};
 
-    fn errors() -> Vec<Error> {
+    /// Every kind the lighter modules make (the client's create tests use them too).
+    pub(crate) fn errors() -> Vec<Error> {
         let issue = |path: &str| Issue::new(path, Code::Required, "is required.");
         vec![
             Error::Validation(Report::from(vec![])),
@@ -108,17 +105,6 @@ mod tests {
             assert_eq!(message, error.to_string());
             let brief = serde_json::to_string(&fields).unwrap();
             assert_eq!(brief, serde_json::to_string(&error.fields()).unwrap());
-            for placed in [false, true] {
-                let create = CreateOrderError {
-                    error: error.clone(),
-                    external_ref_id: "key1".into(),
-                    may_have_been_placed: placed,
-                };
-                let (message, fields) = create.brief();
-                assert_eq!(message, create.to_string());
-                let brief = serde_json::to_string(&fields).unwrap();
-                assert_eq!(brief, serde_json::to_string(&create.fields()).unwrap());
-            }
         }
     }
 
