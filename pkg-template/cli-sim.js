@@ -76,11 +76,14 @@ function readBody(request) {
   });
 }
 
-/** The answers of the routes the client's transport tests use (as on the binary, when asked for). */
+/** The answer of a route the client's transport tests use (as on the binary, when asked for), in
+ * the simulator's own answer shape. */
 function transportTestAnswer(request) {
+  const answer = (status, type, body, delayMs) =>
+    ({ status, headers: [["content-type", type]], body: Buffer.from(body), delayMs, dropped: false });
   if (request.method !== "GET") return undefined;
-  if (request.url === "/__transport/slow") return { status: 200, type: "application/json", body: "{}", delayMs: 3000 };
-  if (request.url === "/__transport/html") return { status: 502, type: "text/html", body: "<html><body>502 Bad Gateway</body></html>", delayMs: 0 };
+  if (request.url === "/__transport/slow") return answer(200, "application/json", "{}", 3000);
+  if (request.url === "/__transport/html") return answer(502, "text/html", "<html><body>502 Bad Gateway</body></html>", 0);
   return undefined;
 }
 
@@ -107,12 +110,8 @@ async function serve(simulator, settings, request, response) {
   if (body === null) return;
   const headerPairs = [];
   for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) headerPairs.push([request.rawHeaders[i], request.rawHeaders[i + 1]]);
-  let answer = settings.transportTestRoutes ? transportTestAnswer(request) : undefined;
-  if (answer !== undefined) {
-    answer = { status: answer.status, headers: [["content-type", answer.type]], body: Buffer.from(answer.body), delayMs: answer.delayMs, dropped: false };
-  } else {
-    answer = simulator[RAW_HANDLE](request.method, request.url, headerPairs, body);
-  }
+  const answer = (settings.transportTestRoutes ? transportTestAnswer(request) : undefined)
+    ?? simulator[RAW_HANDLE](request.method, request.url, headerPairs, body);
   if (answer.delayMs > 0) await sleep(answer.delayMs, gone.signal);
   if (gone.signal.aborted) return;
   if (answer.dropped) {
