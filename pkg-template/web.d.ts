@@ -2,8 +2,9 @@
 export * from "./index.js";
 
 /**
- * Fetches, compiles and instantiates the module (once; later calls share the first). `source` is
- * where the .wasm is (default: the file beside this entry, which bundlers that handle
- * `new URL(…, import.meta.url)` ship), or its bytes.
+ * Fetches, compiles and instantiates the client module (once; later calls share the first; a
+ * client's first call does it when init was not called). `source` is where its .wasm is (default:
+ * wasm/tango_orders_bg.wasm beside this entry, which bundlers that handle
+ * `new URL(…, import.meta.url)` ship), or its bytes. Validation needs no init.
  */
 export default function init(source?: string | { readonly href: string } | ArrayBuffer | ArrayBufferView): Promise<void>;

@@ -6,46 +6,37 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools_dir=${TANGO_TOOLS_DIR:-$HOME/.cache/tango-orders/tools}
 out="$root/pkg"
-crate=tango_orders
 
 cd "$root"
-wasm_dir="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/release"
 rm -rf "$out"
-mkdir -p "$out/wasm" "$out/wasm-main" "$out/wasm-sim" "$out/wasm-validate" "$out/wasm-csv"
 
-# The validation-only module behind tango-orders/validate (no client, parsers or helpers), built
-# for size (profile release-small) into its own directory.
-cargo build --quiet --profile release-small --target wasm32-unknown-unknown --lib --no-default-features --features js
-# Its own file names (tango_orders_validate*), so that copied or bundled files never collide.
-"$tools_dir/bin/wasm-bindgen" --target web --out-name "${crate}_validate" --out-dir "$out/wasm-validate" "$wasm_dir-small/$crate.wasm"
-
-# The CSV module behind tango-orders/csv, which the main entry also imports on the first call of
-# validateOrdersCsv or ordersFromCsv: validation and the CSV reader (profile release-csv).
-cargo build --quiet --profile release-csv --target wasm32-unknown-unknown --lib --no-default-features --features js-csv
-"$tools_dir/bin/wasm-bindgen" --target web --out-name "${crate}_csv" --out-dir "$out/wasm-csv" "$wasm_dir-csv/$crate.wasm"
-
-# The main entry's first load (validation, helpers, the options check, decode errors), built for
-# speed like the client module, into its own directory (profile release-main).
-cargo build --quiet --profile release-main --target wasm32-unknown-unknown --lib --no-default-features --features js-main
-"$tools_dir/bin/wasm-bindgen" --target web --out-name "${crate}_main" --out-dir "$out/wasm-main" "$wasm_dir-main/$crate.wasm"
-
-# Everything (the client module the main entry imports on a client's first call; tango-orders/web).
-cargo build --quiet --release --target wasm32-unknown-unknown --lib
-cargo build --quiet --release --target wasm32-unknown-unknown --lib -p tango-sim
-"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm" "$wasm_dir/$crate.wasm"
-# wasm-opt from npm's binaryen: Debian's old binaryen silently breaks modules that use externref.
-# The simulator is a separate module behind tango-orders/sim, so the main entry does not grow.
-"$tools_dir/bin/wasm-bindgen" --target web --out-dir "$out/wasm-sim" "$wasm_dir/tango_sim.wasm"
-for module in "$out/wasm/${crate}_bg.wasm" "$out/wasm-main/${crate}_main_bg.wasm" "$out/wasm-validate/${crate}_validate_bg.wasm" "$out/wasm-csv/${crate}_csv_bg.wasm" "$out/wasm-sim/tango_sim_bg.wasm"; do
+# The wasm modules, one row each (scripts/README.md says what each contains and which entries
+# load it): directory in pkg/, file name, crate, features, cargo profile. Each gets its own file
+# names, so that copied or bundled files never collide, and its own profile directory, so that
+# building one does not rebuild another.
+modules=(
+  "wasm-validate tango_orders_validate tango-orders js-validate release-small"
+  "wasm-main     tango_orders_main     tango-orders js-main     release-main"
+  "wasm-csv      tango_orders_csv      tango-orders js-csv      release-csv"
+  "wasm          tango_orders          tango-orders js-client   release-client"
+  "wasm-sim      tango_sim             tango-sim    default     release"
+)
+for row in "${modules[@]}"; do
+  read -r dir name crate features profile <<< "$row"
+  if [ "$features" = default ]; then features_args=(); else features_args=(--no-default-features --features "$features"); fi
+  cargo build --quiet --profile "$profile" --target wasm32-unknown-unknown --lib -p "$crate" "${features_args[@]}"
+  profile_dir=$([ "$profile" = release ] && echo release || echo "$profile")
+  built="${CARGO_TARGET_DIR:-$root/target}/wasm32-unknown-unknown/$profile_dir/${crate//-/_}.wasm"
+  "$tools_dir/bin/wasm-bindgen" --target web --out-name "$name" --out-dir "$out/$dir" "$built"
+  # wasm-opt from npm's binaryen: Debian's old binaryen silently breaks modules that use externref.
   "$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue \
-    "$module" -o "$module"
+    "$out/$dir/${name}_bg.wasm" -o "$out/$dir/${name}_bg.wasm"
+  # wasm-bindgen declares `[Symbol.dispose](): void` on exported classes, which only type-checks
+  # with TypeScript's esnext lib; the method stays at run time, the declaration goes, so consumers
+  # on es2022 libs (the common default) compile without skipLibCheck.
+  sed -i '/\[Symbol\.dispose\]()/d' "$out/$dir/$name.d.ts"
 done
-
-# wasm-bindgen declares `[Symbol.dispose](): void` on exported classes, which only type-checks with
-# TypeScript's esnext lib; the method stays at run time, the declaration goes, so consumers on
-# es2022 libs (the common default) compile without skipLibCheck.
-sed -i '/\[Symbol\.dispose\]()/d' "$out/wasm/${crate}.d.ts" "$out/wasm-main/${crate}_main.d.ts" "$out/wasm-validate/${crate}_validate.d.ts" "$out/wasm-csv/${crate}_csv.d.ts" "$out/wasm-sim/tango_sim.d.ts"
 
 # The models' description for decode.js (the parse* functions), from the Rust types.
 cargo run --quiet -p tango-describe-models > "$out/models.js"
@@ -77,6 +68,11 @@ for entry in index validate csv sim client json-schema; do
     mv "$out/.bundled.js" "$out/$entry.$suffix"
   done
 done
+# tango-orders/web the same way, with the client module's glue kept apart: init() instantiates
+# it from its .wasm file, and client.web.js and extend.js use that one instance.
+"$root/node_modules/.bin/esbuild" "$out/web.js" --bundle --format=esm --log-level=warning --platform=neutral --minify-syntax \
+  --external:./wasm/tango_orders.js --external:./client.web.js --external:./csv.js --external:./inline.js --outfile="$out/.bundled.js"
+mv "$out/.bundled.js" "$out/web.js"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"0.0.0-set-by-build\"/\"$version\"/" pkg-template/package.json > "$out/package.json"
 
@@ -89,16 +85,16 @@ total() { # label, files...: the bytes a page loads for one entry, all files tog
   rm "$out/.total"
 }
 echo "the main entry (tango-orders): what a page loads first, then on a client's first call:"
-size "$out/wasm-main/${crate}_main_bg.wasm"
+size "$out/wasm-main/tango_orders_main_bg.wasm"
 total "first load (index.js, one file with its module inlined, + the inflate in inline.js)" "$out/index.js" "$out/inline.js"
-size "$out/wasm/${crate}_bg.wasm"
+size "$out/wasm/tango_orders_bg.wasm"
 total "client module (client.js, one file with its module inlined)" "$out/client.js"
-total "tango-orders/web (glue + separate .wasm)" "$out/web.js" "$out/extend.js" "$out/wasm/${crate}.js" "$out/wasm/${crate}_bg.wasm"
+total "tango-orders/web, once init() has loaded the client's .wasm (no bundler)" "$out/web.js" "$out/inline.js" "$out/wasm-main/tango_orders_main.js" "$out/wasm-main/tango_orders_main.inline.js" "$out/extend.js" "$out/wasm/tango_orders.js" "$out/wasm/tango_orders_bg.wasm"
 echo "the validation-only entry (tango-orders/validate):"
-size "$out/wasm-validate/${crate}_validate_bg.wasm"
+size "$out/wasm-validate/tango_orders_validate_bg.wasm"
 total "tango-orders/validate (validate.js + inline.js)" "$out/validate.js" "$out/inline.js"
 echo "the CSV entry (tango-orders/csv), also what the main entry imports on validateOrdersCsv's first call:"
-size "$out/wasm-csv/${crate}_csv_bg.wasm"
+size "$out/wasm-csv/tango_orders_csv_bg.wasm"
 total "tango-orders/csv (csv.js + inline.js)" "$out/csv.js" "$out/inline.js"
 echo "the JSON Schema entry (tango-orders/json-schema): tango-orders/validate's module and the schemas as data:"
 total "tango-orders/json-schema (json-schema.js + inline.js)" "$out/json-schema.js" "$out/inline.js"

@@ -20,7 +20,7 @@ mkdir -p "$out"
 for profile in release-small release-main; do
   name=${crate}_probe$([ "$profile" = release-main ] && echo _s || true)
   RUSTFLAGS="--cfg tango_probe_no_rules" CARGO_TARGET_DIR="$target" cargo build --quiet --profile "$profile" \
-    --target wasm32-unknown-unknown --lib --no-default-features --features js
+    --target wasm32-unknown-unknown --lib --no-default-features --features js-validate
   "$tools_dir/bin/wasm-bindgen" --target web --out-name "$name" --out-dir "$out" \
     "$target/wasm32-unknown-unknown/$profile/$crate.wasm"
   "$root/node_modules/.bin/wasm-opt" -Oz --enable-reference-types --enable-bulk-memory \

@@ -27,10 +27,9 @@ const out = process.argv[2];
 if (!out) throw new Error("usage: package-entries.mjs <pkg dir>");
 
 /**
- * The wasm modules: where their glue lives. `main` is the main entry's first load (validation,
- * helpers, the options check, decode errors); `client` is everything (the client among it),
- * imported by the main entry on a client's first call, and loaded whole by tango-orders/web and
- * on Cloudflare Workers.
+ * The wasm modules: where their glue lives (scripts/README.md says what each contains). `main` is
+ * the main entry's first load; `client` is TangoClient alone, imported by the main entry on a
+ * client's first call; `csv` on the first call of a CSV function.
  */
 const MODULES = {
   main: { dir: "wasm-main", name: "tango_orders_main" },
@@ -40,9 +39,11 @@ const MODULES = {
   sim: { dir: "wasm-sim", name: "tango_sim" },
 };
 
+/** Each entry file's suffix and how it gets its module's bytes (see the top of this file). */
 const LOADERS = {
   js: "./inline.js",
   "node.js": "./inline.node.js",
+  "workerd.js": "workerd",
 };
 
 /** Replaces `from` with `to` in `text`, exactly once, or stops the build: the glue changed shape. */
@@ -88,11 +89,13 @@ for (const module of Object.values(MODULES)) {
 }
 
 // The parse* functions are decode.js's (JSON.parse, checked by models.js, errors from the wasm's
-// __decodeError); models.js must describe exactly the Rust parsers the full module has.
+// __decodeError); models.js must describe exactly the Rust parsers, which the client module keeps
+// as exports for the agreement test (tests/package/decode.test.mjs) and no entry re-exports.
 const models = (await import(join(out, "models.js"))).default;
 const parsers = Object.keys(models.parsers);
-if (!sameSet(parsers, MODULES.client.api.filter((name) => /^parse[A-Z]/.test(name)))) {
-  throw new Error(`package-entries: models.js describes ${parsers} but the glue exports other parsers`);
+const rustParsers = MODULES.client.api.filter((name) => /^parse[A-Z]/.test(name));
+if (!sameSet(parsers, rustParsers)) {
+  throw new Error(`package-entries: models.js describes ${parsers} but the client module exports ${rustParsers}`);
 }
 if (JSON.stringify(models.models).includes('"x"')) {
   throw new Error("package-entries: models.js has a field only the Rust decoder can decide (kind x)");
@@ -107,16 +110,18 @@ const methods = [...classBody.slice(0, classBody.indexOf("\n}\n")).matchAll(/^ {
 if (!sameSet(methods, [...Object.keys(ASYNC_METHODS), ...Object.keys(ITERATOR_METHODS)])) {
   throw new Error(`package-entries: TangoClient has methods ${methods}; lazy-client.js forwards others`);
 }
-
 const lazyNames = ["TangoClient", ...Object.values(ITERATOR_METHODS)];
+if (!sameSet([...lazyNames, ...rustParsers], MODULES.client.api)) {
+  throw new Error(`package-entries: the client module exports ${MODULES.client.api}; expected ${lazyNames} and the parsers`);
+}
 // The CSV functions: the CSV module's on top of validation's, imported by the main entry on first use.
 const { CSV_FUNCTIONS: csvNames } = await import(join(out, "lazy-csv.js"));
 if (!sameSet(MODULES.csv.api, [...MODULES.validate.api, ...csvNames])) {
   throw new Error(`package-entries: the CSV module exports ${MODULES.csv.api}; expected validate's and ${csvNames}`);
 }
 const mainApi = MODULES.main.api;
-if (!sameSet([...mainApi, ...parsers, ...lazyNames, ...csvNames], MODULES.client.api)) {
-  throw new Error(`package-entries: the first load exports ${mainApi} (+ parsers, client, CSV); the full module ${MODULES.client.api}`);
+for (const name of MODULES.validate.api) {
+  if (!mainApi.includes(name)) throw new Error(`package-entries: the first load lacks the validator ${name}`);
 }
 
 const parserLines = (hooksFrom) => [
@@ -140,7 +145,7 @@ const schemaLines = (glue, { json = false } = {}) => [
 ];
 /** `isTangoError` and `TangoError` (errors.js), beside the schemas in every entry that can throw. */
 const errorLines = [`export { isTangoError, TangoError } from "./errors.js";`];
-for (const module of [MODULES.main, MODULES.client, MODULES.validate, MODULES.csv]) {
+for (const module of [MODULES.main, MODULES.validate, MODULES.csv]) {
   if (!module.hooks.includes("__standardValidate")) {
     throw new Error(`package-entries: ${module.name} has no __standardValidate for the schemas`);
   }
@@ -150,38 +155,43 @@ const header = (entry, how) => `// tango-orders${entry === "index" ? "" : "/" + 
 const HOW = {
   js: "browsers, bundlers and workers; the module inlined, instantiated on import",
   "node.js": "Node, Deno, Bun and server bundles; the module inlined, instantiated on import",
+  "workerd.js": "Cloudflare Workers; the .wasm imported as a compiled module, instantiated on import",
 };
-/** The lines that instantiate `module` on import: inlined (by `loader`) or, on workerd, imported. */
+/** The lines that instantiate `module` on import: inlined (by `loader`) or, on workerd, imported
+ * (Workers refuse to compile wasm from bytes; wrangler turns a .wasm import into a module). */
 const instantiate = (module, loader) => loader === "workerd"
   ? [`import { initSync } from "${module.glue}";`, `import module${module.name} from "./${module.dir}/${module.wasmFile}";`, `initSync({ module: module${module.name} });`]
   : [`import { initSync } from "${module.glue}";`, `import wasm${module.name}, { size as size${module.name} } from "./${module.dir}/${module.name}.${loader === LOADERS["node.js"] ? "inline.node" : "inline"}.js";`,
     `import { wasmBytes } from "${loader}";`, `initSync({ module: wasmBytes(wasm${module.name}, size${module.name}) });`];
 
-/** Everything from the full module, at once: tango-orders on Workers, and tango-orders/web. */
-const fullApi = MODULES.client.api.filter((name) => !parsers.includes(name));
-const fullApiLines = [reexport(fullApi, MODULES.client.glue), "", ...parserLines(MODULES.client.glue), "", ...errorLines, ...schemaLines(MODULES.client.glue), ""];
+/** The main entry's API after its module is instantiated: the first load's exports, the parsers,
+ * errors and schemas, TangoClient loading `clientFile` on its first call, and the CSV functions
+ * loading `csvFile` on theirs. `loadClient` is the expression that imports the client module. */
+const mainApiLines = (loadClient, csvFile) => [
+  reexport(mainApi, MODULES.main.glue),
+  "",
+  ...parserLines(MODULES.main.glue),
+  "",
+  ...errorLines, ...schemaLines(MODULES.main.glue),
+  "",
+  `import { __checkClientOptions, __clientLoadError } from "${MODULES.main.glue}";`,
+  `import { makeLazyClient } from "./lazy-client.js";`,
+  `const lazy = makeLazyClient({ load: () => ${loadClient}, check: __checkClientOptions, loadError: __clientLoadError });`,
+  ...lazyNames.map((name) => `export const ${name} = lazy.${name};`),
+  "",
+  // Arrow functions: a bundle that uses neither drops them, and their dynamic import.
+  `import { callCsv } from "./lazy-csv.js";`,
+  ...csvNames.map((name) => `export const ${name} = (input, options) => callCsv("${name}", () => import("${csvFile}"), __clientLoadError, input, options);`),
+  "",
+];
 
 for (const [suffix, loader] of Object.entries(LOADERS)) {
   // The main entry: the first-load module now, the client module on a client's first call.
   writeFileSync(join(out, `index.${suffix}`), [
-    header("index", HOW[suffix].replace("the module inlined", "the first-load module inlined") + "; the client's module on its first call, the CSV module on validateOrdersCsv's or ordersFromCsv's"),
+    header("index", HOW[suffix].replace("the module", "the first-load module") + "; the client's module on its first call, the CSV module on validateOrdersCsv's or ordersFromCsv's"),
     ...instantiate(MODULES.main, loader),
     "",
-    reexport(mainApi, MODULES.main.glue),
-    "",
-    ...parserLines(MODULES.main.glue),
-    "",
-    ...errorLines, ...schemaLines(MODULES.main.glue),
-    "",
-    `import { __checkClientOptions, __clientLoadError } from "${MODULES.main.glue}";`,
-    `import { makeLazyClient } from "./lazy-client.js";`,
-    `const lazy = makeLazyClient({ load: () => import("./client.${suffix}"), check: __checkClientOptions, loadError: __clientLoadError });`,
-    ...lazyNames.map((name) => `export const ${name} = lazy.${name};`),
-    "",
-    // Arrow functions: a bundle that uses neither drops them, and their dynamic import.
-    `import { callCsv } from "./lazy-csv.js";`,
-    ...csvNames.map((name) => `export const ${name} = (input, options) => callCsv("${name}", () => import("./csv.${suffix}"), __clientLoadError, input, options);`),
-    "",
+    ...mainApiLines(`import("./client.${suffix}")`, `./csv.${suffix}`),
   ].join("\n"));
   // What the main entry imports on a client's first call.
   writeFileSync(join(out, `client.${suffix}`), [
@@ -205,54 +215,70 @@ for (const [suffix, loader] of Object.entries(LOADERS)) {
   }
 }
 
-// Cloudflare Workers refuse to compile wasm from bytes: each .wasm imported as a module, as
-// wrangler expects. The main entry there loads the full module up front (a worker's code is
-// deployed, not downloaded per visit, so nothing is gained by splitting it).
-const workerdHeader = (entry) => header(entry, "Cloudflare Workers; the .wasm imported as a compiled module, instantiated on import");
-writeFileSync(join(out, "index.workerd.js"), [
-  workerdHeader("index"),
-  ...instantiate(MODULES.client, "workerd"),
+// tango-orders/web: the main entry for pages that want the client module as its own .wasm file,
+// for the browser's streaming compile and a separately cached file (bundlers that emit
+// `new URL(…, import.meta.url)` assets, such as Vite and webpack, ship it; esbuild and rollup do
+// not). The first load is inlined as in index.js, so validation works at once; `await init()`
+// (or `init(url)`, for a file elsewhere such as a CDN) loads the client module, and a client's
+// first call does so itself when init was not called.
+writeFileSync(join(out, "client.web.js"), [
+  `// tango-orders' client module for tango-orders/web, once its .wasm is instantiated by init() (generated by package-entries.mjs).`,
   `import "./extend.js";`,
+  `export { TangoClient } from "${MODULES.client.glue}";`,
   "",
-  ...fullApiLines,
 ].join("\n"));
-for (const entry of ["validate", "csv"]) {
-  writeFileSync(join(out, `${entry}.workerd.js`), [workerdHeader(entry), ...instantiate(MODULES[entry], "workerd"), "",
-    reexport(MODULES[entry].api, MODULES[entry].glue), "", ...errorLines, ...schemaLines(MODULES[entry].glue), ""].join("\n"));
-}
-writeFileSync(join(out, "json-schema.workerd.js"), [workerdHeader("json-schema"), ...instantiate(MODULES.validate, "workerd"), "",
-  ...errorLines, ...schemaLines(MODULES.validate.glue, { json: true }), ""].join("\n"));
-writeFileSync(join(out, "sim.workerd.js"), [workerdHeader("sim"), ...instantiate(MODULES.sim, "workerd"), "",
-  `import { SimulatorHandle } from "${MODULES.sim.glue}";`, `import { makeCreateSimulator } from "./sim-core.js";`, "",
-  `export const createSimulator = makeCreateSimulator(SimulatorHandle);`, ""].join("\n"));
-
-// tango-orders/web: the whole API from the full module's separate .wasm file, loaded by an
-// explicit init(): for pages that want the browser's streaming compile and a separately cached
-// file (bundlers that emit `new URL(…, import.meta.url)` assets, such as Vite and webpack, ship it;
-// esbuild and rollup do not). `init(url)` loads the file from elsewhere (a CDN).
 writeFileSync(join(out, "web.js"), [
-  `// tango-orders/web: the module loaded from its own .wasm file by \`await init()\` (generated by package-entries.mjs).`,
+  `// tango-orders/web: the first load inlined, the client module from its own .wasm file by \`init()\` (generated by package-entries.mjs).`,
+  ...instantiate(MODULES.main, LOADERS.js),
   `import initModule from "${MODULES.client.glue}";`,
-  `import "./extend.js";`,
   "",
-  "/** Loads and instantiates the module once; later calls share the first. */",
+  "let started;",
+  "/** Loads and instantiates the client module once; later calls share the first. */",
   "export default function init(source) {",
-  `  const module_or_path = source === undefined ? new URL("./${MODULES.client.dir}/${MODULES.client.wasmFile}", import.meta.url)`,
-  `    : typeof source.href === "string" ? source.href : source; // a URL, or anything with an href`,
-  "  return initModule({ module_or_path }).then(() => undefined);",
+  "  started ??= Promise.resolve().then(() => {",
+  `    const module_or_path = source === undefined ? new URL("./${MODULES.client.dir}/${MODULES.client.wasmFile}", import.meta.url)`,
+  "      : typeof source.href === \"string\" ? source.href : source; // a URL, or anything with an href",
+  "    return initModule({ module_or_path });",
+  "  }).catch((error) => {",
+  "    started = undefined; // the next call tries again",
+  "    throw error;",
+  "  });",
+  "  return started.then(() => undefined);",
   "}",
   "",
-  ...fullApiLines,
+  ...mainApiLines(`init().then(() => import("./client.web.js"))`, "./csv.js"),
 ].join("\n"));
 
 const schemaTypes = readFileSync(join(out, "schema.d.ts"), "utf8");
-// The public types: the glue's declarations up to its loader (InitInput, InitOutput, initSync,
-// the default init), which name DOM and WebAssembly types and are not the package's API. The main
-// entry's are the full module's: its first load and its client together are that API.
-for (const [entry, module] of [["index", MODULES.client], ["validate", MODULES.validate], ["csv", MODULES.csv]]) {
+/** A module's declarations up to its loader (InitInput, InitOutput, initSync, the default init),
+ * which name DOM and WebAssembly types and are not the package's API. */
+const declarationsOf = (module) => {
   const declarations = readFileSync(join(out, module.dir, `${module.name}.d.ts`), "utf8");
   const loaderAt = declarations.indexOf("\nexport type InitInput =");
   if (loaderAt < 0) throw new Error(`package-entries: no loader declarations in ${module.name}.d.ts`);
-  // Every entry with validators has the schemas (schema.d.ts, written once in pkg-template/).
-  writeFileSync(join(out, `${entry}.d.ts`), declarations.slice(0, loaderAt).trimEnd() + "\n" + schemaTypes);
-}
+  return declarations.slice(0, loaderAt).trimEnd() + "\n";
+};
+/** The names a module's declarations export. */
+const declaredNames = (declarations) =>
+  new Set([...declarations.matchAll(/^export (?:declare )?(?:class|function|const|type|interface|enum) (\w+)/gm)].map((m) => m[1]));
+// The main entry's types: the first load's, and what only the modules it imports later declare
+// (TangoClient with its options and results; the CSV functions with theirs), re-exported from
+// their declarations; the types several declare (the models) are the same generated text, so any
+// copy names them. The parsers' declarations are the Rust ones' (decode.js's take and give the same).
+const mainDeclarations = declarationsOf(MODULES.main);
+const mainNames = declaredNames(mainDeclarations);
+const onlyIn = (declarations, values, from) => {
+  const names = [...declaredNames(declarations)].filter((name) => !mainNames.has(name));
+  const valueNames = names.filter((name) => values.includes(name));
+  const typeNames = names.filter((name) => !values.includes(name));
+  return `export { ${valueNames.join(", ")} } from "${from}";\nexport type { ${typeNames.join(", ")} } from "${from}";\n`;
+};
+const csvDeclarations = declarationsOf(MODULES.csv);
+// client.d.ts: the client module's declarations, which index.d.ts names its client's types from.
+writeFileSync(join(out, "client.d.ts"), declarationsOf(MODULES.client));
+writeFileSync(join(out, "index.d.ts"), mainDeclarations + schemaTypes +
+  onlyIn(declarationsOf(MODULES.client), [...lazyNames, ...rustParsers], "./client.js") +
+  onlyIn(csvDeclarations, csvNames, "./csv.js"));
+// Every other entry with validators has the schemas (schema.d.ts, written once in pkg-template/).
+writeFileSync(join(out, "validate.d.ts"), declarationsOf(MODULES.validate) + schemaTypes);
+writeFileSync(join(out, "csv.d.ts"), csvDeclarations + schemaTypes);

@@ -6,11 +6,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::text::json_bytes;
-#[cfg(feature = "js-main")]
+#[cfg(any(feature = "js-main", feature = "js-client"))]
 use super::text::utf8;
 
 /// `object[key]`, or `undefined` when `object` is not an object or its getter throws.
-#[cfg(any(feature = "js-main", feature = "js-csv"))]
+#[cfg(any(feature = "js-main", feature = "js-csv", feature = "js-client"))]
 pub fn get(object: &JsValue, key: &str) -> JsValue {
     if object.is_object() {
         js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
@@ -20,7 +20,7 @@ pub fn get(object: &JsValue, key: &str) -> JsValue {
 }
 
 /// Reads a JavaScript string argument.
-#[cfg(feature = "js-main")]
+#[cfg(any(feature = "js-main", feature = "js-client"))]
 pub fn string_from_js(value: &JsValue, what: &str) -> Result<String, Error> {
     utf8(value)
         .and_then(|bytes| String::from_utf8(bytes).ok())

@@ -9,22 +9,8 @@ use js_sys::Promise;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-// AbortSignalType is declared here for the client's options too: every module with the client
-// has this one (feature js-client includes js-csv).
 #[wasm_bindgen(typescript_custom_section)]
 const CSV_TS: &'static str = r#"
-/** The part of an AbortSignal the package uses, for environments whose types declare none. */
-export interface AbortSignalLike {
-  readonly aborted: boolean;
-  readonly reason?: unknown;
-  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
-  removeEventListener(type: "abort", listener: () => void): void;
-}
-
-/** The environment's AbortSignal where its types declare one (DOM, @types/node, workers), else
- * AbortSignalLike: the package's types name no DOM type, so they compile in any project. */
-export type AbortSignalType = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
-
 /** Options of validateOrdersCsv: the generated CsvSettings (columns, defaults and the validation
  * options), onProgress and signal (written here by hand: tsify cannot express a function type). */
 export interface CsvOptions extends CsvSettings {

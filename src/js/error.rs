@@ -1,11 +1,11 @@
 //! Turning a Rust [`Error`] into the JavaScript error callers catch: a real `Error` carrying the
 //! error's [`ErrorFields`].
 
-#[cfg(feature = "js-main")]
+#[cfg(any(feature = "js-main", feature = "js-client"))]
 use crate::client::CreateOrderError;
 use crate::error::Error;
 use js_sys::Object;
-#[cfg(any(feature = "js-main", feature = "js-csv"))]
+#[cfg(any(feature = "js-main", feature = "js-csv", feature = "js-client"))]
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
@@ -91,7 +91,7 @@ pub fn create_error_to_js(error: &CreateOrderError) -> JsValue {
     js_error(&message, &fields)
 }
 
-#[cfg(any(feature = "js-main", feature = "js-csv"))]
+#[cfg(any(feature = "js-main", feature = "js-csv", feature = "js-client"))]
 /// Makes a rejection an abort's: named `AbortError` (as code checking `error.name` expects), its
 /// `cause` the signal's reason.
 pub fn mark_aborted(js_error: &JsValue, reason: &JsValue) {

@@ -13,21 +13,40 @@ mod first_load;
 mod helpers;
 #[cfg(feature = "js-client")]
 mod limiter;
-#[cfg(feature = "js-main")]
+#[cfg(any(feature = "js-main", feature = "js-client"))]
 mod options;
 #[cfg(feature = "js-client")]
 mod parse;
 #[cfg(feature = "js-client")]
 mod runtime;
+#[cfg(feature = "js-validate")]
 mod standard;
 mod text;
 #[cfg(feature = "js-client")]
 mod timers;
 #[cfg(feature = "js-client")]
 mod transport;
+#[cfg(feature = "js-validate")]
 mod validate;
 
 #[cfg(all(test, feature = "js-client"))]
 mod tests;
 #[cfg(all(test, feature = "js-client"))]
 mod transport_tests;
+
+/// The signal type every module's declarations name (the CSV functions' and the client's options),
+/// declared in each so that each module's .d.ts stands on its own.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const SIGNAL_TS: &'static str = r#"
+/** The part of an AbortSignal the package uses, for environments whose types declare none. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/** The environment's AbortSignal where its types declare one (DOM, @types/node, workers), else
+ * AbortSignalLike: the package's types name no DOM type, so they compile in any project. */
+export type AbortSignalType = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
+"#;
