@@ -5,6 +5,7 @@
 mod abort;
 mod config;
 mod create;
+mod endpoint;
 mod excerpt;
 mod fifo_gate;
 mod limiter;
@@ -17,6 +18,7 @@ mod rate_limit;
 mod request;
 mod resend_guard;
 mod retry;
+mod send;
 mod shared_limiter;
 mod transport;
 mod wait;
@@ -26,6 +28,7 @@ pub use config::{
     MAX_RETRY_DELAY_MS, ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
 };
 pub use create::{differences, may_have_reached, CreateOrderError, MAY_HAVE_BEEN_PLACED};
+pub use endpoint::Endpoint;
 pub use excerpt::{redacted_excerpt, EXCERPT_CHARS};
 pub use limiter::{CreatePermit, Limiter, LimiterContext, LimiterEvent};
 pub use limiter_store::{CreateAsk, CreateReport, LimiterStore, StoreFailed};
@@ -40,9 +43,9 @@ pub use transport::{HttpRequest, HttpResponse, LocalFuture, Runtime, Transport, 
 pub use wait::{poll_pause_ms, FIRST_POLL_MS, MAX_POLL_MS, WAIT_TIMEOUT, WAIT_TIMEOUT_MS};
 
 use crate::decode::from_json;
-use crate::error::{ApiError, Error};
+use crate::error::Error;
 use crate::model::*;
-use crate::validate::{self, LineItemAction as ActionRule, ValidateOptions};
+use crate::validate::ValidateOptions;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::rc::Rc;
@@ -115,23 +118,6 @@ pub enum LineItemActionKind {
     Freeze,
     /// `POST /lineItems/{id}/unfreeze`.
     Unfreeze,
-}
-
-/// What kind of call an attempt belongs to.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CallKind {
-    /// A `GET`: retried as an idempotent call.
-    Read,
-    /// `POST /orders`: idempotent through its `externalRefID`, paced by the limiter.
-    Create,
-    /// A resend: no idempotency key, so only retried where Tango did not act.
-    Resend,
-    /// Cancel, freeze, unfreeze and reissue: each changes state once (a reissue places a new
-    /// order), with no idempotency key, so retried like a resend.
-    Action,
-    /// `PATCH /lineItems/{id}`: sets the same fields to the same values however often it is sent,
-    /// so retried like a read.
-    Update,
 }
 
 /// A Tango client over a transport and a runtime.
@@ -243,20 +229,11 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         let body = prepare_create(order, &validation, generated).map_err(|e| fail(e, false))?;
         // Set by the failed attempts only: on success it tells whether an earlier attempt reached.
         let mut reached = false;
-        let outcome = self
-            .execute(
-                "POST",
-                "/orders".into(),
-                String::new(),
-                Some(body.to_string()),
-                CallKind::Create,
-                options,
-                &mut reached,
-            )
-            .await;
+        let call = endpoint::Prepared::create(body.to_string());
+        let outcome = self.execute(&call, options, &mut reached).await;
         let response = outcome.map_err(|e| fail(e, reached))?;
         // A 2xx means an order with this key exists, readable or not.
-        let order: Order = decode_body(&response).map_err(|e| fail(e, true))?;
+        let order: Order = decode_body(&response.body).map_err(|e| fail(e, true))?;
         if response.status != 201 {
             let fields = differences(&body, &order);
             if !fields.is_empty() {
@@ -273,9 +250,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 
     /// Reads one order, with its reward credentials.
     pub async fn get_order(&self, id: &str, options: &CallOptions) -> Result<Order, Error> {
-        let path = id_path("orders", "referenceOrderID", id, "")?;
-        let response = self.read(path, String::new(), options).await?;
-        decode_body(&response)
+        self.decoded(Endpoint::GetOrder(id), options).await
     }
 
     /// Reads one page of orders.
@@ -284,11 +259,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         filter: &Value,
         options: &CallOptions,
     ) -> Result<OrderListPage, Error> {
-        validate::validate_order_filter(filter, &self.validation(options)).into_result()?;
-        let response = self
-            .read("/orders".into(), query_string(filter), options)
-            .await?;
-        decode_body(&response)
+        self.decoded(Endpoint::ListOrders(filter), options).await
     }
 
     /// Every order matching `filter`, page by page, past Tango's 10,000-result cap.
@@ -307,12 +278,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         body: &Value,
         options: &CallOptions,
     ) -> Result<OrderResendResult, Error> {
-        let path = id_path("orders", "referenceOrderID", id, "/resends")?;
-        validate::validate_order_resend(body, &self.validation(options)).into_result()?;
-        let response = self
-            .resend(format!("order:{id}"), path, body, options)
-            .await?;
-        decode_body(&response)
+        self.decoded(Endpoint::ResendOrder(id, body), options).await
     }
 
     /// Reads one page of line items.
@@ -321,11 +287,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         filter: &Value,
         options: &CallOptions,
     ) -> Result<LineItemListPage, Error> {
-        validate::validate_line_item_filter(filter, &self.validation(options)).into_result()?;
-        let response = self
-            .read("/lineItems".into(), query_string(filter), options)
-            .await?;
-        decode_body(&response)
+        self.decoded(Endpoint::ListLineItems(filter), options).await
     }
 
     /// Every line item matching `filter`, following page keys.
@@ -339,9 +301,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 
     /// Reads one line item, with its reward and histories.
     pub async fn get_line_item(&self, id: &str, options: &CallOptions) -> Result<LineItem, Error> {
-        let path = id_path("lineItems", "referenceLineItemID", id, "")?;
-        let response = self.read(path, String::new(), options).await?;
-        decode_body(&response)
+        self.decoded(Endpoint::GetLineItem(id), options).await
     }
 
     /// Resends a line item's reward, possibly by another method (email → phone …).
@@ -351,12 +311,8 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         body: &Value,
         options: &CallOptions,
     ) -> Result<LineItemResendResult, Error> {
-        let path = id_path("lineItems", "referenceLineItemID", id, "/resends")?;
-        validate::validate_line_item_resend(body, &self.validation(options)).into_result()?;
-        let response = self
-            .resend(format!("lineItem:{id}"), path, body, options)
-            .await?;
-        decode_body(&response)
+        self.decoded(Endpoint::ResendLineItem(id, body), options)
+            .await
     }
 
     /// Cancels, freezes or unfreezes a line item (`{reasonCode, otherReason}`).
@@ -367,16 +323,8 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         body: &Value,
         options: &CallOptions,
     ) -> Result<(), Error> {
-        let (suffix, rule) = match kind {
-            LineItemActionKind::Cancel => ("/cancel", ActionRule::Cancel),
-            LineItemActionKind::Freeze => ("/freeze", ActionRule::Freeze),
-            LineItemActionKind::Unfreeze => ("/unfreeze", ActionRule::Freeze),
-        };
-        let path = id_path("lineItems", "referenceLineItemID", id, suffix)?;
-        validate::validate_line_item_action(body, rule, &self.validation(options)).into_result()?;
-        self.write("POST", path, body, CallKind::Action, options)
-            .await?;
-        Ok(())
+        let endpoint = Endpoint::LineItemAction(kind, id, body);
+        self.call(endpoint, options).await.map(drop)
     }
 
     /// Cancels a line item and issues a new reward in its place, with what the body changes
@@ -387,12 +335,8 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         body: &Value,
         options: &CallOptions,
     ) -> Result<Order, Error> {
-        let path = id_path("lineItems", "referenceLineItemID", id, "/reissue")?;
-        validate::validate_line_item_reissue(body, &self.validation(options)).into_result()?;
-        let response = self
-            .write("POST", path, body, CallKind::Action, options)
-            .await?;
-        decode_body(&response)
+        self.decoded(Endpoint::ReissueLineItem(id, body), options)
+            .await
     }
 
     /// Changes a line item's purchase order number, campaign or order notes.
@@ -402,19 +346,13 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         body: &Value,
         options: &CallOptions,
     ) -> Result<(), Error> {
-        let path = id_path("lineItems", "referenceLineItemID", id, "")?;
-        validate::validate_line_item_update(body, &self.validation(options)).into_result()?;
-        self.write("PATCH", path, body, CallKind::Update, options)
-            .await?;
-        Ok(())
+        let endpoint = Endpoint::UpdateLineItem(id, body);
+        self.call(endpoint, options).await.map(drop)
     }
 
     /// The reason codes each line item action accepts, code → description.
     pub async fn list_reason_codes(&self, options: &CallOptions) -> Result<ReasonCodes, Error> {
-        let response = self
-            .read("/lineItems/reasonCodes".into(), String::new(), options)
-            .await?;
-        decode_body(&response)
+        self.decoded(Endpoint::ListReasonCodes, options).await
     }
 
     /// Reads the platform's catalog (`GET /catalogs`), narrowed by `filter` (a [`CatalogFilter`]
@@ -425,20 +363,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         filter: &Value,
         options: &CallOptions,
     ) -> Result<Catalog, Error> {
-        let filter = if filter.is_null() {
-            CatalogFilter::default()
-        } else {
-            // serde's message would quote the value: a fixed one instead.
-            serde_json::from_value::<CatalogFilter>(filter.clone()).map_err(|_| {
-                let message = "The catalog filter has a member of the wrong type.";
-                Error::invalid("", validate::Code::InvalidFormat, message)
-            })?
-        };
-        let query = serde_json::to_value(&filter)
-            .map(|filter| query_string(&filter))
-            .unwrap_or_default();
-        let response = self.read("/catalogs".into(), query, options).await?;
-        decode_body(&response)
+        self.decoded(Endpoint::GetCatalog(filter), options).await
     }
 
     /// The URL of the page that shows an EMBEDDED line item's reward, to embed in an app.
@@ -447,254 +372,25 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         id: &str,
         options: &CallOptions,
     ) -> Result<EmbeddedUrl, Error> {
-        let path = id_path("lineItems", "referenceLineItemID", id, "/embeddedUrl")?;
-        let response = self.read(path, String::new(), options).await?;
-        decode_body(&response)
+        self.decoded(Endpoint::GetEmbeddedUrl(id), options).await
     }
 
-    /// A resend, behind the 30 s guard: refused at once, without a request, when the limiter saw the
-    /// same thing resent less than 30 s ago (by this client, or by any sharing its limiter).
-    async fn resend(
+    /// [`Client::call`], with the body decoded into the endpoint's model.
+    async fn decoded<M: DeserializeOwned>(
         &self,
-        key: String,
-        path: String,
-        body: &Value,
+        endpoint: Endpoint<'_>,
         options: &CallOptions,
-    ) -> Result<HttpResponse, Error> {
-        let context = self.limiter_context();
-        let claim = self.limiter.claim_resend(&context, &key);
-        if let Err(retry_after_ms) = self.abortable(options.signal.as_ref(), claim).await? {
-            return Err(Error::ResendTooSoon { retry_after_ms });
-        }
-        let body = if body.is_null() {
-            "{}".to_owned()
-        } else {
-            body.to_string()
-        };
-        let result = self
-            .execute(
-                "POST",
-                path,
-                String::new(),
-                Some(body),
-                CallKind::Resend,
-                options,
-                &mut false,
-            )
-            .await;
-        if let Err(Error::Api(api)) = &result {
-            // Refused before Tango acted (bad request, not found, undelivered): the next resend
-            // need not wait.
-            if api.status != 403 || api.body.i18n_key.as_deref() != Some("403.005") {
-                self.limiter.forget_resend(&context, &key);
-            }
-        }
-        result
+    ) -> Result<M, Error> {
+        decode_body(&self.call(endpoint, options).await?)
     }
-
-    /// A call with a JSON body and no idempotency key of its own (actions, reissue, update): sent and
-    /// retried as `kind` allows.
-    async fn write(
-        &self,
-        method: &'static str,
-        path: String,
-        body: &Value,
-        kind: CallKind,
-        options: &CallOptions,
-    ) -> Result<HttpResponse, Error> {
-        let body = Some(body.to_string());
-        self.execute(method, path, String::new(), body, kind, options, &mut false)
-            .await
-    }
-
-    /// A read (`GET`): retried as an idempotent call.
-    async fn read(
-        &self,
-        path: String,
-        query: String,
-        options: &CallOptions,
-    ) -> Result<HttpResponse, Error> {
-        self.execute(
-            "GET",
-            path,
-            query,
-            None,
-            CallKind::Read,
-            options,
-            &mut false,
-        )
-        .await
-    }
-
-    /// Sends one call, retrying as the rules allow, and returns the successful answer. Every wait
-    /// (the limiter, the token, the request, the backoff) ends at once when the call's signal
-    /// fires; a backoff longer than `max_retry_delay_ms` is not slept: the call fails with it.
-    /// `reached` is set when a failed attempt may have reached Tango (see [`may_have_reached`]).
-    #[allow(clippy::too_many_arguments)]
-    async fn execute(
-        &self,
-        method: &'static str,
-        path: String,
-        query: String,
-        body: Option<String>,
-        kind: CallKind,
-        options: &CallOptions,
-        reached: &mut bool,
-    ) -> Result<HttpResponse, Error> {
-        options.check()?;
-        let max_retries = options.max_retries.unwrap_or(self.config.max_retries);
-        let timeout_ms = options.timeout_ms.unwrap_or(self.config.timeout_ms);
-        let max_delay_ms = options
-            .max_retry_delay_ms
-            .unwrap_or(self.config.max_retry_delay_ms);
-        let signal = options.signal.as_ref();
-        let retryability = if kind == CallKind::Resend || kind == CallKind::Action {
-            Retryability::OnlyUnprocessed
-        } else {
-            Retryability::Idempotent
-        };
-        let url = if query.is_empty() {
-            format!("{}{path}", self.config.base_url)
-        } else {
-            format!("{}{path}?{query}", self.config.base_url)
-        };
-        let context = self.limiter_context();
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            // Held until this attempt has its answer: the next create's start depends on when it
-            // came (see `CreateQueue`); dropping the guard also covers a call abandoned by its
-            // caller.
-            let mut answered = if kind == CallKind::Create {
-                Some(
-                    self.abortable(signal, self.limiter.create_turn(&context))
-                        .await?,
-                )
-            } else {
-                None
-            };
-            let headers = self
-                .abortable(signal, self.headers(body.is_some()))
-                .await??;
-            let request = HttpRequest {
-                method,
-                url: url.clone(),
-                path: path.clone(),
-                headers,
-                body: body.clone(),
-            };
-            if let Some(answered) = answered.as_mut() {
-                answered.sending();
-            }
-            let started = self.runtime.now_ms();
-            let send = self.transport.send(request, timeout_ms, signal);
-            let outcome = self
-                .abortable(signal, send)
-                .await
-                .unwrap_or(Err(TransportError::Aborted { sent: true }));
-            drop(answered);
-            let duration_ms = self.runtime.now_ms() - started;
-            self.log(method, &path, &outcome, attempt, duration_ms);
-            let this_reached = may_have_reached(&outcome);
-            let error = match outcome {
-                Ok(response) if (200..300).contains(&response.status) => return Ok(response),
-                Ok(response) => api_error(&response),
-                Err(TransportError::Timeout) => Error::Timeout { timeout_ms },
-                Err(TransportError::Network(message) | TransportError::NotSent(message)) => {
-                    Error::Network { message }
-                }
-                Err(TransportError::Aborted { .. }) => Error::Aborted,
-            };
-            *reached |= this_reached;
-            if attempt > max_retries || !should_retry(&error, retryability) {
-                return Err(error);
-            }
-            let wait_ms = delay_ms(&error, attempt, self.runtime.random()).ceil() as u64;
-            if wait_ms > max_delay_ms {
-                return Err(with_retry_after(error, wait_ms));
-            }
-            self.abortable(signal, self.runtime.sleep(wait_ms)).await?;
-        }
-    }
-
-    async fn headers(&self, has_body: bool) -> Result<Vec<(String, String)>, Error> {
-        let mut headers = vec![("accept".to_owned(), "application/json".to_owned())];
-        if has_body {
-            headers.push(("content-type".to_owned(), "application/json".to_owned()));
-        }
-        match &self.config.auth {
-            Auth::None => {}
-            Auth::Basic {
-                platform_name,
-                platform_key,
-            } => {
-                use base64::Engine as _;
-                let pair = format!("{platform_name}:{}", platform_key.expose());
-                let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
-                headers.push(("authorization".to_owned(), format!("Basic {encoded}")));
-            }
-            Auth::Bearer(source) => {
-                let token = source.token().await?;
-                headers.push((
-                    "authorization".to_owned(),
-                    format!("Bearer {}", token.expose()),
-                ));
-            }
-        }
-        Ok(headers)
-    }
-
-    fn log(
-        &self,
-        method: &'static str,
-        path: &str,
-        outcome: &Result<HttpResponse, TransportError>,
-        attempt: u32,
-        duration_ms: f64,
-    ) {
-        let Some(logger) = &self.config.logger else {
-            return;
-        };
-        let response = outcome.as_ref().ok();
-        logger(&LogEvent::Request(RequestEvent {
-            method,
-            path: path.to_owned(),
-            status: response.map(|r| r.status),
-            request_id: response.and_then(|r| r.header("x-request-id").map(str::to_owned)),
-            attempt,
-            duration_ms,
-        }));
-    }
-}
-
-/// The error a call ends with when the wait before its retry would be longer than allowed: an API
-/// error keeps Tango's `Retry-After`, or gets the wait the client would have slept.
-fn with_retry_after(error: Error, wait_ms: u64) -> Error {
-    match error {
-        Error::Api(mut api) => {
-            api.retry_after_ms.get_or_insert(wait_ms);
-            Error::Api(api)
-        }
-        other => other,
-    }
-}
-
-/// The typed error for a non-2xx answer.
-fn api_error(response: &HttpResponse) -> Error {
-    let body = crate::decode::error_body_from_json(&response.body);
-    Error::Api(Box::new(ApiError {
-        status: response.status,
-        body,
-        retry_after_ms: parse_retry_after(response.header("retry-after")),
-    }))
 }
 
 /// Decodes a successful answer, keeping a bounded, redacted excerpt when it cannot be read.
-fn decode_body<M: DeserializeOwned>(response: &HttpResponse) -> Result<M, Error> {
-    from_json(&response.body).map_err(|error| match error {
+fn decode_body<M: DeserializeOwned>(body: &str) -> Result<M, Error> {
+    from_json(body).map_err(|error| match error {
         Error::Decode { message, .. } => Error::Decode {
             message,
-            excerpt: Some(excerpt::redacted_excerpt(&response.body)),
+            excerpt: Some(excerpt::redacted_excerpt(body)),
         },
         other => other,
     })
