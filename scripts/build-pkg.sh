@@ -13,13 +13,15 @@ rm -rf "$out"
 # The wasm modules, one row each (scripts/README.md says what each contains and which entries
 # load it): directory in pkg/, file name, crate, features, cargo profile. Each gets its own file
 # names, so that copied or bundled files never collide, and its own profile directory, so that
-# building one does not rebuild another.
+# building one does not rebuild another. wasm-parsers is not shipped (package.json's files leave it
+# out): the Rust decoders that tests and bench/ hold decode.js to.
 modules=(
   "wasm-validate tango_orders_validate tango-orders js-validate release-small"
   "wasm-main     tango_orders_main     tango-orders js-main     release-main"
   "wasm-csv      tango_orders_csv      tango-orders js-csv      release-csv"
   "wasm          tango_orders          tango-orders js-client   release-client"
   "wasm-sim      tango_sim             tango-sim    default     release"
+  "wasm-parsers  tango_orders_parsers  tango-orders js-parsers  release-small"
 )
 for row in "${modules[@]}"; do
   read -r dir name crate features profile <<< "$row"
@@ -42,7 +44,7 @@ done
 cargo run --quiet -p tango-describe-models > "$out/models.js"
 # The requests' JSON Schemas (schemars on the models, with Tango's rules), for tango-orders/json-schema.
 cargo run --quiet -p tango-json-schema > "$out/json-schemas.js"
-cp pkg-template/extend.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/lazy-csv.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
+cp pkg-template/client-wrap.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/lazy-csv.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
   pkg-template/redis.js pkg-template/redis.d.ts pkg-template/errors.js pkg-template/cli.js pkg-template/cli-check.js pkg-template/cli-sim.js pkg-template/schema.js pkg-template/schema-json.js pkg-template/schema.d.ts pkg-template/json-schema.d.ts \
   pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
 # The browser loader with fflate's inflate bundled in (the package has no dependencies).
@@ -69,7 +71,7 @@ for entry in index validate csv sim client json-schema; do
   done
 done
 # tango-orders/web the same way, with the client module's glue kept apart: init() instantiates
-# it from its .wasm file, and client.web.js and extend.js use that one instance.
+# it from its .wasm file, and client.web.js uses that one instance.
 "$root/node_modules/.bin/esbuild" "$out/web.js" --bundle --format=esm --log-level=warning --platform=neutral --minify-syntax \
   --external:./wasm/tango_orders.js --external:./client.web.js --external:./csv.js --external:./inline.js --outfile="$out/.bundled.js"
 mv "$out/.bundled.js" "$out/web.js"
@@ -89,7 +91,7 @@ size "$out/wasm-main/tango_orders_main_bg.wasm"
 total "first load (index.js, one file with its module inlined, + the inflate in inline.js)" "$out/index.js" "$out/inline.js"
 size "$out/wasm/tango_orders_bg.wasm"
 total "client module (client.js, one file with its module inlined)" "$out/client.js"
-total "tango-orders/web, once init() has loaded the client's .wasm (no bundler)" "$out/web.js" "$out/inline.js" "$out/wasm-main/tango_orders_main.js" "$out/wasm-main/tango_orders_main.inline.js" "$out/extend.js" "$out/wasm/tango_orders.js" "$out/wasm/tango_orders_bg.wasm"
+total "tango-orders/web, once init() has loaded the client's .wasm (no bundler)" "$out/web.js" "$out/inline.js" "$out/wasm-main/tango_orders_main.js" "$out/wasm-main/tango_orders_main.inline.js" "$out/client.web.js" "$out/client-wrap.js" "$out/wasm/tango_orders.js" "$out/wasm/tango_orders_bg.wasm"
 echo "the validation-only entry (tango-orders/validate):"
 size "$out/wasm-validate/tango_orders_validate_bg.wasm"
 total "tango-orders/validate (validate.js + inline.js)" "$out/validate.js" "$out/inline.js"

@@ -34,7 +34,10 @@ pub use limiter::{CreatePermit, Limiter, LimiterContext, LimiterEvent};
 pub use limiter_store::{CreateAsk, CreateReport, LimiterStore, StoreFailed};
 pub use local_limiter::LocalLimiter;
 pub use options::{CallSettings, ClientOptions, Environment, TokenSetting, WaitSettings};
-pub use pagination::{LineItemPager, OrderPager, MAX_RESULTS_PER_QUERY, PAGE_SIZE};
+pub use pagination::{
+    LineItemPage, LineItemPager, OrderPage, OrderPager, RawLineItemPage, RawOrderPage,
+    MAX_RESULTS_PER_QUERY, PAGE_SIZE,
+};
 pub use rate_limit::Spacing;
 pub use request::{id_path, new_external_ref_id, prepare_create, query_string};
 pub use retry::{delay_ms, parse_retry_after, should_retry, Retryability};
@@ -107,6 +110,17 @@ pub struct CreateOrderResult {
     /// Whether this call placed the order; false when an order with this externalRefID already
     /// existed before the call (Tango answered 200 with it).
     pub created: bool,
+}
+
+/// A create's answer before it is decoded ([`Client::create_order_body`]).
+#[derive(Clone, Debug)]
+pub struct CreatedBody {
+    /// The order as Tango wrote it (JSON text).
+    pub body: String,
+    /// Whether this call placed the order (see [`CreateOrderResult::created`]).
+    pub created: bool,
+    /// The order's key: its own, or the one generated for it.
+    pub external_ref_id: String,
 }
 
 /// A line item action.
@@ -213,6 +227,29 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         order: &Value,
         options: &CallOptions,
     ) -> Result<CreateOrderResult, CreateOrderError> {
+        let answer = self.create_order_body(order, options).await?;
+        match decode_body(&answer.body) {
+            Ok(order) => Ok(CreateOrderResult {
+                order,
+                created: answer.created,
+            }),
+            // A 2xx means an order with this key exists, readable or not.
+            Err(error) => Err(CreateOrderError {
+                error,
+                external_ref_id: answer.external_ref_id,
+                may_have_been_placed: true,
+            }),
+        }
+    }
+
+    /// [`Client::create_order`] up to the order's body, which it leaves for the caller to decode
+    /// (JavaScript's decode.js does, for a smaller module): every check, the key, the retries, and
+    /// the replay's comparison with the request (on the body read as JSON).
+    pub async fn create_order_body(
+        &self,
+        order: &Value,
+        options: &CallOptions,
+    ) -> Result<CreatedBody, CreateOrderError> {
         let generated = new_external_ref_id(|| self.runtime.random());
         let own_key = order
             .get("externalRefID")
@@ -233,19 +270,26 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         let outcome = self.execute(&call, options, &mut reached).await;
         let response = outcome.map_err(|e| fail(e, reached))?;
         // A 2xx means an order with this key exists, readable or not.
-        let order: Order = decode_body(&response.body).map_err(|e| fail(e, true))?;
+        let answer: Value = decode_body(&response.body).map_err(|e| fail(e, true))?;
         if response.status != 201 {
-            let fields = differences(&body, &order);
+            let fields = differences(&body, &answer);
             if !fields.is_empty() {
                 let conflict = Error::Conflict {
-                    reference_order_id: order.reference_order_id.clone(),
+                    reference_order_id: answer
+                        .get("referenceOrderID")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
                     fields,
                 };
                 return Err(fail(conflict, false));
             }
         }
         let created = response.status == 201 || (own_key.is_none() && reached);
-        Ok(CreateOrderResult { order, created })
+        Ok(CreatedBody {
+            body: response.body,
+            created,
+            external_ref_id: key,
+        })
     }
 
     /// Reads one order, with its reward credentials.
@@ -386,7 +430,7 @@ impl<T: Transport, R: Runtime> Client<T, R> {
 }
 
 /// Decodes a successful answer, keeping a bounded, redacted excerpt when it cannot be read.
-fn decode_body<M: DeserializeOwned>(body: &str) -> Result<M, Error> {
+pub(super) fn decode_body<M: DeserializeOwned>(body: &str) -> Result<M, Error> {
     from_json(body).map_err(|error| match error {
         Error::Decode { message, .. } => Error::Decode {
             message,

@@ -1,10 +1,12 @@
 //! Walking every page: orders by page number, split into date windows when a query matches more
 //! than the 10,000 results Tango returns; line items by page keys. Both stop on a repeated page.
 
-use super::{CallOptions, Client, Runtime, Transport};
+use super::{decode_body, CallOptions, Client, Endpoint, Runtime, Transport};
 use crate::error::Error;
-use crate::model::{LineItem, Order};
+use crate::model::{Items, KeysetPage, LineItemListPage, OrderListPage, Page};
 use crate::validate::{format_date_time, parse_date_or_date_time, parse_range_end, Code};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
 use std::ops::Deref;
@@ -29,6 +31,99 @@ fn filter_object(filter: &Value) -> Result<Map<String, Value>, Error> {
     }
 }
 
+/// A page of `GET /orders` as a pager reads it: typed ([`OrderListPage`]), or with each order left
+/// as JSON ([`RawOrderPage`]) for a caller that decodes it itself (JavaScript's decode.js).
+pub trait OrderPage: DeserializeOwned {
+    /// One order.
+    type Item;
+    /// How many orders the query matches.
+    fn total_count(&self) -> i64;
+    /// The first order's `referenceOrderID`.
+    fn first_id(&self) -> Option<String>;
+    /// The orders.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+impl OrderPage for OrderListPage {
+    type Item = crate::model::Order;
+    fn total_count(&self) -> i64 {
+        self.page.as_ref().and_then(|p| p.total_count).unwrap_or(0)
+    }
+    fn first_id(&self) -> Option<String> {
+        self.orders
+            .first()
+            .and_then(|o| o.reference_order_id.clone())
+    }
+    fn into_items(self) -> Vec<Self::Item> {
+        self.orders.0
+    }
+}
+
+/// A page of orders with each order as JSON.
+#[derive(Deserialize)]
+pub struct RawOrderPage {
+    page: Option<Page>,
+    orders: Items<Value>,
+}
+
+impl OrderPage for RawOrderPage {
+    type Item = Value;
+    fn total_count(&self) -> i64 {
+        self.page.as_ref().and_then(|p| p.total_count).unwrap_or(0)
+    }
+    fn first_id(&self) -> Option<String> {
+        let first = self.orders.first()?;
+        first.get("referenceOrderID")?.as_str().map(str::to_owned)
+    }
+    fn into_items(self) -> Vec<Self::Item> {
+        self.orders.0
+    }
+}
+
+/// A page of `GET /lineItems` as a pager reads it: typed ([`LineItemListPage`]) or with each line
+/// item as JSON ([`RawLineItemPage`]).
+pub trait LineItemPage: DeserializeOwned {
+    /// One line item.
+    type Item;
+    /// The keys of the next page (none: this is the last).
+    fn next_keys(&self) -> Vec<String>;
+    /// The line items.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+impl LineItemPage for LineItemListPage {
+    type Item = crate::model::LineItem;
+    fn next_keys(&self) -> Vec<String> {
+        next_keys(self.keyset_page.as_ref())
+    }
+    fn into_items(self) -> Vec<Self::Item> {
+        self.line_items.0
+    }
+}
+
+/// A page of line items with each line item as JSON.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RawLineItemPage {
+    keyset_page: Option<KeysetPage>,
+    line_items: Items<Value>,
+}
+
+impl LineItemPage for RawLineItemPage {
+    type Item = Value;
+    fn next_keys(&self) -> Vec<String> {
+        next_keys(self.keyset_page.as_ref())
+    }
+    fn into_items(self) -> Vec<Self::Item> {
+        self.line_items.0
+    }
+}
+
+fn next_keys(page: Option<&KeysetPage>) -> Vec<String> {
+    page.and_then(|k| k.next_page_keys.clone())
+        .unwrap_or_default()
+}
+
 /// A date window `[start, end]`, both inclusive, in epoch milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Window {
@@ -42,19 +137,19 @@ struct Window {
 /// in halves until each window matches at most 10,000, and the windows are walked newest first —
 /// each order falls in exactly one window, so each is yielded exactly once. The range ends when the
 /// iteration starts, so orders placed meanwhile cannot shift the pages.
-pub struct OrderPager<C> {
+pub struct OrderPager<C, P: OrderPage = OrderListPage> {
     client: C,
     filter: Map<String, Value>,
     options: CallOptions,
     windows: Vec<Option<Window>>,
     current: Option<(Option<Window>, i64)>,
-    buffer: VecDeque<Order>,
+    buffer: VecDeque<P::Item>,
     last_first_id: Option<String>,
     /// How many pages were fetched (for tests and logs).
     pub pages_fetched: u32,
 }
 
-impl<C, T, R> OrderPager<C>
+impl<C, T, R, P: OrderPage> OrderPager<C, P>
 where
     C: Deref<Target = Client<T, R>>,
     T: Transport,
@@ -79,7 +174,7 @@ where
     }
 
     /// The next order, or `None` after the last.
-    pub async fn next(&mut self) -> Result<Option<Order>, Error> {
+    pub async fn next(&mut self) -> Result<Option<P::Item>, Error> {
         loop {
             if let Some(order) = self.buffer.pop_front() {
                 return Ok(Some(order));
@@ -95,13 +190,12 @@ where
                 continue;
             };
             let query = self.query(window, page);
-            let result = self.client.list_orders(&query, &self.options).await?;
+            let body = self
+                .client
+                .call(Endpoint::ListOrders(&query), &self.options);
+            let result: P = decode_body(&body.await?)?;
             self.pages_fetched += 1;
-            let total = result
-                .page
-                .as_ref()
-                .and_then(|p| p.total_count)
-                .unwrap_or(0);
+            let total = result.total_count();
             if page == 0 && total > MAX_RESULTS_PER_QUERY {
                 let range = match window {
                     Some(window) => window,
@@ -122,8 +216,8 @@ where
                     continue;
                 }
             }
-            let orders = result.orders.0;
-            let first_id = orders.first().and_then(|o| o.reference_order_id.clone());
+            let first_id = result.first_id();
+            let orders = result.into_items();
             let repeated = first_id.is_some() && first_id == self.last_first_id;
             let last_page = orders.is_empty()
                 || repeated
@@ -176,16 +270,16 @@ where
 }
 
 /// Every line item matching a filter, following Tango's page keys (`next().await`).
-pub struct LineItemPager<C> {
+pub struct LineItemPager<C, P: LineItemPage = LineItemListPage> {
     client: C,
     filter: Map<String, Value>,
     options: CallOptions,
     keys: Option<Vec<String>>,
-    buffer: VecDeque<LineItem>,
+    buffer: VecDeque<P::Item>,
     done: bool,
 }
 
-impl<C, T, R> LineItemPager<C>
+impl<C, T, R, P: LineItemPage> LineItemPager<C, P>
 where
     C: Deref<Target = Client<T, R>>,
     T: Transport,
@@ -218,7 +312,7 @@ where
     }
 
     /// The next line item, or `None` after the last.
-    pub async fn next(&mut self) -> Result<Option<LineItem>, Error> {
+    pub async fn next(&mut self) -> Result<Option<P::Item>, Error> {
         loop {
             if let Some(item) = self.buffer.pop_front() {
                 return Ok(Some(item));
@@ -230,18 +324,16 @@ where
             if let Some(keys) = &self.keys {
                 query.insert("pageKeys".into(), Value::from(keys.clone()));
             }
-            let page = self
+            let query = Value::Object(query);
+            let body = self
                 .client
-                .list_line_items(&Value::Object(query), &self.options)
-                .await?;
-            let next = page
-                .keyset_page
-                .and_then(|k| k.next_page_keys)
-                .unwrap_or_default();
+                .call(Endpoint::ListLineItems(&query), &self.options);
+            let page: P = decode_body(&body.await?)?;
+            let next = page.next_keys();
             // No keys, or the same keys again: the last page.
             self.done = next.is_empty() || Some(&next) == self.keys.as_ref();
             self.keys = Some(next);
-            self.buffer.extend(page.line_items.0);
+            self.buffer.extend(page.into_items());
         }
     }
 }

@@ -5,9 +5,10 @@
 //! step, and pausing as long as a 429 asks.
 
 use super::config::Limits;
-use super::{CallOptions, Client, Runtime, Transport};
+use super::{decode_body, CallOptions, Client, Endpoint, Runtime, Transport};
 use crate::error::Error;
-use crate::model::Order;
+use crate::model::{Order, OrderStatus};
+use serde::Deserialize;
 
 /// How long a wait lasts when the caller does not say: 10 minutes.
 pub const WAIT_TIMEOUT_MS: u64 = 600_000;
@@ -50,6 +51,47 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         options: &CallOptions,
         on_status: &mut dyn FnMut(&Order),
     ) -> Result<Order, Error> {
+        let read = |body: String| {
+            let order: Order = decode_body(&body)?;
+            let status = order.status.clone();
+            Ok((order, status))
+        };
+        self.wait_with(id, timeout_ms, options, &read, on_status)
+            .await
+    }
+
+    /// [`Client::wait_for_order`] with the order's body left for the caller to decode (JavaScript's
+    /// decode.js does, for a smaller module): each read's body is read only for its status.
+    pub async fn wait_for_order_body(
+        &self,
+        id: &str,
+        timeout_ms: Option<u64>,
+        options: &CallOptions,
+        on_status: &mut dyn FnMut(&String),
+    ) -> Result<String, Error> {
+        /// The one field a wait reads of each body.
+        #[derive(Deserialize)]
+        struct StatusOnly {
+            status: Option<OrderStatus>,
+        }
+        let read = |body: String| {
+            let only: StatusOnly = decode_body(&body)?;
+            Ok((body, only.status))
+        };
+        self.wait_with(id, timeout_ms, options, &read, on_status)
+            .await
+    }
+
+    /// The wait, over `read`, which makes each read's body into what the wait returns and the
+    /// order's status.
+    async fn wait_with<O>(
+        &self,
+        id: &str,
+        timeout_ms: Option<u64>,
+        options: &CallOptions,
+        read: &dyn Fn(String) -> Result<(O, Option<OrderStatus>), Error>,
+        on_status: &mut dyn FnMut(&O),
+    ) -> Result<O, Error> {
         options.check()?;
         let timeout_ms = timeout_ms.unwrap_or(WAIT_TIMEOUT_MS);
         WAIT_TIMEOUT.check("timeoutMs", timeout_ms as f64)?;
@@ -59,15 +101,19 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         loop {
             reads += 1;
             let mut at_least_ms = 0;
-            match self.get_order(id, options).await {
-                Ok(order) => {
-                    let status = order.status.as_ref().map(|s| s.as_str().to_owned());
+            match self
+                .call(Endpoint::GetOrder(id), options)
+                .await
+                .and_then(read)
+            {
+                Ok((order, order_status)) => {
+                    let status = order_status.as_ref().map(|s| s.as_str().to_owned());
                     let changed = reads == 1 || status != last_status;
                     last_status = status;
                     if changed {
                         on_status(&order);
                     }
-                    if order.status.as_ref().is_some_and(|s| s.is_final()) {
+                    if order_status.as_ref().is_some_and(|s| s.is_final()) {
                         return Ok(order);
                     }
                 }

@@ -15,7 +15,7 @@ mod helpers;
 mod limiter;
 #[cfg(any(feature = "js-main", feature = "js-client"))]
 mod options;
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-parsers")]
 mod parse;
 #[cfg(feature = "js-client")]
 mod runtime;

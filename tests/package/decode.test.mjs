@@ -3,22 +3,20 @@
 // (the same message for text that is not JSON; for a wrong shape, a `decode` error with the path)
 // — on Tango's documented bodies, bodies from the simulator (line items too), and thousands of
 // mutations of them: every value replaced by every JSON type, keys dropped, added, repeated and
-// reordered, surrogates, prototype keys, deep nesting. The Rust decoder is the client module's own
-// export of each parser (the main entry's parse* no longer use it, so the client module is not
-// part of a page's first load).
+// reordered, surrogates, prototype keys, deep nesting. The Rust decoders are the exports of the
+// wasm-parsers module, which the build writes beside the package and does not ship (no entry uses
+// them: the client decodes its answers with decode.js too).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 import * as api from "tango-orders";
 import { createSimulator } from "tango-orders/sim";
 
-// The Rust decoders: the client module's own exports, from its glue and .wasm (an instance of
-// their own: the entries carry the module inside one file each).
-const packageDir = join(createRequire(import.meta.url).resolve("tango-orders"), "..");
-const wasm = await import(join(packageDir, "wasm", "tango_orders.js"));
-wasm.initSync({ module: readFileSync(join(packageDir, "wasm", "tango_orders_bg.wasm")) });
+// The Rust decoders: the wasm-parsers module's exports (pkg/wasm-parsers/, TANGO_PARSERS_DIR).
+const parsersDir = process.env.TANGO_PARSERS_DIR;
+const wasm = await import(join(parsersDir, "tango_orders_parsers.js"));
+wasm.initSync({ module: readFileSync(join(parsersDir, "tango_orders_parsers_bg.wasm")) });
 const PARSERS = Object.keys(api).filter((name) => /^parse[A-Z]/.test(name));
 
 function outcome(parse, text) {

@@ -30,6 +30,8 @@ for client in ioredis iovalkey redis; do ln -s "$root/node_modules/$client" "nod
 export TANGO_TYPES_REFERENCE="$root/tests/reference/tango_orders.d.ts"
 export TANGO_VALIDATION_CASES="$root/tests/fixtures/validation-cases.json"
 export TANGO_DECODE_SEEDS="$root/fuzz/seeds/decode"
+# The Rust decoders decode.js is held to (built by make pkg, not shipped).
+export TANGO_PARSERS_DIR="$root/pkg/wasm-parsers"
 export TANGO_README="$root/README.md"
 export TANGO_RECIPIENTS_CSV="$root/examples/recipients.csv"
 (cd "$root" && cargo build --quiet -p tango-sim --bin tango-sim)

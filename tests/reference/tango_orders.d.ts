@@ -2398,7 +2398,43 @@ export declare const lineItemResendSchema: TangoSchema<LineItemResendRequest>;
 export declare const lineItemReissueSchema: TangoSchema<ReissueLineItemRequest>;
 /** The body of a line item update (as `validateLineItemUpdate`). */
 export declare const lineItemUpdateSchema: TangoSchema<UpdateLineItemRequest>;
-export { OrderIterator, LineItemIterator, TangoClient, parseApiErrorBody, parseLineItem, parseLineItemListPage, parseLineItemResendResult, parseOrder, parseOrderListPage, parseOrderResendResult } from "./client.js";
+
+/**
+ * Reads the body Tango sends with an error status.
+ */
+export function parseApiErrorBody(body: string): ApiErrorBody;
+
+/**
+ * Reads the body of `GET /lineItems/{id}`.
+ */
+export function parseLineItem(body: string): LineItem;
+
+/**
+ * Reads the body of `GET /lineItems`.
+ */
+export function parseLineItemListPage(body: string): LineItemListPage;
+
+/**
+ * Reads the body of `POST /lineItems/{id}/resends`.
+ */
+export function parseLineItemResendResult(body: string): LineItemResendResult;
+
+/**
+ * Reads the body of `POST /orders` or `GET /orders/{id}`.
+ */
+export function parseOrder(body: string): Order;
+
+/**
+ * Reads the body of `GET /orders`.
+ */
+export function parseOrderListPage(body: string): OrderListPage;
+
+/**
+ * Reads the body of `POST /orders/{id}/resends`.
+ */
+export function parseOrderResendResult(body: string): OrderResendResult;
+
+export { OrderIterator, LineItemIterator, TangoClient } from "./client.js";
 export type { FetchRequestLike, FetchRequest, FetchResponse, FetchLike, TangoClientOptions, LimiterCreateAsk, LimiterCreateReport, LimiterResendClaim, TangoLimiter, CallOptions, WaitOptions } from "./client.js";
 export { ordersFromCsv, validateOrdersCsv } from "./csv.js";
 export type { CsvOptions } from "./csv.js";
