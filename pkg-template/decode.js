@@ -1,5 +1,5 @@
 // The package's parse* functions: the engine's JSON.parse, then each model checked and copied by
-// the description the Rust models give of themselves (src/model/describe.rs, written into
+// the description the Rust models give of themselves (src/describe.rs, written into
 // models.js when the package is built). A body the fast path cannot settle (a wrong type, a
 // missing field, nesting past 120) is walked again to find where, and the error is worded by the
 // wasm of the first load (`decodeError`), as the Rust decoder words it. No typed Rust decoder is

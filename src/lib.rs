@@ -22,6 +22,10 @@
 
 pub mod client;
 pub mod decode;
+/// The models as decode.js reads them (tools/describe-models writes it into the package): build
+/// tooling, compiled only for that tool and the tests.
+#[cfg(any(test, feature = "describe"))]
+pub mod describe;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]

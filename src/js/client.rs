@@ -16,6 +16,7 @@ use crate::validate;
 use js_sys::{Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -189,6 +190,12 @@ pub struct TangoClient {
     inner: Rc<JsClient>,
 }
 
+/// The promise of an export's work. Boxed, so that `future_to_promise` is compiled once rather
+/// than once per export's future type.
+fn promise(work: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
+    future_to_promise(work)
+}
+
 /// A response body for the client module's JavaScript to decode (pkg-template/client-wrap.js):
 /// decode.js builds the same objects as the Rust decoders, for far fewer bytes of wasm.
 fn text(body: String) -> JsValue {
@@ -218,11 +225,9 @@ impl TangoClient {
             Err(error) => return Promise::reject(&rejection(error, &JsValue::UNDEFINED)),
         };
         match start(Rc::clone(&self.inner), options) {
-            Ok(work) => {
-                future_to_promise(
-                    async move { work.await.map_err(|error| rejection(error, &signal)) },
-                )
-            }
+            Ok(work) => promise(Box::pin(async move {
+                work.await.map_err(|error| rejection(error, &signal))
+            })),
             Err(error) => Promise::reject(&rejection(error, &signal)),
         }
     }
@@ -296,12 +301,12 @@ impl TangoClient {
             Ok((order, _)) => order,
             Err(error) => return Promise::reject(&create_rejection(error, &signal)),
         };
-        future_to_promise(async move {
+        promise(Box::pin(async move {
             match client.create_order_body(&order, &options).await {
                 Ok(answer) => Ok(created(answer)),
                 Err(error) => Err(create_rejection(error, &signal)),
             }
-        })
+        }))
     }
 
     /// Reads one order, with `reward.credentialList`.
@@ -342,7 +347,7 @@ impl TangoClient {
             Err(error) => return Promise::reject(&rejection(error, &options.signal)),
         };
         let client = Rc::clone(&self.inner);
-        future_to_promise(async move {
+        promise(Box::pin(async move {
             let on_status = options.on_status;
             let mut report = |order: &String| {
                 if let Some(on_status) = &on_status {
@@ -356,7 +361,7 @@ impl TangoClient {
             waited
                 .map(text)
                 .map_err(|error| rejection(error, &options.signal))
-        })
+        }))
     }
 
     /// Reads the platform's catalog (`GET /catalogs`): brands, each with its items (UTIDs) and
@@ -638,7 +643,7 @@ macro_rules! iterator_next {
             #[wasm_bindgen(unchecked_return_type = $item)]
             pub fn next(&self) -> Promise {
                 let cell = Rc::clone(&self.pager);
-                future_to_promise(Self::step(cell, self.signal.clone()))
+                promise(Box::pin(Self::step(cell, self.signal.clone())))
             }
         }
 

@@ -17,6 +17,10 @@ mod limiter;
 mod options;
 #[cfg(feature = "js-parsers")]
 mod parse;
+#[cfg(all(feature = "js-validate", tango_probe_no_rules))]
+mod probe;
+#[cfg(feature = "js-validate")]
+mod rules;
 #[cfg(feature = "js-client")]
 mod runtime;
 #[cfg(feature = "js-validate")]

@@ -2,15 +2,18 @@
 
 use super::convert::{to_js, with_json_for_validation};
 use crate::error::Error;
-use crate::validate::{self, BulkReport, Json, Report, ValidateOptions};
+use crate::validate::{self, BulkReport, Report, ValidateOptions};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-/// True only in the benchmark's probe build (`scripts/build-probe.sh`, `--cfg tango_probe_no_rules`):
-/// every export reads its input and options, and writes its report, as always, but applies no rule
-/// (valid input; `normalizeCreateOrder` copies). It measures what validation costs before any rule,
-/// in bytes and in time, for `bench/RESULTS.md`. Never set in a build that ships.
-const NO_RULES: bool = cfg!(tango_probe_no_rules);
+// The rules the exports apply: Tango's (rules.rs), or none in the benchmark's probe build
+// (probe.rs, `--cfg tango_probe_no_rules`, scripts/build-probe.sh), which measures what
+// validation costs before any rule.
+#[cfg(tango_probe_no_rules)]
+use super::probe as rules;
+#[cfg(not(tango_probe_no_rules))]
+use super::rules;
+use super::rules::with_clock;
 
 /// Reads options from any JavaScript value (`undefined` for the defaults; a `validation` error
 /// for options that are not options).
@@ -26,28 +29,6 @@ fn options_from_value(options: &JsValue) -> Result<ValidateOptions, Error> {
         }
     })?
     .map_err(Error::from)
-}
-
-/// Fills in the clock for the "expiration date in the future" rule, unless the caller set it.
-/// Asked only where that rule can apply: reading it cost 1.4 % of a validation that had no date.
-fn with_clock(options: &mut ValidateOptions) {
-    if options.now_ms.is_none() {
-        options.now_ms = Some(js_sys::Date::now());
-    }
-}
-
-/// The options for validating create `order`, with the clock read when it has an expiration date
-/// and the caller set no time.
-fn clock_if_needed<'a>(
-    order: &Json<'_>,
-    options: &'a ValidateOptions,
-) -> std::borrow::Cow<'a, ValidateOptions> {
-    if order.get("expirationDate").is_some() && options.now_ms.is_none() {
-        let mut options = options.clone();
-        with_clock(&mut options);
-        return std::borrow::Cow::Owned(options);
-    }
-    std::borrow::Cow::Borrowed(options)
 }
 
 thread_local! {
@@ -74,22 +55,6 @@ fn report_to_js(report: &Report) -> Result<Ts<Report>, JsValue> {
     Ok(Ts::new_unchecked(to_js(report)?))
 }
 
-/// A validator as the exports run it: one plain function each, so that the reading and writing
-/// around it (`checked`) is compiled once rather than once per export.
-type Validator = fn(&Json<'_>, &ValidateOptions) -> Report;
-
-/// The validators by kind: the numbers the exports below and `schema.js` (through
-/// `__standardValidate`) name them by.
-const VALIDATORS: [Validator; 7] = [
-    |order, options| validate::validate_create_order(order, &clock_if_needed(order, options)),
-    |filter, options| validate::validate_order_filter(filter, options),
-    |filter, options| validate::validate_line_item_filter(filter, options),
-    |body, options| validate::validate_order_resend(body, options),
-    |body, options| validate::validate_line_item_resend(body, options),
-    |body, options| validate::validate_line_item_reissue(body, options),
-    |body, options| validate::validate_line_item_update(body, options),
-];
-
 /// The kinds, by request. The create is the one whose valid value may be normalized.
 const CREATE: usize = 0;
 const ORDER_FILTER: usize = 1;
@@ -103,33 +68,21 @@ const LINE_ITEM_UPDATE: usize = 6;
 /// and, when `normalize` asks for it and a valid create changes by normalizing, the normalized
 /// order. Input JSON cannot hold becomes issues of the report. The public validators and the
 /// schemas' hook both come here, so that the reading and writing is compiled once.
-///
-/// Inlined into each export only in the probe build, so that its validators, never called there,
-/// are not linked either.
-#[cfg_attr(tango_probe_no_rules, inline(always))]
 pub(super) fn checked(
     kind: usize,
     input: &JsValue,
     options: &JsValue,
     normalize: bool,
 ) -> Result<(Report, Option<JsValue>), Error> {
-    // No validator at all in the probe build: a table read at run time would link every rule.
-    let validator =
-        match NO_RULES {
-            true => None,
-            false => Some(VALIDATORS.get(kind).ok_or_else(|| {
-                Error::invalid("", validate::Code::InvalidValue, "No such request.")
-            })?),
-        };
+    let validator = rules::VALIDATORS
+        .get(kind)
+        .ok_or_else(|| Error::invalid("", validate::Code::InvalidValue, "No such request."))?;
     let options = options_from_value(options)?;
     let checked = with_json_for_validation(input, |json, found| {
-        let mut report = match validator {
-            Some(validator) => validator(json, &options),
-            None => Report::from(Vec::new()),
-        };
+        let mut report = validator(json, &options);
         validate::explain_report(&mut report, found);
-        let normal = match normalize && kind == CREATE && report.issues.is_empty() && !NO_RULES {
-            true => validate::normalized_if_changed(json).map(|normal| to_js(&normal)),
+        let normal = match normalize && kind == CREATE && report.issues.is_empty() {
+            true => rules::normalized_if_changed(json).map(|normal| to_js(&normal)),
             false => None,
         };
         (report, normal)
@@ -186,11 +139,7 @@ pub fn validate_create_orders(
             let code = validate::Code::InvalidFormat;
             return Err(Error::invalid("", code, "The orders must be an array."));
         };
-        let mut report = if NO_RULES {
-            BulkReport::default()
-        } else {
-            validate::validate_create_orders(rows, &options).map_err(Error::from)?
-        };
+        let mut report = rules::validate_create_orders(rows, &options).map_err(Error::from)?;
         validate::explain_bulk_report(&mut report, found);
         Ok(report)
     });
@@ -276,11 +225,7 @@ pub fn normalize_create_order(
 ) -> Result<JsValue, JsValue> {
     let normal = with_json_for_validation(&order, |order, found| {
         if found.is_empty() {
-            Ok(if NO_RULES {
-                to_js(order)
-            } else {
-                to_js(&validate::normalized(order))
-            })
+            Ok(rules::normalized(order))
         } else {
             Err(validate::unrepresentable_report(found))
         }

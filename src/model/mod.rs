@@ -7,7 +7,6 @@
 mod action;
 mod catalog;
 mod delivery;
-pub mod describe;
 mod error_body;
 mod filter;
 mod items;

@@ -323,7 +323,7 @@ const LEAF: Shape = closed("", &[]);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::describe::describe;
+    use crate::describe::describe;
     use crate::model::{
         Address, CancelLineItemRequest, CreateOrderRequest, FreezeLineItemRequest, LineItemFilter,
         LineItemResendRequest, OrderFilter, OrderResendRequest, Recipient, ReissueLineItemRequest,

@@ -1,11 +1,11 @@
 //! Prints `models.js`, the description of the models that the package's `parse*` functions check
-//! bodies against (see `tango_orders::model::describe`). Run by scripts/build-pkg.sh.
+//! bodies against (see `tango_orders::describe`). Run by scripts/build-pkg.sh.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let description = match tango_orders::model::describe::decoder_description() {
+    let description = match tango_orders::describe::decoder_description() {
         Ok(description) => description,
         Err(why) => {
             eprintln!("describe-models: {why}");
