@@ -32,11 +32,9 @@ pub enum Environment {
 pub enum TokenSetting {
     /// A fixed token.
     Text(Sensitive),
-    /// A function that returns the current token (JavaScript's token function).
+    /// A function that returns the current token (JavaScript's token function, which the
+    /// boundary takes aside before it reads the rest as data).
     Source(Rc<dyn TokenSource>),
-    /// Read from input that held neither a string nor anything the host could turn into a
-    /// source: a `config` error when resolved.
-    Unusable,
 }
 
 /// A client's settings, every one optional (in TypeScript, `ClientSettings`; `TangoClientOptions`
@@ -154,13 +152,12 @@ mod read {
         Ok(number(d, "maxRetryDelayMs", &MAX_RETRY_DELAY_MS)?.map(|n| n as u64))
     }
 
-    /// A string token; anything else is left for the host to recognise (a JavaScript function).
+    /// A string token (a token function is not data: the host sets it after reading).
     pub fn token<'de, D: Deserializer<'de>>(d: D) -> Result<Option<TokenSetting>, D::Error> {
-        Ok(match Option::<String>::deserialize(d) {
-            Ok(Some(text)) => Some(TokenSetting::Text(Sensitive::new(text))),
-            Ok(None) => None,
-            Err(_) => Some(TokenSetting::Unusable),
-        })
+        match Option::<String>::deserialize(d) {
+            Ok(text) => Ok(text.map(|text| TokenSetting::Text(Sensitive::new(text)))),
+            Err(_) => Err(D::Error::custom("token must be a string or a function")),
+        }
     }
 }
 
@@ -186,9 +183,6 @@ impl ClientConfig {
             (None, None, None) => Auth::None,
             (None, None, Some(TokenSetting::Text(token))) => Auth::Bearer(Rc::new(token)),
             (None, None, Some(TokenSetting::Source(source))) => Auth::Bearer(source),
-            (None, None, Some(TokenSetting::Unusable)) => {
-                return Err(Error::config("token must be a string or a function"))
-            }
             (Some(_), Some(_), Some(_)) => {
                 return Err(Error::config(
                     "give platformName and platformKey, or a token, not both",
@@ -329,13 +323,10 @@ mod tests {
                 .map_err(without_position);
             assert_eq!(ours, theirs, "{text}");
         }
-        // A token function reaches the reader as `[]` (what the JavaScript copy puts for any
-        // non-data value): unusable as text, left for the host. (serde_json cannot go on reading
-        // after the reader gave up inside the array; the tree can.)
+        // A token that is neither text nor absent (a function is taken aside before reading).
         let json = crate::validate::Json::parse(r#"{"token":[],"timeoutMs":5}"#).unwrap();
-        let read = json.read_as::<ClientOptions>().unwrap();
-        assert!(matches!(read.token, Some(TokenSetting::Unusable)));
-        assert_eq!(read.timeout_ms, Some(5));
+        let read = json.read_as::<ClientOptions>().map(|o| o.timeout_ms);
+        assert_eq!(read, Err("token must be a string or a function".into()));
     }
 
     #[test]

@@ -41,12 +41,13 @@ fn is_absent(value: &JsValue) -> bool {
 /// catch: a getter or proxy that throws must end in a `config` error, not in an exception thrown
 /// through the wasm. Own properties, as `{ ...options }` reads them. Numbers JSON cannot hold
 /// (NaN, ±Infinity), BigInts and symbols count as the wrong type too: the copy is read as JSON.
-fn plain_copy(options: &JsValue, what: &str) -> Result<JsValue, Error> {
+fn plain_copy(options: &JsValue, what: &str, aside: Option<&str>) -> Result<JsValue, Error> {
     let unreadable = || Error::config(format!("{what} could not be read: a property threw"));
     let keys = Reflect::own_keys(options).map_err(|_| unreadable())?;
     // No prototype: an own `__proto__` key is copied as a plain property, not made the prototype.
     let copy: Object = Object::create(JsValue::NULL.unchecked_ref::<Object>());
-    for key in keys.iter().filter(JsValue::is_string) {
+    let kept = |key: &JsValue| key.is_string() && key.as_string().as_deref() != aside;
+    for key in keys.iter().filter(kept) {
         let value = Reflect::get(options, &key).map_err(|_| unreadable())?;
         // A list (extraFields) is copied item by item, each item as a value is.
         let value = if Array::is_array(&value) {
@@ -84,7 +85,12 @@ fn plain_value(value: &JsValue) -> JsValue {
 /// Reads the data settings of an options object, through its JSON text into the borrowed tree the
 /// validators read (see `validate::json_de` for why not serde-wasm-bindgen). The readers' messages
 /// name the setting and its range (see `client::options`); they never quote a value.
-fn settings<T: DeserializeOwned + Default>(options: &JsValue, what: &str) -> Result<T, Error> {
+/// `aside` names a setting the caller reads itself (a token function): left out of the copy.
+fn settings<T: DeserializeOwned + Default>(
+    options: &JsValue,
+    what: &str,
+    aside: Option<&str>,
+) -> Result<T, Error> {
     if is_absent(options) {
         return Ok(T::default());
     }
@@ -92,9 +98,11 @@ fn settings<T: DeserializeOwned + Default>(options: &JsValue, what: &str) -> Res
         return Err(Error::config(format!("{what} must be an object")));
     }
     let unreadable = || Error::config(format!("{what} could not be read"));
-    with_json_for_validation(&plain_copy(options, what)?, |json, _| json.read_as::<T>())
-        .map_err(|_| unreadable())?
-        .map_err(Error::config)
+    with_json_for_validation(&plain_copy(options, what, aside)?, |json, _| {
+        json.read_as::<T>()
+    })
+    .map_err(|_| unreadable())?
+    .map_err(Error::config)
 }
 
 /// A function-valued option, or `None` when absent.
@@ -200,11 +208,12 @@ pub(super) fn config_from_js(
     if options.is_null() {
         return Err(Error::config("the options must be an object"));
     }
-    let mut settings: ClientOptions = settings(options, "the options")?;
-    if let Some(TokenSetting::Unusable) = settings.token {
-        if let Ok(token) = get(options, "token").dyn_into::<Function>() {
-            settings.token = Some(TokenSetting::Source(token_source(token)));
-        }
+    // The function-valued settings are taken aside; the rest is data, read once.
+    let token_function = get(options, "token").dyn_into::<Function>().ok();
+    let aside = token_function.as_ref().map(|_| "token");
+    let mut settings: ClientOptions = settings(options, "the options", aside)?;
+    if let Some(token) = token_function {
+        settings.token = Some(TokenSetting::Source(token_source(token)));
     }
     settings.logger = function(options, "logger")?.map(logger);
     let fetch = match function(options, "fetch")? {
@@ -238,7 +247,7 @@ pub(super) fn logger(function: Function) -> Logger {
 /// A call's settings from its `options` argument, and its signal (or `undefined`).
 #[cfg(feature = "js-client")]
 pub(super) fn call_options(options: &JsValue) -> Result<(CallOptions, JsValue), Error> {
-    let settings: CallSettings = settings(options, "the call options")?;
+    let settings: CallSettings = settings(options, "the call options", None)?;
     with_signal(CallOptions::from(settings), options)
 }
 
@@ -273,7 +282,7 @@ pub(super) struct WaitOptions {
 /// `onStatus`.
 #[cfg(feature = "js-client")]
 pub(super) fn wait_options(options: &JsValue) -> Result<WaitOptions, Error> {
-    let settings: WaitSettings = settings(options, "the wait options")?;
+    let settings: WaitSettings = settings(options, "the wait options", None)?;
     let (call, signal) = with_signal(CallOptions::default(), options)?;
     Ok(WaitOptions {
         timeout_ms: settings.timeout_ms,
