@@ -21,10 +21,11 @@ export const BODY_METHODS = {
 /** The methods whose answer the wasm gives as it is (nothing, or a model decode.js does not describe). */
 export const PLAIN_METHODS = ["cancelLineItem", "freezeLineItem", "unfreezeLineItem", "updateLineItem",
   "listReasonCodes", "getEmbeddedUrl", "getCatalog"];
-/** The iterators: each item a body, with its parser and the iterator's class name. */
+/** The iterators: the wasm's yields each page's body; its parser, where the items are in it, and
+ * the iterator's class name. */
 export const ITEM_METHODS = {
-  iterateOrders: ["parseOrder", "OrderIterator"],
-  iterateLineItems: ["parseLineItem", "LineItemIterator"],
+  iterateOrders: ["parseOrderListPage", "orders", "OrderIterator"],
+  iterateLineItems: ["parseLineItemListPage", "lineItems", "LineItemIterator"],
 };
 /** Written out below: createOrder (its answer and its errors carry the key) and waitForOrder
  * (onStatus sees each order decoded). */
@@ -110,14 +111,22 @@ export function wrapClient(WasmClient, responseDecodeError) {
       return innerOf(this)[method](...args);
     } }[method]);
   }
-  for (const [method, [parser, className]] of Object.entries(ITEM_METHODS)) {
+  for (const [method, [parser, field, className]] of Object.entries(ITEM_METHODS)) {
     const Iterator = { [className]: class {
       constructor(inner) {
         Object.defineProperty(this, "inner", { value: inner });
+        Object.defineProperty(this, "items", { value: [], writable: true });
+        Object.defineProperty(this, "at", { value: 0, writable: true });
       }
       /** The next item: `{ done, value }`, as the async iterator protocol wants. */
       next() {
-        return this.inner.next().then((step) => (step.done ? step : { done: false, value: parsers[parser](step.value) }));
+        if (this.at < this.items.length) return Promise.resolve({ done: false, value: this.items[this.at++] });
+        return this.inner.next().then((step) => {
+          if (step.done) return step;
+          this.items = parsers[parser](step.value)[field];
+          this.at = 0;
+          return this.next();
+        });
       }
       /** Releases the iterator's memory in the wasm. */
       free() {

@@ -3,12 +3,12 @@
 
 use super::{decode_body, CallOptions, Client, Endpoint, Runtime, Transport};
 use crate::error::Error;
-use crate::model::{Items, KeysetPage, LineItemListPage, OrderListPage, Page};
+use crate::model::{Items, KeysetPage, LineItem, LineItemListPage, Order, OrderListPage, Page};
 use crate::validate::{format_date_time, parse_date_or_date_time, parse_range_end, Code};
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
+use std::marker::PhantomData;
 use std::ops::Deref;
 
 /// The most results one `GET /orders` query reaches.
@@ -31,21 +31,24 @@ fn filter_object(filter: &Value) -> Result<Map<String, Value>, Error> {
     }
 }
 
-/// A page of `GET /orders` as a pager reads it: typed ([`OrderListPage`]), or with each order left
-/// as JSON ([`RawOrderPage`]) for a caller that decodes it itself (JavaScript's decode.js).
-pub trait OrderPage: DeserializeOwned {
-    /// One order.
-    type Item;
+/// A page of `GET /orders` as a pager reads it: typed ([`OrderListPage`]), or only what paging
+/// needs with the body kept ([`RawOrderPage`]) for a caller that decodes it itself (JavaScript's
+/// decode.js).
+pub trait OrderPage: Sized {
+    /// Reads a page from its body.
+    fn read(body: String) -> Result<Self, Error>;
     /// How many orders the query matches.
     fn total_count(&self) -> i64;
     /// The first order's `referenceOrderID`.
     fn first_id(&self) -> Option<String>;
-    /// The orders.
-    fn into_items(self) -> Vec<Self::Item>;
+    /// Whether the page has no order.
+    fn is_empty(&self) -> bool;
 }
 
 impl OrderPage for OrderListPage {
-    type Item = crate::model::Order;
+    fn read(body: String) -> Result<Self, Error> {
+        decode_body(&body)
+    }
     fn total_count(&self) -> i64 {
         self.page.as_ref().and_then(|p| p.total_count).unwrap_or(0)
     }
@@ -54,68 +57,96 @@ impl OrderPage for OrderListPage {
             .first()
             .and_then(|o| o.reference_order_id.clone())
     }
-    fn into_items(self) -> Vec<Self::Item> {
-        self.orders.0
+    fn is_empty(&self) -> bool {
+        self.orders.is_empty()
     }
 }
 
-/// A page of orders with each order as JSON.
-#[derive(Deserialize)]
+/// A page of orders as its body, with what paging reads of it.
 pub struct RawOrderPage {
-    page: Option<Page>,
-    orders: Items<Value>,
+    /// The page as Tango wrote it (JSON text).
+    pub body: String,
+    total_count: i64,
+    first_id: Option<String>,
+    empty: bool,
 }
 
 impl OrderPage for RawOrderPage {
-    type Item = Value;
+    fn read(body: String) -> Result<Self, Error> {
+        /// What paging reads of a page: the count, and each order's id (the rest is skipped).
+        #[derive(Deserialize)]
+        struct Peek {
+            page: Option<Page>,
+            orders: Items<IdOnly>,
+        }
+        #[derive(Deserialize)]
+        struct IdOnly {
+            #[serde(rename = "referenceOrderID")]
+            reference_order_id: Option<String>,
+        }
+        let peek: Peek = decode_body(&body)?;
+        Ok(RawOrderPage {
+            total_count: peek.page.and_then(|p| p.total_count).unwrap_or(0),
+            first_id: peek
+                .orders
+                .first()
+                .and_then(|o| o.reference_order_id.clone()),
+            empty: peek.orders.is_empty(),
+            body,
+        })
+    }
     fn total_count(&self) -> i64 {
-        self.page.as_ref().and_then(|p| p.total_count).unwrap_or(0)
+        self.total_count
     }
     fn first_id(&self) -> Option<String> {
-        let first = self.orders.first()?;
-        first.get("referenceOrderID")?.as_str().map(str::to_owned)
+        self.first_id.clone()
     }
-    fn into_items(self) -> Vec<Self::Item> {
-        self.orders.0
+    fn is_empty(&self) -> bool {
+        self.empty
     }
 }
 
-/// A page of `GET /lineItems` as a pager reads it: typed ([`LineItemListPage`]) or with each line
-/// item as JSON ([`RawLineItemPage`]).
-pub trait LineItemPage: DeserializeOwned {
-    /// One line item.
-    type Item;
+/// A page of `GET /lineItems` as a pager reads it: typed ([`LineItemListPage`]) or only its next
+/// keys with the body kept ([`RawLineItemPage`]).
+pub trait LineItemPage: Sized {
+    /// Reads a page from its body.
+    fn read(body: String) -> Result<Self, Error>;
     /// The keys of the next page (none: this is the last).
     fn next_keys(&self) -> Vec<String>;
-    /// The line items.
-    fn into_items(self) -> Vec<Self::Item>;
 }
 
 impl LineItemPage for LineItemListPage {
-    type Item = crate::model::LineItem;
+    fn read(body: String) -> Result<Self, Error> {
+        decode_body(&body)
+    }
     fn next_keys(&self) -> Vec<String> {
         next_keys(self.keyset_page.as_ref())
     }
-    fn into_items(self) -> Vec<Self::Item> {
-        self.line_items.0
-    }
 }
 
-/// A page of line items with each line item as JSON.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// A page of line items as its body, with its next keys.
 pub struct RawLineItemPage {
-    keyset_page: Option<KeysetPage>,
-    line_items: Items<Value>,
+    /// The page as Tango wrote it (JSON text).
+    pub body: String,
+    next_keys: Vec<String>,
 }
 
 impl LineItemPage for RawLineItemPage {
-    type Item = Value;
-    fn next_keys(&self) -> Vec<String> {
-        next_keys(self.keyset_page.as_ref())
+    fn read(body: String) -> Result<Self, Error> {
+        /// What paging reads of a page: its next keys (the line items are skipped).
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Peek {
+            keyset_page: Option<KeysetPage>,
+        }
+        let peek: Peek = decode_body(&body)?;
+        Ok(RawLineItemPage {
+            next_keys: next_keys(peek.keyset_page.as_ref()),
+            body,
+        })
     }
-    fn into_items(self) -> Vec<Self::Item> {
-        self.line_items.0
+    fn next_keys(&self) -> Vec<String> {
+        self.next_keys.clone()
     }
 }
 
@@ -137,13 +168,15 @@ struct Window {
 /// in halves until each window matches at most 10,000, and the windows are walked newest first —
 /// each order falls in exactly one window, so each is yielded exactly once. The range ends when the
 /// iteration starts, so orders placed meanwhile cannot shift the pages.
-pub struct OrderPager<C, P: OrderPage = OrderListPage> {
+pub struct OrderPager<C, P = OrderListPage> {
     client: C,
     filter: Map<String, Value>,
     options: CallOptions,
     windows: Vec<Option<Window>>,
     current: Option<(Option<Window>, i64)>,
-    buffer: VecDeque<P::Item>,
+    /// The typed pager's orders not yet yielded.
+    buffer: VecDeque<Order>,
+    page: PhantomData<P>,
     last_first_id: Option<String>,
     /// How many pages were fetched (for tests and logs).
     pub pages_fetched: u32,
@@ -168,17 +201,15 @@ where
             windows: vec![None],
             current: None,
             buffer: VecDeque::new(),
+            page: PhantomData,
             last_first_id: None,
             pages_fetched: 0,
         })
     }
 
-    /// The next order, or `None` after the last.
-    pub async fn next(&mut self) -> Result<Option<P::Item>, Error> {
+    /// The next page of orders not yielded before (it may be empty), or `None` after the last.
+    pub async fn next_page(&mut self) -> Result<Option<P>, Error> {
         loop {
-            if let Some(order) = self.buffer.pop_front() {
-                return Ok(Some(order));
-            }
             if self.current.is_none() {
                 let Some(window) = self.windows.pop() else {
                     return Ok(None);
@@ -193,7 +224,7 @@ where
             let body = self
                 .client
                 .call(Endpoint::ListOrders(&query), &self.options);
-            let result: P = decode_body(&body.await?)?;
+            let result = P::read(body.await?)?;
             self.pages_fetched += 1;
             let total = result.total_count();
             if page == 0 && total > MAX_RESULTS_PER_QUERY {
@@ -217,20 +248,19 @@ where
                 }
             }
             let first_id = result.first_id();
-            let orders = result.into_items();
             let repeated = first_id.is_some() && first_id == self.last_first_id;
-            let last_page = orders.is_empty()
+            let last_page = result.is_empty()
                 || repeated
                 || (page + 1) * PAGE_SIZE >= total.min(MAX_RESULTS_PER_QUERY);
-            if !repeated {
-                self.buffer.extend(orders);
-            }
             self.last_first_id = first_id;
             self.current = if last_page {
                 None
             } else {
                 Some((window, page + 1))
             };
+            if !repeated {
+                return Ok(Some(result));
+            }
         }
     }
 
@@ -269,13 +299,35 @@ where
     }
 }
 
+impl<C, T, R> OrderPager<C, OrderListPage>
+where
+    C: Deref<Target = Client<T, R>>,
+    T: Transport,
+    R: Runtime,
+{
+    /// The next order, or `None` after the last.
+    pub async fn next(&mut self) -> Result<Option<Order>, Error> {
+        loop {
+            if let Some(order) = self.buffer.pop_front() {
+                return Ok(Some(order));
+            }
+            match self.next_page().await? {
+                Some(page) => self.buffer.extend(page.orders.0),
+                None => return Ok(None),
+            }
+        }
+    }
+}
+
 /// Every line item matching a filter, following Tango's page keys (`next().await`).
-pub struct LineItemPager<C, P: LineItemPage = LineItemListPage> {
+pub struct LineItemPager<C, P = LineItemListPage> {
     client: C,
     filter: Map<String, Value>,
     options: CallOptions,
     keys: Option<Vec<String>>,
-    buffer: VecDeque<P::Item>,
+    /// The typed pager's line items not yet yielded.
+    buffer: VecDeque<LineItem>,
+    page: PhantomData<P>,
     done: bool,
 }
 
@@ -307,16 +359,14 @@ where
             options,
             keys: None,
             buffer: VecDeque::new(),
+            page: PhantomData,
             done: false,
         })
     }
 
-    /// The next line item, or `None` after the last.
-    pub async fn next(&mut self) -> Result<Option<P::Item>, Error> {
-        loop {
-            if let Some(item) = self.buffer.pop_front() {
-                return Ok(Some(item));
-            }
+    /// The next page of line items (it may be empty), or `None` after the last.
+    pub async fn next_page(&mut self) -> Result<Option<P>, Error> {
+        {
             if self.done {
                 return Ok(None);
             }
@@ -328,12 +378,32 @@ where
             let body = self
                 .client
                 .call(Endpoint::ListLineItems(&query), &self.options);
-            let page: P = decode_body(&body.await?)?;
+            let page = P::read(body.await?)?;
             let next = page.next_keys();
             // No keys, or the same keys again: the last page.
             self.done = next.is_empty() || Some(&next) == self.keys.as_ref();
             self.keys = Some(next);
-            self.buffer.extend(page.into_items());
+            Ok(Some(page))
+        }
+    }
+}
+
+impl<C, T, R> LineItemPager<C, LineItemListPage>
+where
+    C: Deref<Target = Client<T, R>>,
+    T: Transport,
+    R: Runtime,
+{
+    /// The next line item, or `None` after the last.
+    pub async fn next(&mut self) -> Result<Option<LineItem>, Error> {
+        loop {
+            if let Some(item) = self.buffer.pop_front() {
+                return Ok(Some(item));
+            }
+            match self.next_page().await? {
+                Some(page) => self.buffer.extend(page.line_items.0),
+                None => return Ok(None),
+            }
         }
     }
 }

@@ -621,14 +621,16 @@ impl TangoClient {
     }
 }
 
-/// An async iterator over orders: `for await (const order of iterator)`.
+/// An async iterator over pages of orders, each `{ done, value }` with the page's body as JSON
+/// text (client-wrap.js yields the orders).
 #[wasm_bindgen]
 pub struct OrderIterator {
     pager: Rc<RefCell<Option<JsOrderPager>>>,
     signal: JsValue,
 }
 
-/// An async iterator over line items: `for await (const item of iterator)`.
+/// An async iterator over pages of line items, each page's body as JSON text (client-wrap.js
+/// yields the line items).
 #[wasm_bindgen]
 pub struct LineItemIterator {
     pager: Rc<RefCell<Option<JsLineItemPager>>>,
@@ -681,21 +683,22 @@ macro_rules! iterator_next {
     };
 }
 
-/// The next item of either pager, as a JavaScript value.
+/// The next page of either pager, as a JavaScript value.
 trait PagerNext {
     fn next_value(&mut self) -> LocalFuture<'_, Result<Option<JsValue>, Error>>;
 }
 
-// Each item as JSON text, for the client module's JavaScript to decode (see `text`).
+// Each page as JSON text, for the client module's JavaScript to decode and walk (see `text`):
+// one JSON.parse per page rather than one per item.
 impl PagerNext for JsOrderPager {
     fn next_value(&mut self) -> LocalFuture<'_, Result<Option<JsValue>, Error>> {
-        Box::pin(async move { Ok(self.next().await?.map(|order| text(order.to_string()))) })
+        Box::pin(async move { Ok(self.next_page().await?.map(|page| text(page.body))) })
     }
 }
 
 impl PagerNext for JsLineItemPager {
     fn next_value(&mut self) -> LocalFuture<'_, Result<Option<JsValue>, Error>> {
-        Box::pin(async move { Ok(self.next().await?.map(|item| text(item.to_string()))) })
+        Box::pin(async move { Ok(self.next_page().await?.map(|page| text(page.body))) })
     }
 }
 
