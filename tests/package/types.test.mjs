@@ -4,16 +4,21 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 
-test("generated .d.ts matches tests/reference/tango_orders.d.ts", () => {
-  const require = createRequire(import.meta.url);
-  const shipped = readFileSync(require.resolve("tango-orders/package.json").replace(/package\.json$/, "index.d.ts"), "utf8");
-  const reference = readFileSync(process.env.TANGO_TYPES_REFERENCE, "utf8");
-  if (shipped !== reference) {
-    const a = reference.split("\n"), b = shipped.split("\n");
-    const line = a.findIndex((l, i) => l !== b[i]);
-    assert.fail(`the generated types changed at line ${line + 1}:\n  reference: ${a[line]}\n  generated: ${b[line]}\n` +
-      "If the change is intended, run `make update-types` and commit tests/reference/tango_orders.d.ts.");
-  }
-});
+// index.d.ts names the client's own types from client.d.ts (the client module's declarations), so
+// both are held to a reference: tango_orders.d.ts and client.d.ts beside it.
+for (const [shippedName, referenceName] of [["index.d.ts", "tango_orders.d.ts"], ["client.d.ts", "client.d.ts"]]) {
+  test(`generated ${shippedName} matches tests/reference/${referenceName}`, () => {
+    const require = createRequire(import.meta.url);
+    const shipped = readFileSync(require.resolve("tango-orders/package.json").replace(/package\.json$/, shippedName), "utf8");
+    const reference = readFileSync(join(dirname(process.env.TANGO_TYPES_REFERENCE), referenceName), "utf8");
+    if (shipped !== reference) {
+      const a = reference.split("\n"), b = shipped.split("\n");
+      const line = a.findIndex((l, i) => l !== b[i]);
+      assert.fail(`the generated types changed at line ${line + 1}:\n  reference: ${a[line]}\n  generated: ${b[line]}\n` +
+        `If the change is intended, run \`make update-types\` and commit tests/reference/${referenceName}.`);
+    }
+  });
+}
