@@ -17,10 +17,10 @@ use std::rc::Rc;
 use tango_orders::client::*;
 use tango_orders::error::{Error, ErrorKind};
 use tango_orders::model::Sensitive;
-use tango_sim::{Faults, SimOptions, Simulator};
+use tango_sim::{Faults, Simulator};
 
 mod common;
-use common::in_process::{demo_config, sim_client, SimTransport, TestClient, TestRuntime};
+use common::in_process::{demo_config, sim_client, SimTransport, TestClient};
 
 fn client_with(faults: Faults, config: ClientConfig) -> (TestClient, Rc<RefCell<Simulator>>) {
     let (client, sim, _) = sim_client(faults, 11, config);
@@ -475,10 +475,7 @@ fn bad_settings_are_config_errors() {
         },
     ];
     for config in bad {
-        let runtime = TestRuntime::new(tokio::time::Instant::now(), 1);
-        let sim = Rc::new(RefCell::new(Simulator::new(SimOptions::default())));
-        let transport = SimTransport::new(sim, runtime.origin);
-        let error = Client::new(config, transport, runtime).err().unwrap();
+        let error = config.checked().err().unwrap();
         assert_eq!(error.kind(), ErrorKind::Config);
     }
     assert!(!format!("{:?}", demo_config()).contains("demo-key"));

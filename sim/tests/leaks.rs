@@ -71,7 +71,7 @@ fn harness(auth: Auth, faults: Faults, seen: Rc<RefCell<Vec<String>>>) -> Harnes
     let transport = SimTransport::new(sim, origin);
     // A seeded source: each create gets its own generated externalRefID.
     let runtime = TestRuntime::new(origin, 3);
-    let client = Client::new(config, transport, runtime).expect("client");
+    let client = Client::new(config.checked().expect("config"), transport, runtime);
     Harness { client, seen }
 }
 

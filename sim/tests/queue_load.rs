@@ -119,7 +119,7 @@ fn client_at(
     };
     let transport = SimTransport::new(Rc::clone(&sim), origin);
     (
-        Client::new(config, transport, runtime).unwrap(),
+        Client::new(config.checked().unwrap(), transport, runtime),
         sim,
         timers,
     )

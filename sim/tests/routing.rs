@@ -69,13 +69,12 @@ fn client() -> (Client<Recorder, TestRuntime>, Rc<RefCell<Vec<Request>>>) {
         ..ClientConfig::default()
     };
     let client = Client::new(
-        config,
+        config.checked().expect("config"),
         Recorder {
             seen: Rc::clone(&seen),
         },
         TestRuntime::new(tokio::time::Instant::now(), 1),
-    )
-    .expect("client");
+    );
     (client, seen)
 }
 

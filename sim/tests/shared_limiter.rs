@@ -210,7 +210,7 @@ fn processes(
             let limiter = Rc::new(SharedLimiter::new(Handle(Rc::clone(store)), 1.0));
             let transport = SimTransport::new(Rc::clone(sim), store.origin);
             let runtime = TestRuntime::new(store.origin, 10 + index as u64);
-            Client::with_limiter(config, transport, runtime, limiter).unwrap()
+            Client::with_limiter(config.checked().unwrap(), transport, runtime, limiter)
         })
         .collect()
 }

@@ -60,7 +60,7 @@ fn recording_client(extra_fields: &[&str]) -> (Client<Recorder, TestRuntime>, Se
     };
     let runtime = TestRuntime::new(tokio::time::Instant::now(), 1);
     (
-        Client::new(config, recorder, runtime).expect("client"),
+        Client::new(config.checked().expect("config"), recorder, runtime),
         seen,
     )
 }

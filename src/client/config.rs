@@ -135,6 +135,15 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// `value` when given and accepted, `default` when absent, else the `config` error of
+    /// [`Limits::check`]: how a setting read as a plain number becomes the configuration's.
+    pub fn read(&self, name: &str, value: Option<f64>, default: f64) -> Result<f64, Error> {
+        match value {
+            Some(value) => self.check(name, value).map(|()| value),
+            None => Ok(default),
+        }
+    }
+
     /// A `config` error unless `value` is accepted, naming the setting and the range.
     pub fn check(&self, name: &str, value: f64) -> Result<(), Error> {
         if value.is_nan() || value < self.min || value > self.max {
@@ -206,18 +215,56 @@ impl core::fmt::Debug for ClientConfig {
     }
 }
 
+/// A configuration that passed its checks, from [`ClientConfig::checked`] or
+/// [`ClientConfig::resolve`]: what a [`Client`](super::Client) is built from, so that a client
+/// trusts its settings instead of checking them again.
+#[derive(Clone, Debug)]
+pub struct CheckedConfig(ClientConfig);
+
+impl CheckedConfig {
+    /// The configuration.
+    pub fn into_inner(self) -> ClientConfig {
+        self.0
+    }
+}
+
+impl core::ops::Deref for CheckedConfig {
+    type Target = ClientConfig;
+    fn deref(&self) -> &ClientConfig {
+        &self.0
+    }
+}
+
 impl ClientConfig {
+    /// This configuration, checked: a `config` error says what to change.
+    pub fn checked(self) -> Result<CheckedConfig, Error> {
+        self.check()?;
+        Ok(CheckedConfig(self))
+    }
+
+    /// A configuration `resolve` built: its numbers were each checked as they were read, so only
+    /// what they do not cover is checked here.
+    pub(super) fn checked_connection(self) -> Result<CheckedConfig, Error> {
+        self.check_connection()?;
+        Ok(CheckedConfig(self))
+    }
+
     /// Checks the settings; a `config` error says what to change.
     pub fn check(&self) -> Result<(), Error> {
+        ORDERS_PER_SECOND.check("ordersPerSecond", self.orders_per_second)?;
+        TIMEOUT_MS.check("timeoutMs", self.timeout_ms as f64)?;
+        MAX_RETRIES.check("maxRetries", f64::from(self.max_retries))?;
+        MAX_RETRY_DELAY_MS.check("maxRetryDelayMs", self.max_retry_delay_ms as f64)?;
+        self.check_connection()
+    }
+
+    /// The base URL and the credentials.
+    fn check_connection(&self) -> Result<(), Error> {
         let url = self.base_url.as_str();
         if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(['?', '#'])
         {
             return Err(Error::config("baseUrl must be an http(s) URL without a query, e.g. https://api.tangocard.com/raas/v2"));
         }
-        ORDERS_PER_SECOND.check("ordersPerSecond", self.orders_per_second)?;
-        TIMEOUT_MS.check("timeoutMs", self.timeout_ms as f64)?;
-        MAX_RETRIES.check("maxRetries", f64::from(self.max_retries))?;
-        MAX_RETRY_DELAY_MS.check("maxRetryDelayMs", self.max_retry_delay_ms as f64)?;
         if let Auth::Basic {
             platform_name,
             platform_key,

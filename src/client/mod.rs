@@ -24,8 +24,8 @@ mod transport;
 mod wait;
 
 pub use config::{
-    Auth, ClientConfig, Limits, LogEvent, Logger, RequestEvent, TokenSource, MAX_RETRIES,
-    MAX_RETRY_DELAY_MS, ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
+    Auth, CheckedConfig, ClientConfig, Limits, LogEvent, Logger, RequestEvent, TokenSource,
+    MAX_RETRIES, MAX_RETRY_DELAY_MS, ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
 };
 pub use create::{differences, may_have_reached, CreateOrderError, MAY_HAVE_BEEN_PLACED};
 pub use endpoint::Endpoint;
@@ -143,8 +143,9 @@ pub struct Client<T: Transport, R: Runtime> {
 }
 
 impl<T: Transport, R: Runtime> Client<T, R> {
-    /// A client with its own [`LocalLimiter`]; fails with a `config` error on unusable settings.
-    pub fn new(config: ClientConfig, transport: T, runtime: R) -> Result<Self, Error> {
+    /// A client with its own [`LocalLimiter`], from a checked configuration
+    /// ([`ClientConfig::checked`] or [`ClientConfig::resolve`]).
+    pub fn new(config: CheckedConfig, transport: T, runtime: R) -> Self {
         let limiter = Rc::new(LocalLimiter::new(config.orders_per_second));
         Self::with_limiter(config, transport, runtime, limiter)
     }
@@ -152,18 +153,17 @@ impl<T: Transport, R: Runtime> Client<T, R> {
     /// A client whose creates and resends are paced by `limiter`: a [`LocalLimiter`] shared by
     /// several clients, or a [`SharedLimiter`] shared by several processes.
     pub fn with_limiter(
-        config: ClientConfig,
+        config: CheckedConfig,
         transport: T,
         runtime: R,
         limiter: Rc<dyn Limiter<R>>,
-    ) -> Result<Self, Error> {
-        config.check()?;
-        Ok(Client {
-            config,
+    ) -> Self {
+        Client {
+            config: config.into_inner(),
             transport,
             runtime,
             limiter,
-        })
+        }
     }
 
     /// What the limiter is told about this client's calls.

@@ -5,8 +5,8 @@
 //! what is a function (`fetch`, `logger`, a token function) or an `AbortSignal`.
 
 use super::config::{
-    Auth, ClientConfig, Limits, Logger, TokenSource, MAX_RETRIES, MAX_RETRY_DELAY_MS,
-    ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
+    Auth, CheckedConfig, ClientConfig, Limits, Logger, TokenSource, MAX_RETRIES,
+    MAX_RETRY_DELAY_MS, ORDERS_PER_SECOND, PRODUCTION_URL, SANDBOX_URL, TIMEOUT_MS,
 };
 use super::CallOptions;
 use crate::error::Error;
@@ -67,22 +67,22 @@ pub struct ClientOptions {
     )]
     pub token: Option<TokenSetting>,
     /// Per-attempt timeout, 1 to 600000 ms (default 30000).
-    #[serde(default, deserialize_with = "read::timeout_ms")]
+    #[serde(default, deserialize_with = "read::timeout_ms_number")]
     #[cfg_attr(feature = "js", tsify(optional))]
-    pub timeout_ms: Option<u64>,
+    pub timeout_ms: Option<f64>,
     /// Retries after the first attempt, 0 to 100 (default 2).
-    #[serde(default, deserialize_with = "read::max_retries")]
+    #[serde(default, deserialize_with = "read::max_retries_number")]
     #[cfg_attr(feature = "js", tsify(optional))]
-    pub max_retries: Option<u32>,
+    pub max_retries: Option<f64>,
     /// Creates started per second, 0.01 to 1000 (default 1, Tango's limit).
-    #[serde(default, deserialize_with = "read::orders_per_second")]
+    #[serde(default, deserialize_with = "read::orders_per_second_number")]
     #[cfg_attr(feature = "js", tsify(optional))]
     pub orders_per_second: Option<f64>,
     /// The longest wait before a retry, 0 to 3600000 ms (default 60000). When Tango asks for a
     /// longer wait (Retry-After), the call fails at once with the error and its retryAfterMs.
-    #[serde(default, deserialize_with = "read::max_retry_delay_ms")]
+    #[serde(default, deserialize_with = "read::max_retry_delay_ms_number")]
     #[cfg_attr(feature = "js", tsify(optional))]
-    pub max_retry_delay_ms: Option<u64>,
+    pub max_retry_delay_ms: Option<f64>,
     /// Allow credentials in a web page, where every visitor can read them. Prefer a backend proxy.
     #[serde(default, deserialize_with = "read::allow_browser")]
     #[cfg_attr(feature = "js", tsify(optional))]
@@ -119,15 +119,38 @@ mod read {
         extra_fields: Vec<String> => "extraFields must be a list of field paths (strings)";
     }
 
-    /// A number setting within `limits`.
-    fn number<'de, D: Deserializer<'de>>(
+    /// A number setting: its type only. The client's options keep it as read, and
+    /// `ClientConfig::resolve` checks its range once.
+    fn number<'de, D: Deserializer<'de>>(d: D, name: &str) -> Result<Option<f64>, D::Error> {
+        Option::<f64>::deserialize(d)
+            .map_err(|_| D::Error::custom(format!("{name} must be a number")))
+    }
+
+    pub fn timeout_ms_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        number(d, "timeoutMs")
+    }
+    pub fn max_retries_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+        number(d, "maxRetries")
+    }
+    pub fn orders_per_second_number<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<f64>, D::Error> {
+        number(d, "ordersPerSecond")
+    }
+    pub fn max_retry_delay_ms_number<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<f64>, D::Error> {
+        number(d, "maxRetryDelayMs")
+    }
+
+    /// A number setting within `limits`, as a call's settings read it (they are checked where
+    /// they are read: a call has no resolve step).
+    fn within<'de, D: Deserializer<'de>>(
         d: D,
         name: &str,
         limits: &Limits,
     ) -> Result<Option<f64>, D::Error> {
-        let value = Option::<f64>::deserialize(d)
-            .map_err(|_| D::Error::custom(format!("{name} must be a number")))?;
-        match value {
+        match number(d, name)? {
             Some(n) => match limits.check(name, n) {
                 Ok(()) => Ok(Some(n)),
                 Err(error) => Err(D::Error::custom(error.to_string())),
@@ -137,19 +160,16 @@ mod read {
     }
 
     pub fn timeout_ms<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-        Ok(number(d, "timeoutMs", &TIMEOUT_MS)?.map(|n| n as u64))
+        Ok(within(d, "timeoutMs", &TIMEOUT_MS)?.map(|n| n as u64))
     }
     pub fn wait_timeout_ms<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-        Ok(number(d, "timeoutMs", &super::super::wait::WAIT_TIMEOUT)?.map(|n| n as u64))
+        Ok(within(d, "timeoutMs", &super::super::wait::WAIT_TIMEOUT)?.map(|n| n as u64))
     }
     pub fn max_retries<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-        Ok(number(d, "maxRetries", &MAX_RETRIES)?.map(|n| n as u32))
-    }
-    pub fn orders_per_second<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-        number(d, "ordersPerSecond", &ORDERS_PER_SECOND)
+        Ok(within(d, "maxRetries", &MAX_RETRIES)?.map(|n| n as u32))
     }
     pub fn max_retry_delay_ms<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-        Ok(number(d, "maxRetryDelayMs", &MAX_RETRY_DELAY_MS)?.map(|n| n as u64))
+        Ok(within(d, "maxRetryDelayMs", &MAX_RETRY_DELAY_MS)?.map(|n| n as u64))
     }
 
     /// A string token (a token function is not data: the host sets it after reading).
@@ -167,7 +187,7 @@ const CREDENTIALS_IN_PAGE: &str = "credentials in a web page are readable by eve
 impl ClientConfig {
     /// The configuration `options` ask for, checked. `in_browser` is whether the code runs in a
     /// web page, where credentials are refused unless `dangerously_allow_browser` is set.
-    pub fn resolve(options: ClientOptions, in_browser: bool) -> Result<ClientConfig, Error> {
+    pub fn resolve(options: ClientOptions, in_browser: bool) -> Result<CheckedConfig, Error> {
         let base_url = match options.base_url {
             Some(url) => url.trim_end_matches('/').to_owned(),
             None => match options.environment.unwrap_or_default() {
@@ -196,23 +216,36 @@ impl ClientConfig {
         {
             return Err(Error::config(CREDENTIALS_IN_PAGE));
         }
+        // Each number is checked here, once, as it becomes the configuration's (whole numbers
+        // are whole after the check, so the conversions below lose nothing).
         let defaults = ClientConfig::default();
         let config = ClientConfig {
             base_url,
             auth,
-            timeout_ms: options.timeout_ms.unwrap_or(defaults.timeout_ms),
-            max_retries: options.max_retries.unwrap_or(defaults.max_retries),
-            orders_per_second: options
-                .orders_per_second
-                .unwrap_or(defaults.orders_per_second),
-            max_retry_delay_ms: options
-                .max_retry_delay_ms
-                .unwrap_or(defaults.max_retry_delay_ms),
+            timeout_ms: TIMEOUT_MS.read(
+                "timeoutMs",
+                options.timeout_ms,
+                defaults.timeout_ms as f64,
+            )? as u64,
+            max_retries: MAX_RETRIES.read(
+                "maxRetries",
+                options.max_retries,
+                f64::from(defaults.max_retries),
+            )? as u32,
+            orders_per_second: ORDERS_PER_SECOND.read(
+                "ordersPerSecond",
+                options.orders_per_second,
+                defaults.orders_per_second,
+            )?,
+            max_retry_delay_ms: MAX_RETRY_DELAY_MS.read(
+                "maxRetryDelayMs",
+                options.max_retry_delay_ms,
+                defaults.max_retry_delay_ms as f64,
+            )? as u64,
             logger: options.logger,
             extra_fields: options.extra_fields.unwrap_or_default(),
         };
-        config.check()?;
-        Ok(config)
+        config.checked_connection()
     }
 }
 
@@ -276,7 +309,9 @@ mod tests {
 
     fn resolve(value: serde_json::Value, in_browser: bool) -> Result<ClientConfig, String> {
         let options = options(value)?;
-        ClientConfig::resolve(options, in_browser).map_err(|e| e.to_string())
+        ClientConfig::resolve(options, in_browser)
+            .map(CheckedConfig::into_inner)
+            .map_err(|e| e.to_string())
     }
 
     /// serde_json's message without the position it adds.

@@ -255,9 +255,9 @@ impl TangoClient {
             Some(limiter) => {
                 let store = JsLimiterStore::new(limiter);
                 let shared = SharedLimiter::new(store, config.orders_per_second);
-                Client::with_limiter(config, transport, JsRuntime, Rc::new(shared))?
+                Client::with_limiter(config, transport, JsRuntime, Rc::new(shared))
             }
-            None => Client::new(config, transport, JsRuntime)?,
+            None => Client::new(config, transport, JsRuntime),
         };
         Ok(TangoClient {
             inner: Rc::new(inner),

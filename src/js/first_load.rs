@@ -29,7 +29,9 @@ impl TokenSource for CheckedOnly {
 }
 
 /// Throws the `config` TangoError that `new TangoClient(options)` throws, if any: the same reading
-/// and `ClientConfig::resolve` as the client module's constructor.
+/// and `ClientConfig::resolve` as the client module's constructor. Its result is dropped: the
+/// client module is another wasm instance, loaded later, and reads the options itself; this check
+/// is what lets the constructor throw before that module is loaded.
 #[wasm_bindgen(js_name = __checkClientOptions, skip_typescript)]
 pub fn check_client_options(options: JsValue) -> Result<(), JsValue> {
     // The logger is checked to be a function, never called here.

@@ -7,7 +7,9 @@
 use super::convert::with_json_for_validation;
 #[cfg(feature = "js-client")]
 use crate::client::{CallOptions, CallSettings, LogEvent, Signal, WaitSettings};
-use crate::client::{ClientConfig, ClientOptions, Logger, TokenSetting, TokenSource};
+use crate::client::{
+    CheckedConfig, ClientConfig, ClientOptions, Logger, TokenSetting, TokenSource,
+};
 use crate::error::Error;
 use js_sys::{Array, Function, Object, Reflect};
 use serde::de::DeserializeOwned;
@@ -192,7 +194,7 @@ fn limiter(options: &JsValue) -> Result<Option<LimiterObject>, Error> {
 /// What `new TangoClient(options)` reads: the configuration, the fetch function, the limiter.
 #[cfg_attr(not(feature = "js-client"), allow(dead_code))]
 pub(super) struct ClientFromJs {
-    pub config: ClientConfig,
+    pub config: CheckedConfig,
     pub fetch: Function,
     pub limiter: Option<LimiterObject>,
 }

@@ -174,6 +174,6 @@ pub fn sim_client(
     let origin = tokio::time::Instant::now();
     let transport = SimTransport::new(Rc::clone(&sim), origin);
     let runtime = TestRuntime::new(origin, seed);
-    let client = Client::new(config, transport, runtime).unwrap();
+    let client = Client::new(config.checked().unwrap(), transport, runtime);
     (client, sim, origin)
 }
