@@ -5,31 +5,9 @@
 // decode.js refuses is a `decode` TangoError with the body's redacted excerpt (worded by the
 // wasm's __responseDecodeError, as the Rust client's errors are); for a create, one that carries
 // the order's key and `mayHaveBeenPlaced: true`, since Tango answered 2xx.
-import models from "./models.js";
+import models from "tango:models";
 import { makeParsers } from "./decode.js";
-
-/** The methods whose answer is a body, with the parser of each. */
-export const BODY_METHODS = {
-  getOrder: "parseOrder",
-  listOrders: "parseOrderListPage",
-  resendOrder: "parseOrderResendResult",
-  listLineItems: "parseLineItemListPage",
-  getLineItem: "parseLineItem",
-  resendLineItem: "parseLineItemResendResult",
-  reissueLineItem: "parseOrder",
-};
-/** The methods whose answer the wasm gives as it is (nothing, or a model decode.js does not describe). */
-export const PLAIN_METHODS = ["cancelLineItem", "freezeLineItem", "unfreezeLineItem", "updateLineItem",
-  "listReasonCodes", "getEmbeddedUrl", "getCatalog"];
-/** The iterators: the wasm's yields each page's body; its parser, where the items are in it, and
- * the iterator's class name. */
-export const ITEM_METHODS = {
-  iterateOrders: ["parseOrderListPage", "orders", "OrderIterator"],
-  iterateLineItems: ["parseLineItemListPage", "lineItems", "LineItemIterator"],
-};
-/** Written out below: createOrder (its answer and its errors carry the key) and waitForOrder
- * (onStatus sees each order decoded). */
-export const OWN_METHODS = ["createOrder", "waitForOrder"];
+import { CLIENT_METHODS } from "./client-methods.js";
 
 /**
  * The TangoClient class over the wasm's (`WasmClient`), decoding with `responseDecodeError(body,
@@ -101,17 +79,15 @@ export function wrapClient(WasmClient, responseDecodeError) {
 
   const define = (method, value) =>
     Object.defineProperty(TangoClient.prototype, method, { configurable: true, writable: true, value });
-  for (const [method, parser] of Object.entries(BODY_METHODS)) {
+  for (const [method, { answer, iterator }] of Object.entries(CLIENT_METHODS)) {
+    if (answer === "own" || iterator !== undefined) continue;
     define(method, { [method](...args) {
-      return innerOf(this)[method](...args).then((body) => parsers[parser](body));
+      const answered = innerOf(this)[method](...args);
+      return answer === null ? answered : answered.then((body) => parsers[answer](body));
     } }[method]);
   }
-  for (const method of PLAIN_METHODS) {
-    define(method, { [method](...args) {
-      return innerOf(this)[method](...args);
-    } }[method]);
-  }
-  for (const [method, [parser, field, className]] of Object.entries(ITEM_METHODS)) {
+  for (const [method, { iterator: className, pages: parser, items: field }] of Object.entries(CLIENT_METHODS)) {
+    if (className === undefined) continue;
     const Iterator = { [className]: class {
       constructor(inner) {
         Object.defineProperty(this, "inner", { value: inner });

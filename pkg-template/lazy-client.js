@@ -6,28 +6,7 @@
 // wait honours the call's AbortSignal. Once the module is there, calls go straight through (an
 // iterate* call with unusable options throws at once again).
 
-/** TangoClient's asynchronous methods, each with the position of its `options` argument. */
-export const ASYNC_METHODS = {
-  createOrder: 1,
-  getOrder: 1,
-  listOrders: 1,
-  resendOrder: 2,
-  listLineItems: 1,
-  getLineItem: 1,
-  resendLineItem: 2,
-  cancelLineItem: 2,
-  freezeLineItem: 2,
-  unfreezeLineItem: 2,
-  reissueLineItem: 2,
-  updateLineItem: 2,
-  listReasonCodes: 0,
-  getEmbeddedUrl: 1,
-  waitForOrder: 1,
-  getCatalog: 1,
-};
-
-/** The methods that return an async iterator, and the class of the iterator. */
-export const ITERATOR_METHODS = { iterateOrders: "OrderIterator", iterateLineItems: "LineItemIterator" };
+import { CLIENT_METHODS } from "./client-methods.js";
 
 /** `options.signal`, read so that a throwing getter cannot throw here (the client reports it).
  * Also lazy-csv.js's. */
@@ -161,7 +140,8 @@ export function makeLazyClient({ load, loaded, check, loadError }) {
     }
   }
 
-  for (const [method, optionsAt] of Object.entries(ASYNC_METHODS)) {
+  for (const [method, { options: optionsAt, iterator }] of Object.entries(CLIENT_METHODS)) {
+    if (iterator !== undefined) continue;
     Object.defineProperty(TangoClient.prototype, method, {
       configurable: true,
       writable: true,
@@ -176,7 +156,8 @@ export function makeLazyClient({ load, loaded, check, loadError }) {
   // The iterators: the client module's own once it is loaded; before that, one that loads it on
   // its first next() and then creates the real one (an unusable filter or options reject there).
   const iteratorClasses = {};
-  for (const [method, className] of Object.entries(ITERATOR_METHODS)) {
+  for (const [method, { iterator: className }] of Object.entries(CLIENT_METHODS)) {
+    if (className === undefined) continue;
     const Iterator = {
       [className]: class {
         constructor(client, filter, options) {

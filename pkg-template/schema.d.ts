@@ -1,5 +1,5 @@
 
-// ---- Standard Schema (appended to each entry's types by package-entries.mjs) ----
+// ---- Standard Schema (appended to each entry's types by scripts/declarations.mjs) ----
 
 /**
  * The Standard Schema V1 interface, copied from `@standard-schema/spec` 1.x (MIT), as its README

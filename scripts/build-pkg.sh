@@ -40,41 +40,21 @@ for row in "${modules[@]}"; do
   sed -i '/\[Symbol\.dispose\]()/d' "$out/$dir/$name.d.ts"
 done
 
-# The models' description for decode.js (the parse* functions), from the Rust types.
+# Generated data the entries bundle: the models' description for decode.js (the parse* functions
+# and the client's answers), and the requests' JSON Schemas for tango-orders/json-schema.
 cargo run --quiet -p tango-describe-models > "$out/models.js"
-# The requests' JSON Schemas (schemars on the models, with Tango's rules), for tango-orders/json-schema.
 cargo run --quiet -p tango-json-schema > "$out/json-schemas.js"
-cp pkg-template/client-wrap.js pkg-template/decode.js pkg-template/lazy-client.js pkg-template/lazy-csv.js pkg-template/sim-core.js pkg-template/sim.d.ts pkg-template/web.d.ts \
-  pkg-template/redis.js pkg-template/redis.d.ts pkg-template/errors.js pkg-template/cli.js pkg-template/cli-check.js pkg-template/cli-sim.js pkg-template/schema.js pkg-template/schema-json.js pkg-template/schema.d.ts pkg-template/json-schema.d.ts \
-  pkg-template/inline.node.js pkg-template/README.md LICENSE "$out/"
-# The browser loader with fflate's inflate bundled in (the package has no dependencies).
+# The browser loader with fflate's inflate bundled in (the package has no dependencies); the
+# browser entries of a page share it.
 "$root/node_modules/.bin/esbuild" pkg-template/inline.src.js --bundle --format=esm --minify-syntax \
   --legal-comments=inline --log-level=warning --banner:js="// Contains fflate's inflateSync (MIT, Copyright (c) 2023 Arjun Barrett, https://github.com/101arrowz/fflate)." \
   --outfile="$out/inline.js"
-# Entries (index, validate, sim × browser, node, workerd; web), inlined modules and public .d.ts files.
-node scripts/package-entries.mjs "$out"
-# Each browser and Node entry as one file (its glue, inlined module, loader and helpers): every
-# module a runtime loads is a file to resolve, read and link, about 2-3 ms of a Node cold start
-# for the main entry's seven (measured in bench/); one request instead of seven for a page without
-# a bundler. Kept apart: the client module the main entry imports on a client's first call, and
-# the browser loader (fflate's inflate), which the main entry and its client module share.
-# Whitespace is kept: Node prints the source line of an uncaught error, and a minified entry is one
-# line with the module's base64 in it (hundreds of KiB on the terminal); kept, the base64 stands on
-# a line of its own and every line the stack points at is short.
-for entry in index validate csv sim client json-schema; do
-  for suffix in js node.js; do
-    "$root/node_modules/.bin/esbuild" "$out/$entry.$suffix" --bundle --format=esm --log-level=warning \
-      --platform="$([ "$suffix" = node.js ] && echo node || echo neutral)" --minify-syntax \
-      --external:./client.js --external:./client.node.js --external:./csv.js --external:./csv.node.js --external:./inline.js --external:'node:*' \
-      --outfile="$out/.bundled.js"
-    mv "$out/.bundled.js" "$out/$entry.$suffix"
-  done
-done
-# tango-orders/web the same way, with the client module's glue kept apart: init() instantiates
-# it from its .wasm file, and client.web.js uses that one instance.
-"$root/node_modules/.bin/esbuild" "$out/web.js" --bundle --format=esm --log-level=warning --platform=neutral --minify-syntax \
-  --external:./wasm/tango_orders.js --external:./client.web.js --external:./csv.js --external:./inline.js --outfile="$out/.bundled.js"
-mv "$out/.bundled.js" "$out/web.js"
+# Each entry of pkg-template/entries/ as one file per loader, then the public .d.ts files.
+node scripts/bundle-entries.mjs "$out"
+node scripts/declarations.mjs "$out"
+# What is shipped as it is written.
+cp pkg-template/redis.js pkg-template/redis.d.ts pkg-template/sim.d.ts pkg-template/web.d.ts pkg-template/json-schema.d.ts \
+  pkg-template/cli.js pkg-template/cli-check.js pkg-template/cli-sim.js pkg-template/README.md LICENSE "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"0.0.0-set-by-build\"/\"$version\"/" pkg-template/package.json > "$out/package.json"
 
@@ -91,7 +71,7 @@ size "$out/wasm-main/tango_orders_main_bg.wasm"
 total "first load (index.js, one file with its module inlined, + the inflate in inline.js)" "$out/index.js" "$out/inline.js"
 size "$out/wasm/tango_orders_bg.wasm"
 total "client module (client.js, one file with its module inlined)" "$out/client.js"
-total "tango-orders/web, once init() has loaded the client's .wasm (no bundler)" "$out/web.js" "$out/inline.js" "$out/wasm-main/tango_orders_main.js" "$out/wasm-main/tango_orders_main.inline.js" "$out/client.web.js" "$out/client-wrap.js" "$out/wasm/tango_orders.js" "$out/wasm/tango_orders_bg.wasm"
+total "tango-orders/web, once init() has loaded the client's .wasm (no bundler)" "$out/web.js" "$out/inline.js" "$out/client.web.js" "$out/wasm/tango_orders.js" "$out/wasm/tango_orders_bg.wasm"
 echo "the validation-only entry (tango-orders/validate):"
 size "$out/wasm-validate/tango_orders_validate_bg.wasm"
 total "tango-orders/validate (validate.js + inline.js)" "$out/validate.js" "$out/inline.js"

@@ -13,11 +13,11 @@ import { createSimulator } from "tango-orders/sim";
 
 const packageDir = join(createRequire(import.meta.url).resolve("tango-orders"), "..");
 
-/** lazy-client.js with its hooks from an instance of the first-load module of its own (the main
- * entry carries its instance inside its one file). */
+/** lazy-client.js with its hooks from an instance of the first-load module of its own: both from
+ * the repository (the package bundles them into each entry), the module the one the package ships. */
 async function lazyClientParts() {
-  const { makeLazyClient } = await import(join(packageDir, "lazy-client.js"));
-  const glue = await import(join(packageDir, "wasm-main", "tango_orders_main.js"));
+  const { makeLazyClient } = await import(join(process.env.TANGO_TEMPLATE_DIR, "lazy-client.js"));
+  const glue = await import(join(process.env.TANGO_BUILT_DIR, "wasm-main", "tango_orders_main.js"));
   glue.initSync({ module: readFileSync(join(packageDir, "wasm-main", "tango_orders_main_bg.wasm")) });
   return { makeLazyClient, glue };
 }

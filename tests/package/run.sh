@@ -32,6 +32,10 @@ export TANGO_VALIDATION_CASES="$root/tests/fixtures/validation-cases.json"
 export TANGO_DECODE_SEEDS="$root/fuzz/seeds/decode"
 # The Rust decoders decode.js is held to (built by make pkg, not shipped).
 export TANGO_PARSERS_DIR="$root/pkg/wasm-parsers"
+# lazy.test.mjs drives lazy-client.js over a first-load module of its own: the source and the
+# built glue, which the package bundles into its entries.
+export TANGO_TEMPLATE_DIR="$root/pkg-template"
+export TANGO_BUILT_DIR="$root/pkg"
 export TANGO_README="$root/README.md"
 export TANGO_RECIPIENTS_CSV="$root/examples/recipients.csv"
 (cd "$root" && cargo build --quiet -p tango-sim --bin tango-sim)

@@ -2305,7 +2305,7 @@ export function validateOrderFilter(filter: OrderFilter | Record<string, unknown
  */
 export function validateOrderResend(body: OrderResendRequest | Record<string, unknown> | undefined, options?: ValidateOptions | null): Report;
 
-// ---- Standard Schema (appended to each entry's types by package-entries.mjs) ----
+// ---- Standard Schema (appended to each entry's types by scripts/declarations.mjs) ----
 
 /**
  * The Standard Schema V1 interface, copied from `@standard-schema/spec` 1.x (MIT), as its README
