@@ -133,7 +133,6 @@ sim:
 ## update-types: accept a change of the generated TypeScript types (review the diff, then commit).
 update-types: pkg
 	cp pkg/index.d.ts tests/reference/tango_orders.d.ts
-	cp pkg/client.d.ts tests/reference/client.d.ts
 
 clean:
 	cargo clean

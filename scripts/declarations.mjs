@@ -40,24 +40,40 @@ if (JSON.stringify(parserNames) !== JSON.stringify(Object.keys(models.parsers).s
   fail("the parsers' declarations were not found in the wasm-parsers module's .d.ts");
 }
 
-// The main entry's types: the first load's, and what only the modules it imports later declare
-// (TangoClient with its options and results; the CSV functions with theirs), re-exported from
-// their declarations; the types several declare (the models) are the same generated text, so any
-// copy names them.
+// The main entry's types: the first load's, and what only the modules it imports later declare.
+// TangoClient with its options and results is written out here, taken from the client module's
+// declarations (that module is no entry of its own); the CSV functions with their options are
+// re-exported from csv.d.ts, tango-orders/csv's types. The types several modules declare (the
+// models) are the same generated text, so the first load's copy names them.
 const { CLIENT_METHODS } = await import(join(template, "client-methods.js"));
 const { CSV_FUNCTIONS } = await import(join(template, "lazy-csv.js"));
-const lazyNames = ["TangoClient", ...Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? [])];
 const mainNames = declaredNames(main);
-const onlyIn = (declarations, values, from) => {
-  const names = [...declaredNames(declarations)].filter((name) => !mainNames.has(name));
-  const valueNames = names.filter((name) => values.includes(name));
-  const typeNames = names.filter((name) => !values.includes(name));
-  return `export { ${valueNames.join(", ")} } from "${from}";\nexport type { ${typeNames.join(", ")} } from "${from}";\n`;
-};
 
-writeFileSync(join(out, "client.d.ts"), client);
+/** A module's top-level declarations in order, each with its doc comment: `{ name, text }` (a
+ * class and the interface merged into it are two, of one name). */
+function declarationBlocks(declarations) {
+  const blocks = [];
+  let current;
+  for (const line of declarations.split("\n")) {
+    // A doc comment starts a block; so does an export, unless it follows its block's doc comment.
+    const starts = line.startsWith("/**") || (line.startsWith("export ") && current?.name !== undefined);
+    if (starts || (current === undefined && line.startsWith("export "))) blocks.push(current = { name: undefined, lines: [] });
+    if (current === undefined) continue; // the file's opening comment
+    current.lines.push(line);
+    current.name ??= line.match(/^export (?:declare )?(?:class|function|const|type|interface|enum) (\w+)/)?.[1];
+  }
+  return blocks.filter((block) => block.name).map(({ name, lines }) => ({ name, text: lines.join("\n").trimEnd() }));
+}
+const clientOnlyBlocks = declarationBlocks(client).filter(({ name }) => !mainNames.has(name));
+const clientOnly = clientOnlyBlocks.map(({ name }) => name);
+const lazyNames = ["TangoClient", ...Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? [])];
+for (const name of lazyNames) if (!clientOnly.includes(name)) fail(`${name} was not found in the client module's declarations`);
+const csvOnly = [...declaredNames(csv)].filter((name) => !mainNames.has(name));
+const csvTypes = csvOnly.filter((name) => !CSV_FUNCTIONS.includes(name));
+
 writeFileSync(join(out, "index.d.ts"), main + schemaTypes + "\n" + parserDeclarations.map((m) => m[0]).join("\n") + "\n" +
-  onlyIn(client, lazyNames, "./client.js") + onlyIn(csv, CSV_FUNCTIONS, "./csv.js"));
+  clientOnlyBlocks.map(({ text }) => text).join("\n\n") + "\n\n" +
+  `export { ${CSV_FUNCTIONS.join(", ")} } from "./csv.js";\nexport type { ${csvTypes.join(", ")} } from "./csv.js";\n`);
 // Every other entry with validators has the schemas.
 writeFileSync(join(out, "validate.d.ts"), validate + schemaTypes);
 writeFileSync(join(out, "csv.d.ts"), csv + schemaTypes);

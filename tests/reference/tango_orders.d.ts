@@ -2434,7 +2434,248 @@ export function parseOrderListPage(body: string): OrderListPage;
  */
 export function parseOrderResendResult(body: string): OrderResendResult;
 
-export { OrderIterator, LineItemIterator, TangoClient } from "./client.js";
-export type { FetchRequestLike, FetchRequest, FetchResponse, FetchLike, TangoClientOptions, LimiterCreateAsk, LimiterCreateReport, LimiterResendClaim, TangoLimiter, CallOptions, WaitOptions } from "./client.js";
-export { ordersFromCsv, validateOrdersCsv } from "./csv.js";
+/** The part of a fetch Request the client's requests have, for environments whose types declare
+ * none. */
+export interface FetchRequestLike {
+    readonly url: string;
+    readonly method: string;
+    readonly headers: { get(name: string): string | null; forEach(callback: (value: string, name: string) => void): void };
+    readonly signal: AbortSignalType;
+    text(): Promise<string>;
+}
+
+/** What the client passes to fetch on every attempt, as its only argument: a Request (the
+ * environment's own type where its types declare one). */
+export type FetchRequest = typeof globalThis extends { Request: { prototype: infer R } } ? R : FetchRequestLike;
+
+/** The part of a fetch Response the client reads. */
+export interface FetchResponse {
+    readonly status: number;
+    readonly headers: { forEach(callback: (value: string, name: string) => void): void };
+    text(): Promise<string>;
+}
+
+/** A fetch function: the global fetch, undici's, tango-orders/sim's, a proxy's or a test double.
+ * The client calls it with one argument, `fetch(request)`. */
+export type FetchLike = (request: FetchRequest) => Promise<FetchResponse>;
+
+/** Settings of a TangoClient: the generated ClientSettings and the two settings that are
+ * functions (written here by hand: tsify cannot express a function type). */
+export interface TangoClientOptions extends ClientSettings {
+    /** The fetch to use (default: the global fetch), e.g. tango-orders/sim's. */
+    fetch?: FetchLike;
+    /** Called once per attempt (`type: "request"`: method, path, status, requestId, attempt and
+     * duration only), and when a shared limiter's store stops answering or answers again
+     * (`type: "limiter"`). */
+    logger?: (event: LogEvent) => void;
+    /** Keeps Tango's limits (1 create per second, 1 resend per reward per 30 s) together with every
+     * other client that uses the same store: `createRedisLimiter(redis)` from `tango-orders/redis`.
+     * Default: this client's own queue and resend guard. */
+    limiter?: TangoLimiter;
+}
+
+/** A create asking a shared limiter's store whether it may be sent now (its first ask queues it). */
+export interface LimiterCreateAsk {
+    /** The limit the creates share: the platform name, or "default" with a bearer token. */
+    account: string;
+    /** The create's place: random, unique across processes. */
+    ticket: string;
+    /** Its process has had no create answered lately (its request may be slow on the way). */
+    leads: boolean;
+    /** One interval between creates, ms. */
+    intervalMs: number;
+    /** The margin after each create while it has not answered, ms. */
+    marginMs: number;
+    /** How long an unanswered leader may hold the next create, ms from its start. */
+    holdMs: number;
+}
+
+/** What a started create tells the store: the next start, counted from its own. */
+export interface LimiterCreateReport {
+    account: string;
+    ticket: string;
+    nextAfterGoMs: number;
+    /** True once it has its answer; false when only its request's late departure is reported. */
+    answered: boolean;
+}
+
+/** A resend's claim on its order or line item (`key`: "order:<id>" or "lineItem:<id>"). */
+export interface LimiterResendClaim {
+    account: string;
+    key: string;
+    /** Random: only this claim can end itself early. */
+    claim: string;
+}
+
+/** The store a client shares Tango's limits through: each method one atomic decision, timed by the
+ * store's own clock. `createRedisLimiter` (tango-orders/redis) implements it on Redis. The client
+ * waits at most `storeTimeoutMs` (default 1000) for `takeCreate` and `claimResend`, then keeps the
+ * limits alone, tells the logger once, and asks the store again every 2 s. */
+export interface TangoLimiter {
+    /** How long to wait for the store before deciding alone, 1 to 60000 ms (default 1000). */
+    readonly storeTimeoutMs?: number;
+    /** Resolves to 0 (or less) when the create may be sent now, else to the ms to wait before
+     * asking again. */
+    takeCreate(ask: LimiterCreateAsk): Promise<number> | number;
+    /** Not waited for. */
+    reportCreate(report: LimiterCreateReport): unknown;
+    /** An aborted create leaves the queue. Not waited for. */
+    leaveCreate(place: { account: string; ticket: string }): unknown;
+    /** Resolves to 0 (or less) when the resend is claimed for 30 s, else to the ms until it may be. */
+    claimResend(claim: LimiterResendClaim): Promise<number> | number;
+    /** Ends the claim if it is still this one (the resend was refused before Tango acted). Not waited
+     * for. */
+    forgetResend(claim: LimiterResendClaim): unknown;
+}
+
+/** Per-call settings: the generated CallSettings and the signal (written here by hand: its type
+ * is the environment's own AbortSignal, which tsify cannot name). */
+export interface CallOptions extends CallSettings {
+    /** Ends the call at once wherever it waits (create queue, backoff, token, request): it rejects
+     * with a TangoError of kind "aborted" (name "AbortError", cause the signal's reason). */
+    signal?: AbortSignalType;
+}
+
+/** Options of waitForOrder: the generated WaitSettings (timeoutMs, the whole wait), the signal
+ * and onStatus (written here by hand: tsify cannot express a function type). */
+export interface WaitOptions extends WaitSettings {
+    /** Ends the wait at once, between reads or in one: it rejects with a TangoError of kind
+     * "aborted" (name "AbortError", cause the signal's reason). */
+    signal?: AbortSignalType;
+    /** Called with the order at the first read and at each read whose status differs from the
+     * one before (an exception it throws is ignored: it cannot end the wait). */
+    onStatus?: (order: Order) => void;
+}
+
+export interface OrderIterator {
+    [Symbol.asyncIterator](): AsyncIterator<Order>;
+}
+
+export interface LineItemIterator {
+    [Symbol.asyncIterator](): AsyncIterator<LineItem>;
+}
+
+/**
+ * An async iterator over pages of line items, each page's body as JSON text (client-wrap.js
+ * yields the line items).
+ */
+export class LineItemIterator {
+    private constructor();
+    free(): void;
+    /**
+     * The next item: `{ done, value }`, as the async iterator protocol wants.
+     */
+    next(): Promise<IteratorResult<LineItem>>;
+}
+
+/**
+ * An async iterator over pages of orders, each `{ done, value }` with the page's body as JSON
+ * text (client-wrap.js yields the orders).
+ */
+export class OrderIterator {
+    private constructor();
+    free(): void;
+    /**
+     * The next item: `{ done, value }`, as the async iterator protocol wants.
+     */
+    next(): Promise<IteratorResult<Order>>;
+}
+
+/**
+ * The Tango client: every endpoint, with validation first, idempotent retries, the 1-per-second
+ * create queue, the 30 s resend guard, paging past 10,000 results and typed errors.
+ */
+export class TangoClient {
+    free(): void;
+    /**
+     * Cancels a line item (`{ reasonCode, otherReason? }`); the account is refunded.
+     */
+    cancelLineItem(id: string, body: CancelLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Places an order: validated first; an `externalRefID` is generated when absent and reused by
+     * every retry. Resolves to `{ order, created }`.
+     */
+    createOrder(order: CreateOrderRequest, options?: CallOptions): Promise<CreateOrderResult>;
+    /**
+     * Freezes a line item's reward.
+     */
+    freezeLineItem(id: string, body: FreezeLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Reads the platform's catalog (`GET /catalogs`): brands, each with its items (UTIDs) and
+     * what an order for each may be (value range or face value, currency, digital or physical,
+     * countries, delivery attributes). `filter` narrows it (`{ utid }`, `{ itemAttribute:
+     * ["PHONE"] }`, …). Pass the result to `validateCreateOrder(order, { catalog })`.
+     */
+    getCatalog(filter?: CatalogFilter, options?: CallOptions): Promise<Catalog>;
+    /**
+     * The URL of the page that shows an EMBEDDED line item's reward (treat it as a secret).
+     */
+    getEmbeddedUrl(id: string, options?: CallOptions): Promise<EmbeddedUrl>;
+    /**
+     * Reads one line item, with its reward and histories.
+     */
+    getLineItem(id: string, options?: CallOptions): Promise<LineItem>;
+    /**
+     * Reads one order, with `reward.credentialList`.
+     */
+    getOrder(id: string, options?: CallOptions): Promise<Order>;
+    /**
+     * Every line item matching `filter`, following page keys.
+     */
+    iterateLineItems(filter?: LineItemFilter, options?: CallOptions): LineItemIterator;
+    /**
+     * Every order matching `filter`: `for await (const order of client.iterateOrders(filter))`.
+     * Splits the date range when a query matches more than the 10,000 results Tango returns.
+     */
+    iterateOrders(filter?: OrderFilter, options?: CallOptions): OrderIterator;
+    /**
+     * Reads one page of line items.
+     */
+    listLineItems(filter?: LineItemFilter, options?: CallOptions): Promise<LineItemListPage>;
+    /**
+     * Reads one page of orders.
+     */
+    listOrders(filter?: OrderFilter, options?: CallOptions): Promise<OrderListPage>;
+    /**
+     * The reason codes each line item action accepts, code → description.
+     */
+    listReasonCodes(options?: CallOptions): Promise<ReasonCodes>;
+    /**
+     * A client. Throws a `config` TangoError on unusable options, and in a browser when
+     * credentials are given without `dangerouslyAllowBrowser: true`.
+     */
+    constructor(options: TangoClientOptions);
+    /**
+     * Cancels a line item and issues a replacement with the body's changes (amount, delivery
+     * method, recipient, notes); resolves to the new order. Retried only where Tango did not act.
+     */
+    reissueLineItem(id: string, body: ReissueLineItemRequest, options?: CallOptions): Promise<Order>;
+    /**
+     * Resends a line item's reward, possibly by another method.
+     */
+    resendLineItem(id: string, body: LineItemResendRequest, options?: CallOptions): Promise<LineItemResendResult>;
+    /**
+     * Resends an order's reward (once per 30 s per order; a second try within 30 s throws
+     * `resend_too_soon` without a request).
+     */
+    resendOrder(id: string, body?: OrderResendRequest, options?: CallOptions): Promise<OrderResendResult>;
+    /**
+     * Unfreezes a line item's reward.
+     */
+    unfreezeLineItem(id: string, body: FreezeLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Changes a line item's `purchaseOrderNumber`, `campaign` or `orderNotes`.
+     */
+    updateLineItem(id: string, body: UpdateLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Reads the order until its status is final (COMPLETE, FAILED, CANCELLED, PARTIAL, DELETED)
+     * and resolves to it: reads about a second apart at first, backing off to at most 30 s,
+     * jittered; a read rate-limited (429) does not end the wait. `options.timeoutMs` (default
+     * 600000, 10 minutes; up to a day) ends it with a `timeout` TangoError carrying `lastStatus`;
+     * `options.signal` ends it at once; `options.onStatus(order)` sees each change of status.
+     */
+    waitForOrder(id: string, options?: WaitOptions): Promise<Order>;
+}
+
+export { validateOrdersCsv, ordersFromCsv } from "./csv.js";
 export type { CsvOptions } from "./csv.js";
