@@ -13,7 +13,8 @@ if (which === "bare") {
   const dir = new URL("./node_modules/tango-orders/", import.meta.url);
   const wasm = readFileSync(new URL("wasm-main/tango_orders_main_bg.wasm", dir));
   const base64 = wasm.toString("base64");
-  const { wasmBytes } = await import(new URL("inline.node.js", dir));
+  // The package's Node loader, as bundled into index.node.js (the repository's source of it).
+  const { wasmBytes } = await import(new URL("../pkg-template/inline.node.js", import.meta.url));
   const t0 = performance.now();
   const bytes = wasmBytes(base64, wasm.length);
   const t1 = performance.now();
