@@ -26,3 +26,6 @@ export const CLIENT_METHODS = {
   iterateOrders: { options: 1, iterator: "OrderIterator", pages: "parseOrderListPage", items: "orders" },
   iterateLineItems: { options: 1, iterator: "LineItemIterator", pages: "parseLineItemListPage", items: "lineItems" },
 };
+
+/** The client module's functions that are not methods, which the main entry forwards the same way. */
+export const CLIENT_FUNCTIONS = ["verifyWebhook"];

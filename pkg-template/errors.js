@@ -3,7 +3,7 @@
 // so what tells one apart is its shape: the name, one of the package's kinds, and `retryable`.
 // Every entry that can throw exports both (pkg-template/entries/).
 
-const KINDS = new Set(["validation", "api", "network", "timeout", "decode", "config", "resend_too_soon", "conflict", "aborted"]);
+const KINDS = new Set(["validation", "api", "network", "timeout", "decode", "config", "resend_too_soon", "conflict", "aborted", "unverified"]);
 
 /** Whether `value` is an error thrown by tango-orders (a type guard in TypeScript). */
 export function isTangoError(value) {

@@ -204,5 +204,9 @@ export function makeLazyClient({ load, loaded, check, loadError }) {
     };
   }
 
-  return { TangoClient, ...iteratorClasses };
+  /** Calls the module's function `name` (verifyWebhook), loading the module first when needed. */
+  const callFunction = (name, args) => clientModule !== undefined ? clientModule[name](...args)
+    : whenLoaded(undefined, false).then((namespace) => namespace[name](...args));
+
+  return { TangoClient, ...iteratorClasses, callFunction };
 }

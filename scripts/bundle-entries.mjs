@@ -142,14 +142,14 @@ for (const { entry, loader, file } of BUILDS) {
 
 // What each entry must export. The client's methods come from one table (client-methods.js) that
 // the lazy client and the wrapper both read; it must be the wasm class's own.
-const { CLIENT_METHODS } = await import(join(template, "client-methods.js"));
+const { CLIENT_METHODS, CLIENT_FUNCTIONS } = await import(join(template, "client-methods.js"));
 const clientGlue = readFileSync(MODULES.client.glue, "utf8");
 const classBody = clientGlue.slice(clientGlue.indexOf("export class TangoClient"));
 const methods = [...classBody.slice(0, classBody.indexOf("\n}\n")).matchAll(/^ {4}(\w+)\(/gm)]
   .map((m) => m[1]).filter((name) => !["constructor", "free", "__destroy_into_raw"].includes(name));
 if (!sameSet(methods, Object.keys(CLIENT_METHODS))) fail(`TangoClient has methods ${methods}; client-methods.js lists others`);
 const iterators = Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? []);
-const lazyNames = ["TangoClient", ...iterators];
+const lazyNames = ["TangoClient", ...iterators, ...CLIENT_FUNCTIONS];
 if (!sameSet(MODULES.client.api, lazyNames)) fail(`the client module exports ${MODULES.client.api}; expected ${lazyNames}`);
 
 // models.js must describe exactly the Rust parsers (the wasm-parsers module's), and decide every field.
@@ -168,7 +168,7 @@ if (!sameSet(MODULES.csv.api, [...MODULES.validate.api, ...CSV_FUNCTIONS])) fail
 const expected = {
   index: [...MODULES.main.api, ...parsers, ...schemas, ...errors, ...lazyNames, ...CSV_FUNCTIONS],
   web: [...MODULES.main.api, ...parsers, ...schemas, ...errors, ...lazyNames, ...CSV_FUNCTIONS, "default"],
-  client: ["TangoClient"],
+  client: ["TangoClient", ...CLIENT_FUNCTIONS],
   validate: [...MODULES.validate.api, ...schemas, ...errors],
   csv: [...MODULES.csv.api, ...schemas, ...errors],
   "json-schema": [...schemas, ...errors],

@@ -39,6 +39,8 @@ pub enum ErrorKind {
     Conflict,
     /// The caller's abort signal fired.
     Aborted,
+    /// A webhook delivery did not prove it came from Tango: nothing of it was read.
+    Unverified,
 }
 
 impl ErrorKind {
@@ -54,6 +56,7 @@ impl ErrorKind {
             ErrorKind::ResendTooSoon => "resend_too_soon",
             ErrorKind::Conflict => "conflict",
             ErrorKind::Aborted => "aborted",
+            ErrorKind::Unverified => "unverified",
         }
     }
 }
@@ -115,6 +118,12 @@ pub enum Error {
     },
     /// The caller's abort signal fired while the call was waiting or in flight.
     Aborted,
+    /// A webhook delivery did not prove it came from Tango (no signature, a wrong one, or a body
+    /// too large to check): nothing of it was read. The message quotes none of it.
+    Unverified {
+        /// Why, in words.
+        message: String,
+    },
 }
 
 /// Tango's answer to a failed request: the status and the error body.
@@ -167,6 +176,7 @@ impl Error {
             Error::ResendTooSoon { .. } => ErrorKind::ResendTooSoon,
             Error::Conflict { .. } => ErrorKind::Conflict,
             Error::Aborted => ErrorKind::Aborted,
+            Error::Unverified { .. } => ErrorKind::Unverified,
         }
     }
 
@@ -237,6 +247,7 @@ impl core::fmt::Display for Error {
                 fields.join(", ")
             ),
             Error::Aborted => f.write_str("aborted by the caller"),
+            Error::Unverified { message } => f.write_str(message),
         }
     }
 }

@@ -10,6 +10,7 @@
 //! | [`validate`] | the report types (`Report`, `Issue`, `Code`) for Tango's rules |
 //! | [`decode`] | reading response bodies into models, with errors that never quote a value |
 //! | [`error`] | the one error type, with a `kind` to branch on |
+//! | [`webhook`] | webhook deliveries: their events, and checking their signature |
 //! | `js` (wasm32 only) | the JavaScript exports: conversion at the boundary, no logic |
 //!
 //! ```
@@ -33,6 +34,7 @@ pub mod fuzzing;
 pub mod model;
 pub mod rules;
 pub mod validate;
+pub mod webhook;
 
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 mod js;

@@ -152,7 +152,10 @@ impl Error {
                 fields.reference_order_id = reference_order_id.clone();
                 fields.fields = Some(names.clone());
             }
-            Error::Network { .. } | Error::Config { .. } | Error::Aborted => {}
+            Error::Network { .. }
+            | Error::Config { .. }
+            | Error::Aborted
+            | Error::Unverified { .. } => {}
         }
         fields
     }

@@ -35,7 +35,8 @@ export type TangoError =
   | TangoErrorOf<"config">
   | TangoErrorOf<"resend_too_soon", "retryAfterMs">
   | TangoErrorOf<"conflict", "fields">
-  | TangoErrorOf<"aborted">;
+  | TangoErrorOf<"aborted">
+  | TangoErrorOf<"unverified">;
 /** `TangoError` as a value: for `error instanceof TangoError` (TypeScript 5.3+ narrows on it). */
 export interface TangoErrorConstructor {
   readonly prototype: Error;

@@ -32,6 +32,8 @@ mod timers;
 mod transport;
 #[cfg(feature = "js-validate")]
 mod validate;
+#[cfg(feature = "js-client")]
+mod webhook;
 
 #[cfg(all(test, feature = "js-client"))]
 mod tests;

@@ -180,3 +180,21 @@ const fromJsonEntry: CreateOrderRequest | undefined = acceptsAnyStandardSchema(c
 void fromJsonEntry;
 // @ts-expect-error: the schemas of tango-orders carry no JSON Schema
 jsonSchemaOf(createOrderSchema);
+
+// Webhooks: checking `eventType` narrows an event to its data; an unknown type keeps `unknown` data.
+import { verifyWebhook, type WebhookEvent } from "tango-orders";
+export async function rewardStatusOf(request: Request, secret: string): Promise<string | undefined> {
+  const event: WebhookEvent = await verifyWebhook(request, { hmacSharedSecretKey: secret });
+  if (event.eventType === "RewardStatus") return event.eventData.status;
+  if (event.eventType === "AsyncOrderStatus") {
+    const total: number | undefined = event.eventData.totalLineItems;
+    return String(total);
+  }
+  // @ts-expect-error: outside the known types the data is unknown
+  event.eventData.status;
+  return undefined;
+}
+export async function fromNodeHttp(body: Uint8Array, headers: Record<string, string | string[] | undefined>): Promise<number | undefined> {
+  const event = await verifyWebhook({ body, headers }, { hmacSharedSecretKey: "c2VjcmV0" });
+  return event.revision;
+}

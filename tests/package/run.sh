@@ -17,7 +17,7 @@ echo "packed $tarball ($(wc -c < "$work/$tarball") bytes):"
 tar -tzf "$work/$tarball" | sed 's/^/  /'
 
 mkdir "$work/project"
-cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/validation.test.mjs "$here"/csv.test.mjs "$here"/misuse.test.mjs "$here"/readme.test.mjs "$here"/sim.test.mjs "$here"/client.test.mjs "$here"/failure.test.mjs "$here"/readme-proxy.test.mjs "$here"/conformance.test.mjs "$here"/loaders.test.mjs "$here"/decode.test.mjs "$here"/lazy.test.mjs "$here"/load.test.mjs "$here"/uncaught.test.mjs "$here"/limiter.test.mjs "$here"/schema.test.mjs "$here"/json-schema.test.mjs "$here"/cli.test.mjs "$here"/errors.test.mjs "$here"/cases.mjs "$here"/redis.test.mjs "$here"/redis-worker.mjs "$here"/servers.mjs "$here"/page-main.js "$here"/consumer.ts "$here"/consumer-redis.ts "$here"/tsconfig-redis.json \
+cp "$here"/consumer.test.mjs "$here"/browser.test.mjs "$here"/types.test.mjs "$here"/validation.test.mjs "$here"/csv.test.mjs "$here"/misuse.test.mjs "$here"/readme.test.mjs "$here"/sim.test.mjs "$here"/client.test.mjs "$here"/failure.test.mjs "$here"/readme-proxy.test.mjs "$here"/conformance.test.mjs "$here"/loaders.test.mjs "$here"/decode.test.mjs "$here"/lazy.test.mjs "$here"/load.test.mjs "$here"/uncaught.test.mjs "$here"/limiter.test.mjs "$here"/schema.test.mjs "$here"/json-schema.test.mjs "$here"/cli.test.mjs "$here"/errors.test.mjs "$here"/webhooks.test.mjs "$here"/cases.mjs "$here"/redis.test.mjs "$here"/redis-worker.mjs "$here"/servers.mjs "$here"/page-main.js "$here"/consumer.ts "$here"/consumer-redis.ts "$here"/tsconfig-redis.json \
   "$here"/tsconfig.json "$work/project/"
 cd "$work/project"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > package.json
@@ -47,7 +47,7 @@ export NODE_PATH="$root/node_modules"
 echo "tsc --strict: consumer.ts type-checks"
 "$root/node_modules/.bin/tsc" -p tsconfig-redis.json
 echo "tsc --strict: consumer-redis.ts type-checks against ioredis's and node-redis's own types"
-node --test consumer.test.mjs loaders.test.mjs decode.test.mjs lazy.test.mjs load.test.mjs uncaught.test.mjs limiter.test.mjs misuse.test.mjs validation.test.mjs schema.test.mjs json-schema.test.mjs csv.test.mjs cli.test.mjs errors.test.mjs readme.test.mjs sim.test.mjs client.test.mjs failure.test.mjs readme-proxy.test.mjs conformance.test.mjs types.test.mjs browser.test.mjs
+node --test consumer.test.mjs loaders.test.mjs decode.test.mjs lazy.test.mjs load.test.mjs uncaught.test.mjs limiter.test.mjs misuse.test.mjs validation.test.mjs schema.test.mjs json-schema.test.mjs csv.test.mjs cli.test.mjs errors.test.mjs webhooks.test.mjs readme.test.mjs sim.test.mjs client.test.mjs failure.test.mjs readme-proxy.test.mjs conformance.test.mjs types.test.mjs browser.test.mjs
 # The Rust binary's HTTP tests, run against `tango-orders sim` from the installed tarball: both
 # servers answer the same (sim/tests/binary.rs).
 (cd "$root" && TANGO_SIM_COMMAND="$work/project/node_modules/.bin/tango-orders sim" cargo test --quiet -p tango-sim --test binary)

@@ -1,0 +1,229 @@
+//! `verifyWebhook`: a delivery's raw bytes checked against its `X-Signed-Payload` header with
+//! WebCrypto (`crypto.subtle`, which compares in constant time), and only then read as an event.
+//! The crypto is the runtime's own, so the wasm carries none.
+
+use super::convert::{get, to_js};
+use super::error::to_js_error;
+use super::text::utf8;
+use crate::error::Error;
+use crate::webhook::signature::{check_size, signature_bytes, unverified, SIGNATURE_HEADER};
+use crate::webhook::{HmacKey, WebhookEvent};
+use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(typescript_custom_section)]
+const WEBHOOK_TYPES: &str = r#"
+/** A webhook delivery as `verifyWebhook` takes it: a Fetch `Request` (Workers, Next.js route
+ * handlers, Deno, Bun, Hono), or its raw body, as bytes or text, with its headers (Express with
+ * `express.raw({ type: "application/json" })`, Node's `http`). */
+export type WebhookDelivery =
+  | { arrayBuffer(): Promise<ArrayBuffer>; headers: { get(name: string): string | null } }
+  | {
+      body: string | Uint8Array | ArrayBuffer;
+      headers: { get(name: string): string | null } | Record<string, string | string[] | undefined>;
+    };
+/** The subscription's key that `verifyWebhook` checks a delivery with: its `hmacSharedSecretKey`
+ * (base64, as given to Tango). */
+export interface WebhookKeys {
+  hmacSharedSecretKey: string;
+}
+/** An event type this release does not know: a string, typed apart from the known ones so that
+ * checking `eventType` narrows an event to its data. */
+export type UnknownWebhookEventType = string & { readonly unknownWebhookEventType: true };
+/** One event of type `T` with data `D`. */
+export interface WebhookEventOf<T extends string, D> {
+  /** The event's ID: the same on every delivery of it (a retry, a replay). */
+  eventId: string;
+  /** Its position among the subscription's events: deliveries may arrive out of order. */
+  revision?: number;
+  /** Its category. */
+  category?: WebhookCategory;
+  /** When it happened (RFC 3339). */
+  eventOccurredAt?: string;
+  eventType: T;
+  eventData: D;
+}
+/** A verified delivery's event: narrow on `eventType` for its `eventData`. */
+export type WebhookEvent =
+  | WebhookEventOf<"RewardStatus", RewardStatusEventData>
+  | WebhookEventOf<"LineItemDeliveryStatus", LineItemDeliveryStatusEventData>
+  | WebhookEventOf<"AsyncOrderStatus", AsyncOrderStatusEventData>
+  | WebhookEventOf<"ItemAvailability", ItemAvailabilityEventData>
+  | WebhookEventOf<"AccountStatus", AccountStatusEventData>
+  | WebhookEventOf<"Transaction", TransactionEventData>
+  | WebhookEventOf<"LowBalance", LowBalanceEventData>
+  | WebhookEventOf<"APICredentials", CredentialStatusEventData>
+  | WebhookEventOf<"ExchangeRatesStatus", ExchangeRatesStatusData>
+  | WebhookEventOf<UnknownWebhookEventType, unknown>;
+"#;
+
+/// Verifies a webhook delivery and resolves to its event. The raw body is checked against the
+/// `X-Signed-Payload` header with the subscription's key before anything in it is read; a
+/// delivery that is not verified (no header, a wrong signature, a body over 256 KiB) rejects with
+/// a TangoError of kind `"unverified"` that quotes nothing of it.
+#[wasm_bindgen(js_name = verifyWebhook, unchecked_return_type = "Promise<WebhookEvent>")]
+pub fn verify_webhook(
+    #[wasm_bindgen(unchecked_param_type = "WebhookDelivery")] delivery: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "WebhookKeys")] keys: JsValue,
+) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        match verify(&delivery, &keys).await {
+            Ok(event) => to_js(&event).map_err(to_js_error),
+            Err(error) => Err(to_js_error(error)),
+        }
+    })
+}
+
+async fn verify(delivery: &JsValue, keys: &JsValue) -> Result<WebhookEvent, Error> {
+    let key = key_of(keys)?;
+    let (body, header) = read_delivery(delivery).await?;
+    check_size(body.len())?;
+    let signature = signature_bytes(header.as_deref())?;
+    if !hmac_verifies(key.expose(), &signature, &body).await? {
+        return Err(unverified("the signature does not match the body"));
+    }
+    let text = String::from_utf8(body).map_err(|_| Error::Decode {
+        message: "the webhook delivery is not an event: its body is not UTF-8".into(),
+        excerpt: None,
+    })?;
+    WebhookEvent::from_json(&text)
+}
+
+/// The subscription's key from `keys`.
+fn key_of(keys: &JsValue) -> Result<HmacKey, Error> {
+    if !keys.is_object() {
+        return Err(Error::config(
+            "verifyWebhook needs the subscription's key: { hmacSharedSecretKey }",
+        ));
+    }
+    if let Some(secret) = get(keys, "hmacSharedSecretKey").as_string() {
+        return HmacKey::from_shared_secret(&secret);
+    }
+    if !get(keys, "signingCertificate").is_undefined() {
+        return Err(Error::config(
+            "X509 verification (signingCertificate) is not supported yet: use an HMAC subscription",
+        ));
+    }
+    Err(Error::config(
+        "hmacSharedSecretKey must be the subscription's key (base64 text)",
+    ))
+}
+
+/// The raw body and the signature header of a `Request` or of `{ body, headers }`.
+async fn read_delivery(delivery: &JsValue) -> Result<(Vec<u8>, Option<String>), Error> {
+    let not_a_delivery = || {
+        Error::config(
+            "verifyWebhook takes a Request, or { body, headers } with the raw body as bytes or text",
+        )
+    };
+    if !delivery.is_object() {
+        return Err(not_a_delivery());
+    }
+    let headers = get(delivery, "headers");
+    let header = |name: &str| header_value(&headers, name);
+    let read_body = get(delivery, "arrayBuffer");
+    if let Some(read_body) = read_body.dyn_ref::<Function>() {
+        // A Request: refuse a declared oversize body before reading it.
+        if let Some(length) = header("content-length").and_then(|l| l.trim().parse::<usize>().ok())
+        {
+            check_size(length)?;
+        }
+        let buffer = read_body
+            .call0(delivery)
+            .map(JsCast::unchecked_into::<Promise>)
+            .map_err(|_| unverified("its body could not be read"))?;
+        let buffer = JsFuture::from(buffer)
+            .await
+            .map_err(|_| unverified("its body could not be read"))?;
+        let bytes = Uint8Array::new(&buffer).to_vec();
+        return Ok((bytes, header(SIGNATURE_HEADER)));
+    }
+    let body = get(delivery, "body");
+    let bytes = if let Some(bytes) = utf8(&body) {
+        bytes
+    } else if body.is_instance_of::<Uint8Array>() || body.is_instance_of::<ArrayBuffer>() {
+        let bytes = Uint8Array::new(&body);
+        check_size(bytes.length() as usize)?;
+        bytes.to_vec()
+    } else {
+        return Err(unverified(
+            "its body is not the raw bytes or text (with Express, use express.raw({ type: \"application/json\" }))",
+        ));
+    };
+    Ok((bytes, header(SIGNATURE_HEADER)))
+}
+
+/// A header of a `Headers` object (`get`, case-insensitive) or of a plain object as Node gives
+/// them (names in any case; a list of values takes the first).
+fn header_value(headers: &JsValue, name: &str) -> Option<String> {
+    if let Some(read) = get(headers, "get").dyn_ref::<Function>() {
+        return read.call1(headers, &name.into()).ok()?.as_string();
+    }
+    if !headers.is_object() {
+        return None;
+    }
+    let entries = Object::entries(headers.unchecked_ref::<Object>());
+    entries.iter().find_map(|entry| {
+        let entry = Array::from(&entry);
+        let key = entry.get(0).as_string()?;
+        if !key.eq_ignore_ascii_case(name) {
+            return None;
+        }
+        let value = entry.get(1);
+        if Array::is_array(&value) {
+            return Array::from(&value).get(0).as_string();
+        }
+        value.as_string()
+    })
+}
+
+/// Whether `signature` is HMAC-SHA256 of `body` under `key`, by `crypto.subtle.verify`.
+async fn hmac_verifies(key: &[u8], signature: &[u8], body: &[u8]) -> Result<bool, Error> {
+    let no_webcrypto = || {
+        Error::config("verifyWebhook needs WebCrypto (globalThis.crypto.subtle: Node 19 or later)")
+    };
+    let subtle = Reflect::get(&js_sys::global(), &"crypto".into())
+        .and_then(|crypto| Reflect::get(&crypto, &"subtle".into()))
+        .map_err(|_| no_webcrypto())?;
+    let method = |name: &str| {
+        Reflect::get(&subtle, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or_else(no_webcrypto)
+    };
+    let algorithm = Object::new();
+    let _ = Reflect::set(&algorithm, &"name".into(), &"HMAC".into());
+    let _ = Reflect::set(&algorithm, &"hash".into(), &"SHA-256".into());
+    let usages = Array::of1(&"verify".into());
+    let import = method("importKey")?
+        .apply(
+            &subtle,
+            &Array::of5(
+                &"raw".into(),
+                &Uint8Array::from(key),
+                &algorithm,
+                &false.into(),
+                &usages,
+            ),
+        )
+        .map_err(|_| no_webcrypto())?;
+    let crypto_key = JsFuture::from(import.unchecked_into::<Promise>())
+        .await
+        .map_err(|_| unverified("the key could not be used"))?;
+    let verified = method("verify")?
+        .apply(
+            &subtle,
+            &Array::of4(
+                &"HMAC".into(),
+                &crypto_key,
+                &Uint8Array::from(signature),
+                &Uint8Array::from(body),
+            ),
+        )
+        .map_err(|_| no_webcrypto())?;
+    let verified = JsFuture::from(verified.unchecked_into::<Promise>())
+        .await
+        .map_err(|_| unverified("the signature could not be checked"))?;
+    Ok(verified.as_bool() == Some(true))
+}

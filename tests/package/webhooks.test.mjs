@@ -1,0 +1,75 @@
+// verifyWebhook on deliveries signed as Tango signs them (HMAC-SHA256 of the raw body with the
+// subscription's decoded key, base64 in X-Signed-Payload): a Fetch Request and Node's raw body
+// both verify; a body changed by one bit, another key, no header, an oversized body and a parsed
+// body are refused as `unverified`, quoting nothing of the delivery.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHmac, randomBytes } from "node:crypto";
+import { verifyWebhook, isTangoError } from "tango-orders";
+
+const secret = randomBytes(32).toString("base64");
+const sign = (body, key = secret) => createHmac("sha256", Buffer.from(key, "base64")).update(body).digest("base64");
+const event = {
+  eventId: "0b6e1c0e-8e7f-4c7a-9a39-5a7f6f1d2e11", revision: 12, eventType: "RewardStatus", category: "REWARD",
+  eventOccurredAt: "2026-12-07T10:00:00Z",
+  eventData: { referenceLineItemId: "RL231208-1234-56-01", externalRefID: "order-7", status: "FROZEN", type: "GIFT_CARD" },
+};
+const body = JSON.stringify(event);
+const request = (text, headers) => new Request("https://receiver.example/tango", { method: "POST", body: text, headers });
+
+test("a genuine delivery verifies from a Request, from raw bytes and from text, and reads as its event", async () => {
+  const fromRequest = await verifyWebhook(request(body, { "X-Signed-Payload": sign(body) }), { hmacSharedSecretKey: secret });
+  assert.deepEqual(fromRequest, event);
+  const fromBytes = await verifyWebhook({ body: Buffer.from(body), headers: { "x-signed-payload": sign(body) } }, { hmacSharedSecretKey: secret });
+  assert.deepEqual(fromBytes, event);
+  const fromText = await verifyWebhook({ body, headers: new Headers({ "x-signed-payload": sign(body) }) }, { hmacSharedSecretKey: secret });
+  assert.deepEqual(fromText, event);
+  // Node's http gives repeated headers as a list.
+  const listed = await verifyWebhook({ body: new Uint8Array(Buffer.from(body)), headers: { "X-SIGNED-PAYLOAD": [sign(body)] } }, { hmacSharedSecretKey: secret });
+  assert.equal(listed.eventId, event.eventId);
+});
+
+test("the docs' plural spellings read as the singular ones; an unknown type keeps its data", async () => {
+  const plural = JSON.stringify({ ...event, eventType: undefined, category: undefined, eventTypes: ["RewardStatus"], categories: ["REWARD"] });
+  assert.deepEqual(await verifyWebhook({ body: plural, headers: { "x-signed-payload": sign(plural) } }, { hmacSharedSecretKey: secret }), event);
+  const unknown = JSON.stringify({ eventId: "e2", revision: 1, eventType: "OrderActionStatus", eventData: { a: [1, { b: null }] } });
+  const read = await verifyWebhook({ body: unknown, headers: { "x-signed-payload": sign(unknown) } }, { hmacSharedSecretKey: secret });
+  assert.deepEqual(read, { eventId: "e2", revision: 1, eventType: "OrderActionStatus", eventData: { a: [1, { b: null }] } });
+});
+
+/** The rejection of `delivery`, checked to be an `unverified` TangoError that quotes nothing. */
+async function refused(delivery, keys = { hmacSharedSecretKey: secret }) {
+  const error = await verifyWebhook(delivery, keys).then(() => assert.fail("verified"), (e) => e);
+  assert.ok(isTangoError(error), String(error));
+  assert.equal(error.kind, "unverified");
+  assert.equal(error.retryable, false);
+  for (const leaked of ["order-7", "RL231208", secret, "FROZEN"]) assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(leaked), error.message);
+  assert.equal(error.externalRefID, undefined);
+  return error;
+}
+
+test("a body changed by one bit, another key, no header or a malformed one is not verified", async () => {
+  const tampered = Buffer.from(body);
+  tampered[40] ^= 1;
+  await refused({ body: tampered, headers: { "x-signed-payload": sign(body) } });
+  await refused(request(body, { "X-Signed-Payload": sign(body, randomBytes(32).toString("base64")) }));
+  await refused(request(body, {}));
+  await refused({ body, headers: { "x-signed-payload": "%%%" } });
+  await refused({ body, headers: {} });
+});
+
+test("an oversized body is refused before it is checked, and a parsed body is not a raw one", async () => {
+  const big = JSON.stringify({ ...event, eventData: { note: "x".repeat(300 * 1024) } });
+  await refused({ body: big, headers: { "x-signed-payload": sign(big) } });
+  await refused(request(big, { "X-Signed-Payload": sign(big) }));
+  const parsed = await refused({ body: event, headers: { "x-signed-payload": sign(body) } });
+  assert.match(parsed.message, /express\.raw/);
+});
+
+test("a missing or unusable key is a config error that quotes no key", async () => {
+  for (const keys of [undefined, {}, { hmacSharedSecretKey: "c2hvcnQ=" }, { hmacSharedSecretKey: "not base64!" }, { signingCertificate: "MIIB" }]) {
+    const error = await verifyWebhook({ body, headers: { "x-signed-payload": sign(body) } }, keys).then(() => assert.fail("verified"), (e) => e);
+    assert.equal(error.kind, "config", String(error));
+    assert.ok(!error.message.includes("c2hvcnQ") && !error.message.includes("not base64!"), error.message);
+  }
+});
