@@ -41,8 +41,10 @@ for row in "${modules[@]}"; do
 done
 
 # Generated data the entries bundle: the models' description for decode.js (the parse* functions
-# and the client's answers), and the requests' JSON Schemas for tango-orders/json-schema.
+# and the client's answers) and webhook events' (verifyWebhook), and the requests' JSON Schemas
+# for tango-orders/json-schema.
 cargo run --quiet -p tango-describe-models > "$out/models.js"
+cargo run --quiet -p tango-describe-models webhooks > "$out/webhook-models.js"
 cargo run --quiet -p tango-json-schema > "$out/json-schemas.js"
 # The browser loader with fflate's inflate bundled in (the package has no dependencies); the
 # browser entries of a page share it.

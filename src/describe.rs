@@ -235,12 +235,14 @@ fn all_aliases() -> Vec<&'static str> {
     .concat()
 }
 
+/// A model's describer, as the description lists use it.
+type Describer = fn(&[&str]) -> Result<ModelDescription, DescribeError>;
+
 /// The description the package's JavaScript decoder reads: `{ "parsers": { parseOrder: "Order",
 /// … }, "models": { "Order": [fields], … } }` for every `parse*` export and every model they
 /// reach. Fails when a reachable model is missing from the list below.
 pub fn decoder_description() -> Result<Value, DescribeError> {
     use crate::model::*;
-    type Describer = fn(&[&str]) -> Result<ModelDescription, DescribeError>;
     const MODELS: &[Describer] = &[
         describe::<Order>,
         describe::<OrderListPage>,
@@ -276,8 +278,46 @@ pub fn decoder_description() -> Result<Value, DescribeError> {
         ("parseLineItemResendResult", "LineItemResendResult"),
         ("parseApiErrorBody", "ApiErrorBody"),
     ];
+    description(MODELS, PARSERS)
+}
+
+/// The same for webhook events' data, one "parser" per event type: what the client module's
+/// `verifyWebhook` reads each event's `eventData` as (`webhook-models.js`).
+pub fn webhook_description() -> Result<Value, DescribeError> {
+    use crate::webhook::*;
+    const MODELS: &[Describer] = &[
+        describe::<RewardStatusEventData>,
+        describe::<LineItemDeliveryStatusEventData>,
+        describe::<AsyncOrderStatusEventData>,
+        describe::<ItemAvailabilityEventData>,
+        describe::<AccountStatusEventData>,
+        describe::<TransactionEventData>,
+        describe::<LowBalanceEventData>,
+        describe::<CredentialStatusEventData>,
+        describe::<ExchangeRatesStatusData>,
+    ];
+    const PARSERS: &[(&str, &str)] = &[
+        ("RewardStatus", "RewardStatusEventData"),
+        ("LineItemDeliveryStatus", "LineItemDeliveryStatusEventData"),
+        ("AsyncOrderStatus", "AsyncOrderStatusEventData"),
+        ("ItemAvailability", "ItemAvailabilityEventData"),
+        ("AccountStatus", "AccountStatusEventData"),
+        ("Transaction", "TransactionEventData"),
+        ("LowBalance", "LowBalanceEventData"),
+        ("APICredentials", "CredentialStatusEventData"),
+        ("ExchangeRatesStatus", "ExchangeRatesStatusData"),
+    ];
+    description(MODELS, PARSERS)
+}
+
+/// `{ parsers, models }` for the models `describers` describe; fails when a model refers to one
+/// not listed, or a parser reads one not listed.
+fn description(
+    describers: &[Describer],
+    parser_models: &[(&str, &str)],
+) -> Result<Value, DescribeError> {
     let aliases = all_aliases();
-    let described = MODELS
+    let described = describers
         .iter()
         .map(|describe| describe(&aliases))
         .collect::<Result<Vec<_>, _>>()?;
@@ -292,13 +332,13 @@ pub fn decoder_description() -> Result<Value, DescribeError> {
             .find(|name| !models.contains_key(**name))
         {
             return Err(DescribeError(format!(
-                "{} refers to {missing}, which decoder_description does not list",
+                "{} refers to {missing}, which its description does not list",
                 model.name
             )));
         }
     }
     let mut parsers = Map::new();
-    for (parser, model) in PARSERS {
+    for (parser, model) in parser_models {
         if !models.contains_key(*model) {
             return Err(DescribeError(format!("{parser} reads {model}, not listed")));
         }
@@ -600,6 +640,25 @@ mod tests {
         if std::env::var("TANGO_PRINT").is_ok() {
             println!("{}", serde_json::to_string_pretty(&description).unwrap());
         }
+    }
+
+    #[test]
+    fn every_webhook_event_type_is_described_and_decided() {
+        let description = webhook_description().unwrap();
+        let parsers = description["parsers"].as_object().unwrap();
+        let types: Vec<_> = parsers.keys().map(String::as_str).collect();
+        let mut known = crate::webhook::WebhookEventData::KNOWN_TYPES.to_vec();
+        known.sort_unstable();
+        assert_eq!(types, known);
+        assert_eq!(
+            description["models"]["AsyncOrderStatusEventData"]
+                .to_string()
+                .matches("\"i\"")
+                .count(),
+            3
+        );
+        // Every field decode.js can decide alone (no "x"), as bundle-entries.mjs requires of models.js.
+        assert!(!description["models"].to_string().contains("\"x\""));
     }
 
     #[test]

@@ -192,7 +192,7 @@ pub struct TangoClient {
 
 /// The promise of an export's work. Boxed, so that `future_to_promise` is compiled once rather
 /// than once per export's future type.
-fn promise(work: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
+pub(super) fn promise(work: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
     future_to_promise(work)
 }
 

@@ -307,14 +307,18 @@ impl WebhookEvent {
             message: format!("the webhook delivery is not an event: {what}"),
             excerpt: None,
         };
-        let delivery: Delivery =
-            serde_json::from_str(body).map_err(|_| not_an_event("not a JSON object of its shape"))?;
+        let delivery: Delivery = serde_json::from_str(body)
+            .map_err(|_| not_an_event("not a JSON object of its shape"))?;
         let event_id = delivery
             .event_id
             .ok_or_else(|| not_an_event("no eventId"))?;
         let event_type = delivery
             .event_type
-            .or_else(|| delivery.event_types.and_then(|types| types.into_iter().next()))
+            .or_else(|| {
+                delivery
+                    .event_types
+                    .and_then(|types| types.into_iter().next())
+            })
             .ok_or_else(|| not_an_event("no eventType"))?;
         let data = WebhookEventData::read(event_type, delivery.event_data)
             .map_err(|_| not_an_event("its eventData does not fit its eventType"))?;
@@ -355,12 +359,17 @@ mod tests {
     #[test]
     fn every_known_type_reads_into_its_own_data_and_an_unknown_one_is_kept() {
         for event_type in WebhookEventData::KNOWN_TYPES {
-            let body = json!({"eventId": "e", "eventType": event_type, "eventData": {}}).to_string();
+            let body =
+                json!({"eventId": "e", "eventType": event_type, "eventData": {}}).to_string();
             let event = WebhookEvent::from_json(&body).unwrap();
             assert_eq!(event.data.event_type(), *event_type);
-            assert!(!matches!(event.data, WebhookEventData::Other(_)), "{event_type}");
+            assert!(
+                !matches!(event.data, WebhookEventData::Other(_)),
+                "{event_type}"
+            );
         }
-        let body = r#"{"eventId":"e","eventType":"OrderActionStatus","eventData":{"x":[1,{"y":null}]}}"#;
+        let body =
+            r#"{"eventId":"e","eventType":"OrderActionStatus","eventData":{"x":[1,{"y":null}]}}"#;
         let event = WebhookEvent::from_json(body).unwrap();
         let written = serde_json::to_value(&event).unwrap();
         assert_eq!(written["eventType"], "OrderActionStatus");

@@ -40,9 +40,9 @@ impl core::fmt::Debug for HmacKey {
 impl HmacKey {
     /// The key of a subscription's `hmacSharedSecretKey` (base64, at least 32 bytes once decoded).
     pub fn from_shared_secret(secret: &str) -> Result<HmacKey, Error> {
-        let bytes = STANDARD.decode(secret.trim()).map_err(|_| {
-            Error::config("hmacSharedSecretKey must be base64 (as given to Tango)")
-        })?;
+        let bytes = STANDARD
+            .decode(secret.trim())
+            .map_err(|_| Error::config("hmacSharedSecretKey must be base64 (as given to Tango)"))?;
         if bytes.len() < MIN_HMAC_KEY_BYTES {
             return Err(Error::config(
                 "hmacSharedSecretKey must be at least 32 bytes once decoded",

@@ -20,7 +20,8 @@ export type TangoError =
 | TangoErrorOf<"config">
 | TangoErrorOf<"resend_too_soon", "retryAfterMs">
 | TangoErrorOf<"conflict", "fields">
-| TangoErrorOf<"aborted">;
+| TangoErrorOf<"aborted">
+| TangoErrorOf<"unverified">;
 /** `TangoError` as a value: for `error instanceof TangoError` (TypeScript 5.3+ narrows on it). */
 export interface TangoErrorConstructor {
     readonly prototype: Error;
@@ -2111,7 +2112,7 @@ export type LogEvent = ({ type: "request" } & RequestEvent) | ({ type: "limiter"
  * `Validation`, `Config` and `ResendTooSoon` mean nothing was sent; `Timeout` means the request may
  * have been processed. A create's error says more: see [`crate::client::CreateOrderError`].
  */
-export type TangoErrorKind = "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon" | "conflict" | "aborted";
+export type TangoErrorKind = "validation" | "api" | "network" | "timeout" | "decode" | "config" | "resend_too_soon" | "conflict" | "aborted" | "unverified";
 
 /**
  * Which of Tango's hosts.
@@ -2183,6 +2184,239 @@ export interface LineItemErrorDetail {
  */
 export type FulfillmentOption = "digital" | "physical";
 
+/**
+ * `APICredentials` (tested as `CredentialStatus`): an API credential changed.
+ */
+export interface CredentialStatusEventData {
+    /**
+     * The platform.
+     */
+    platformName?: string;
+    /**
+     * The credential.
+     */
+    credentialName?: string;
+    /**
+     * Its type.
+     */
+    credentialType?: string;
+    /**
+     * Its status.
+     */
+    status?: string;
+    /**
+     * Who changed it.
+     */
+    lastUpdatedBy?: string;
+}
+
+/**
+ * `AccountStatus`: an account changed status.
+ */
+export interface AccountStatusEventData {
+    /**
+     * The account.
+     */
+    accountIdentifier?: string;
+    /**
+     * Its status.
+     */
+    status?: string;
+}
+
+/**
+ * `AsyncOrderStatus`: an asynchronous order finished (SUCCESSFUL, RETRYING, FAILED,
+ * PARTIALFAILED).
+ */
+export interface AsyncOrderStatusEventData {
+    /**
+     * The order's key.
+     */
+    externalRefID?: string;
+    /**
+     * The order's status.
+     */
+    status?: string;
+    /**
+     * Its line items in all.
+     */
+    totalLineItems?: number;
+    /**
+     * Those that failed.
+     */
+    failedLineItems?: number;
+    /**
+     * Those that succeeded.
+     */
+    successfulLineItems?: number;
+    /**
+     * The order.
+     */
+    referenceOrderId?: string;
+    /**
+     * The account it was paid from.
+     */
+    accountIdentifier?: string;
+    /**
+     * The customer.
+     */
+    customerIdentifier?: string;
+}
+
+/**
+ * `ExchangeRatesStatus`: exchange rates were updated.
+ */
+export interface ExchangeRatesStatusData {
+    /**
+     * The status.
+     */
+    status?: string;
+}
+
+/**
+ * `ItemAvailability`: a catalog item became available or not.
+ */
+export interface ItemAvailabilityEventData {
+    /**
+     * The item.
+     */
+    utid?: string;
+    /**
+     * Its availability.
+     */
+    status?: string;
+}
+
+/**
+ * `LineItemDeliveryStatus`: a mailed reward moved (IN_PROGRESS, SHIPPED, COMPLETED, CANCELED,
+ * FAILED).
+ */
+export interface LineItemDeliveryStatusEventData {
+    /**
+     * The line item.
+     */
+    referenceLineItemId?: string;
+    /**
+     * Its delivery status now.
+     */
+    status?: string;
+}
+
+/**
+ * `LowBalance`: an account's balance fell below its alert.
+ */
+export interface LowBalanceEventData {
+    /**
+     * The account.
+     */
+    accountIdentifier?: string;
+    /**
+     * Its balance.
+     */
+    balance?: number;
+    /**
+     * The alert's threshold.
+     */
+    balanceThreshold?: number;
+    /**
+     * The alert.
+     */
+    balanceAlertIdentifier?: string;
+}
+
+/**
+ * `RewardStatus`: a reward was frozen, unfrozen, cancelled, activated or redeemed.
+ */
+export interface RewardStatusEventData {
+    /**
+     * The line item.
+     */
+    referenceLineItemId?: string;
+    /**
+     * The order's key.
+     */
+    externalRefID?: string;
+    /**
+     * What was done.
+     */
+    action?: string;
+    /**
+     * The action's reason code.
+     */
+    reasonCode?: string;
+    /**
+     * The action's reason.
+     */
+    reason?: string;
+    /**
+     * The reward's status now: FROZEN, UNFROZEN, CANCELLED, ACTIVATED, PARTIAL_REDEMPTION or
+     * FULL-REDEMPTION.
+     */
+    status?: string;
+    /**
+     * The kind of reward.
+     */
+    type?: string;
+    /**
+     * The line item that replaces this one (a reissue).
+     */
+    newReferenceLineItemId?: string;
+}
+
+/**
+ * `Transaction`: money moved on an account.
+ */
+export interface TransactionEventData {
+    /**
+     * The customer.
+     */
+    customerIdentifier?: string;
+    /**
+     * The account.
+     */
+    accountIdentifier?: string;
+    /**
+     * What kind of transaction.
+     */
+    transactionType?: string;
+    /**
+     * The transaction.
+     */
+    transactionId?: number;
+    /**
+     * How it was funded.
+     */
+    fundingMethod?: string;
+    /**
+     * The funding type.
+     */
+    fundingType?: string;
+    /**
+     * The account it went to.
+     */
+    transferToAccountIdentifier?: string;
+    /**
+     * The account it came from.
+     */
+    transferFromAccountIdentifier?: string;
+    /**
+     * The invoice.
+     */
+    invoiceNumber?: string;
+    /**
+     * The currency.
+     */
+    currency?: string;
+    /**
+     * The amount.
+     */
+    amount?: number;
+    /**
+     * A note.
+     */
+    note?: string;
+}
+
 /** CancelReason: one of the known values, or any other string the server sends. */
 export type CancelReason = "DELIVERY_INFO" | "REWARD_AMOUNT" | "REWARD_TYPE" | "RECIPIENT" | "CURRENCY" | "RECIPIENT_REQUESTED" | "RECIPIENT_OBLIGATIONS" | "DUPLICATE" | "FRAUD" | "OTHER" | (string & {});
 
@@ -2218,6 +2452,9 @@ export type ResendReason = "NOT_RECEIVED" | "LOST_DELETED" | "DELIVERY_INFO" | "
 
 /** RewardStatus: one of the known values, or any other string the server sends. */
 export type RewardStatus = "ACTIVE" | "INACTIVE" | "DELETED" | "SUSPENDED" | "CANCELLED" | "CANCELED" | "PROCESSING" | "FAILED" | "FROZEN" | (string & {});
+
+/** WebhookCategory: one of the known values, or any other string the server sends. */
+export type WebhookCategory = "REWARD" | "ORDER" | "ITEM" | "ACCOUNT" | "PLATFORM" | (string & {});
 
 
 /**
@@ -2433,6 +2670,56 @@ export function parseOrderListPage(body: string): OrderListPage;
  * Reads the body of `POST /orders/{id}/resends`.
  */
 export function parseOrderResendResult(body: string): OrderResendResult;
+
+/** A webhook delivery as `verifyWebhook` takes it: a Fetch `Request` (Workers, Next.js route
+ * handlers, Deno, Bun, Hono), or its raw body, as bytes or text, with its headers (Express with
+ * `express.raw({ type: "application/json" })`, Node's `http`). */
+export type WebhookDelivery =
+| { arrayBuffer(): Promise<ArrayBuffer>; headers: { get(name: string): string | null } }
+| {
+    body: string | Uint8Array | ArrayBuffer;
+    headers: { get(name: string): string | null } | Record<string, string | string[] | undefined>;
+};
+
+/** The subscription's key that `verifyWebhook` checks a delivery with: its `hmacSharedSecretKey`
+ * (base64, as given to Tango). */
+export interface WebhookKeys {
+    hmacSharedSecretKey: string;
+}
+
+/** One event of type `T` with data `D`. */
+export interface WebhookEventOf<T extends string, D> {
+    /** The event's ID: the same on every delivery of it (a retry, a replay). */
+    eventId: string;
+    /** Its position among the subscription's events: deliveries may arrive out of order. */
+    revision?: number;
+    /** Its category. */
+    category?: WebhookCategory;
+    /** When it happened (RFC 3339). */
+    eventOccurredAt?: string;
+    eventType: T;
+    eventData: D;
+}
+
+/** A verified delivery's event: narrow on `eventType` for its `eventData`. An event of a type this
+ * release does not know is passed on as Tango sent it, but typed only by the types it knows (as
+ * stripe-node types its events): handle a `default` case at run time. */
+export type WebhookEvent =
+| WebhookEventOf<"RewardStatus", RewardStatusEventData>
+| WebhookEventOf<"LineItemDeliveryStatus", LineItemDeliveryStatusEventData>
+| WebhookEventOf<"AsyncOrderStatus", AsyncOrderStatusEventData>
+| WebhookEventOf<"ItemAvailability", ItemAvailabilityEventData>
+| WebhookEventOf<"AccountStatus", AccountStatusEventData>
+| WebhookEventOf<"Transaction", TransactionEventData>
+| WebhookEventOf<"LowBalance", LowBalanceEventData>
+| WebhookEventOf<"APICredentials", CredentialStatusEventData>
+| WebhookEventOf<"ExchangeRatesStatus", ExchangeRatesStatusData>;
+
+/** Verifies a webhook delivery and resolves to its event. The raw body is checked against the
+ * `X-Signed-Payload` header with the subscription's key before anything in it is read; a delivery
+ * that is not verified (no header, a wrong signature, a body over 256 KiB or one already parsed)
+ * rejects with a TangoError of kind `"unverified"` that quotes nothing of it. */
+export function verifyWebhook(delivery: WebhookDelivery, keys: WebhookKeys): Promise<WebhookEvent>;
 
 /** The part of a fetch Request the client's requests have, for environments whose types declare
  * none. */
