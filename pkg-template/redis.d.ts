@@ -1,5 +1,5 @@
 // Types of tango-orders/redis: a shared limiter on Redis for `new TangoClient({ limiter })`.
-import type { TangoLimiter } from "./index.js";
+import type { TangoLimiter, WebhookLedgerStore } from "./index.js";
 
 /** The part of an ioredis or iovalkey client the limiter uses. */
 export interface IoRedisLike {
@@ -31,4 +31,4 @@ export interface RedisLimiterOptions {
  * `redis` is a connected client the application owns; the limiter never closes it. Throws a
  * TypeError when `redis` is none of ioredis, iovalkey or node-redis v4+, or an option is unusable.
  */
-export function createRedisLimiter(redis: IoRedisLike | NodeRedisLike, options?: RedisLimiterOptions): TangoLimiter;
+export function createRedisLimiter(redis: IoRedisLike | NodeRedisLike, options?: RedisLimiterOptions): TangoLimiter & WebhookLedgerStore;

@@ -102,6 +102,20 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `;
 
+// KEYS: the event's key, the subscription's latest revision. ARGV: ttl ms, revision ('' when none).
+// Returns { 1 when the event is new, else 0; the latest revision before it, or -1 }.
+const RECORD_EVENT = `
+local fresh = redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1])
+local before = tonumber(redis.call('GET', KEYS[2]))
+local revision = tonumber(ARGV[2])
+if revision and (not before or revision > before) then
+  redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[1])
+elseif before then
+  redis.call('PEXPIRE', KEYS[2], ARGV[1])
+end
+return { fresh and 1 or 0, before or -1 }
+`;
+
 /**
  * How to load and run a script on `redis`, found by its methods: node-redis v4+ (`scriptLoad`,
  * `evalSha` with `{ keys, arguments }`) or ioredis and iovalkey (`script("LOAD")`, `evalsha`).
@@ -177,6 +191,7 @@ export function createRedisLimiter(redis, options = {}) {
   const leave = script(runner, LEAVE);
   const claim = script(runner, CLAIM);
   const forget = script(runner, FORGET);
+  const recordEvent = script(runner, RECORD_EVENT);
   // Every key of one account shares one hash tag, so that a script's keys are in one slot.
   const base = (account) => `${prefix}:{${part(options.account ?? account)}}`;
   const number = (reply) => Number(reply);
@@ -197,5 +212,10 @@ export function createRedisLimiter(redis, options = {}) {
       claim([`${base(account)}:resend:${part(key)}`], [token, RESEND_INTERVAL_MS]).then(number),
     forgetResend: ({ account, key, claim: token }) =>
       forget([`${base(account)}:resend:${part(key)}`], [token]),
+    // For createWebhookLedger (tango-orders): a subscription's keys share one hash tag.
+    recordWebhookEvent: ({ subscription, eventId, revision, ttlMs }) => {
+      const at = `${prefix}:{webhooks:${part(subscription)}}`;
+      return recordEvent([`${at}:event:${part(eventId)}`, `${at}:latest`], [ttlMs, revision ?? ""]);
+    },
   };
 }

@@ -169,8 +169,8 @@ const schemas = ["createOrderSchema", "orderFilterSchema", "lineItemFilterSchema
 const errors = ["isTangoError", "TangoError"];
 if (!sameSet(MODULES.csv.api, [...MODULES.validate.api, ...CSV_FUNCTIONS])) fail(`the CSV module exports ${MODULES.csv.api}`);
 const expected = {
-  index: [...MODULES.main.api, ...parsers, ...schemas, ...errors, ...lazyNames, ...CSV_FUNCTIONS],
-  web: [...MODULES.main.api, ...parsers, ...schemas, ...errors, ...lazyNames, ...CSV_FUNCTIONS, "default"],
+  index: [...MODULES.main.api, ...parsers, ...schemas, ...errors, ...lazyNames, ...CSV_FUNCTIONS, "createWebhookLedger"],
+  web: [...MODULES.main.api, ...parsers, ...schemas, ...errors, ...lazyNames, ...CSV_FUNCTIONS, "createWebhookLedger", "default"],
   client: ["TangoClient", ...CLIENT_FUNCTIONS],
   validate: [...MODULES.validate.api, ...schemas, ...errors],
   csv: [...MODULES.csv.api, ...schemas, ...errors],

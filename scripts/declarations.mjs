@@ -29,6 +29,7 @@ const client = declarationsOf("wasm", "tango_orders");
 const csv = declarationsOf("wasm-csv", "tango_orders_csv");
 const validate = declarationsOf("wasm-validate", "tango_orders_validate");
 const schemaTypes = readFileSync(join(template, "schema.d.ts"), "utf8");
+const ledgerTypes = readFileSync(join(template, "webhook-ledger.d.ts"), "utf8");
 
 // The parse* functions are decode.js's, which take and give what the Rust parsers do: their
 // declarations, each with its doc comment, are the wasm-parsers module's.
@@ -71,7 +72,7 @@ for (const name of lazyNames) if (!clientOnly.includes(name)) fail(`${name} was 
 const csvOnly = [...declaredNames(csv)].filter((name) => !mainNames.has(name));
 const csvTypes = csvOnly.filter((name) => !CSV_FUNCTIONS.includes(name));
 
-writeFileSync(join(out, "index.d.ts"), main + schemaTypes + "\n" + parserDeclarations.map((m) => m[0]).join("\n") + "\n" +
+writeFileSync(join(out, "index.d.ts"), main + schemaTypes + ledgerTypes + "\n" + parserDeclarations.map((m) => m[0]).join("\n") + "\n" +
   clientOnlyBlocks.map(({ text }) => text).join("\n\n") + "\n\n" +
   `export { ${CSV_FUNCTIONS.join(", ")} } from "./csv.js";\nexport type { ${csvTypes.join(", ")} } from "./csv.js";\n`);
 // Every other entry with validators has the schemas.

@@ -11,6 +11,7 @@ export * from "tango:api";
 export * from "./parsers.js";
 export * from "./schemas.js";
 export { isTangoError, TangoError } from "../errors.js";
+export { createWebhookLedger } from "../webhook-ledger.js";
 
 const lazy = makeLazyClient({ load: loadClient, check: __checkClientOptions, loadError: __clientLoadError });
 export const TangoClient = lazy.TangoClient;

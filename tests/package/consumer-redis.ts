@@ -1,7 +1,7 @@
 // The shared limiter's types against the Redis clients' own, checked with `tsc --strict` (with
 // skipLibCheck, as ioredis's declarations import an untyped package). The @ts-expect-error line
 // fails the check if the types ever accept what is not a Redis client.
-import { TangoClient } from "tango-orders";
+import { TangoClient, createWebhookLedger } from "tango-orders";
 import { createRedisLimiter } from "tango-orders/redis";
 import { Redis } from "ioredis";
 import { createClient } from "redis";
@@ -26,3 +26,6 @@ new TangoClient({
   },
 });
 void overNodeRedis;
+
+// The shared limiter is also a webhook ledger's store.
+export const ledger = createWebhookLedger({ store: overIoRedis, ttlMs: 86_400_000 });

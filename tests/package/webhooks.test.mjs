@@ -1,11 +1,14 @@
 // verifyWebhook on deliveries signed as Tango signs them (HMAC-SHA256 of the raw body with the
 // subscription's decoded key, base64 in X-Signed-Payload): a Fetch Request and Node's raw body
 // both verify; a body changed by one bit, another key, no header, an oversized body and a parsed
-// body are refused as `unverified`, quoting nothing of the delivery.
+// body are refused as `unverified`, quoting nothing of the delivery. Then the ledger that tells a
+// replayed or late event, in memory and in a real redis-server shared by two clients.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac, randomBytes } from "node:crypto";
-import { verifyWebhook, isTangoError } from "tango-orders";
+import { createRequire } from "node:module";
+import { createWebhookLedger, verifyWebhook, isTangoError } from "tango-orders";
+import { startRedis } from "./servers.mjs";
 
 const secret = randomBytes(32).toString("base64");
 const sign = (body, key = secret) => createHmac("sha256", Buffer.from(key, "base64")).update(body).digest("base64");
@@ -71,5 +74,50 @@ test("a missing or unusable key is a config error that quotes no key", async () 
     const error = await verifyWebhook({ body, headers: { "x-signed-payload": sign(body) } }, keys).then(() => assert.fail("verified"), (e) => e);
     assert.equal(error.kind, "config", String(error));
     assert.ok(!error.message.includes("c2hvcnQ") && !error.message.includes("not base64!"), error.message);
+  }
+});
+
+test("a ledger tells a repeated event and one out of order, per subscription, and forgets the oldest", async () => {
+  const ledger = createWebhookLedger({ maxEvents: 3 });
+  assert.deepEqual(await ledger.record({ eventId: "a", revision: 5 }), { duplicate: false, outOfOrder: false, latestRevision: 5 });
+  assert.deepEqual(await ledger.record({ eventId: "a", revision: 5 }), { duplicate: true, outOfOrder: false, latestRevision: 5 });
+  assert.deepEqual(await ledger.record({ eventId: "b", revision: 4 }), { duplicate: false, outOfOrder: true, latestRevision: 5 });
+  // Another subscription has its own events and revisions.
+  assert.deepEqual(await ledger.record({ eventId: "a", revision: 1 }, { subscription: "other" }), { duplicate: false, outOfOrder: false, latestRevision: 1 });
+  // Beyond maxEvents the oldest ("a" of the default subscription) is forgotten.
+  await ledger.record({ eventId: "c" });
+  assert.equal((await ledger.record({ eventId: "a", revision: 5 })).duplicate, false);
+  await assert.rejects(ledger.record({ revision: 1 }), TypeError);
+  assert.throws(() => createWebhookLedger({ store: {} }), TypeError);
+  assert.throws(() => createWebhookLedger({ ttlMs: 0 }), RangeError);
+});
+
+test("a ledger on a shared limiter's Redis: every process sees what one recorded, keys expire, IDs only", async () => {
+  const { createRedisLimiter } = await import("tango-orders/redis");
+  const require = createRequire(import.meta.url);
+  const Redis = require("ioredis");
+  const server = await startRedis();
+  // No retries of a command once Redis is gone: the ledger's call rejects at once.
+  const clients = [0, 1].map(() => new Redis(server.url, { maxRetriesPerRequest: 0 }));
+  try {
+    const [one, two] = clients.map((redis) => createWebhookLedger({ store: createRedisLimiter(redis), ttlMs: 60_000 }));
+    const delivered = await verifyWebhook({ body, headers: { "x-signed-payload": sign(body) } }, { hmacSharedSecretKey: secret });
+    assert.deepEqual(await one.record(delivered, { subscription: "orders" }), { duplicate: false, outOfOrder: false, latestRevision: 12 });
+    assert.deepEqual(await two.record(delivered, { subscription: "orders" }), { duplicate: true, outOfOrder: false, latestRevision: 12 });
+    assert.deepEqual(await two.record({ eventId: "late", revision: 3 }, { subscription: "orders" }), { duplicate: false, outOfOrder: true, latestRevision: 12 });
+    const keys = await clients[0].keys("*");
+    assert.equal(keys.length, 3, keys.join());
+    for (const key of keys) {
+      const ttl = await clients[0].pttl(key);
+      assert.ok(ttl > 0 && ttl <= 60_000, `${key}: ${ttl}`);
+      const value = await clients[0].get(key);
+      for (const leaked of ["order-7", "RL231208", "FROZEN", secret]) assert.ok(!key.includes(leaked) && !String(value).includes(leaked), key);
+    }
+    // A Redis that is gone rejects the call: the delivery is answered with an error and comes again.
+    await server.kill();
+    await assert.rejects(one.record({ eventId: "after", revision: 13 }, { subscription: "orders" }));
+  } finally {
+    for (const redis of clients) redis.disconnect();
+    await server.kill();
   }
 });
