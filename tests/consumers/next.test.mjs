@@ -1,11 +1,11 @@
-// The package in a Next.js App Router project with no Next.js configuration: a route handler (the
-// scenario on the server) and a client page (in Chromium), built by `next build` with Turbopack
+// The package in a Next.js App Router project with no Next.js configuration: route handlers (the
+// scenario on the server, and a webhook receiver on the Request) and a client page (in Chromium), built by `next build` with Turbopack
 // (the default) and with `--webpack`, each served by `next start`.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { EXPECTED, WORK, sh, tool, startServer, freePort, assertPage, closeChromium, shippedBytes } from "./shared/harness.mjs";
+import { EXPECTED, WORK, sh, tool, startServer, freePort, assertPage, assertWebhookReceiver, closeChromium, shippedBytes } from "./shared/harness.mjs";
 
 after(closeChromium);
 const cwd = join(WORK, "next");
@@ -24,6 +24,7 @@ for (const [bundler, build] of [["Turbopack", "next build"], ["webpack", "next b
       const text = await response.text();
       assert.equal(response.status, 200, `${text}\n${server.output()}`);
       assert.deepEqual(JSON.parse(text), EXPECTED, "the route handler's result");
+      await assertWebhookReceiver(`${url}api/webhook`);
       await assertPage(url, EXPECTED);
     } finally {
       server.stop();

@@ -52,7 +52,7 @@ for project in "$here"/*/; do
   [ "$name" = node_modules ] && continue
   mkdir "$work/$name"
   # The shared files first: a project's own file of the same name replaces one.
-  [ "$name" = shared ] || cp "$here"/shared/{scenario.js,page.js,worker.js,main.mjs,main.cjs} "$work/$name/"
+  [ "$name" = shared ] || cp "$here"/shared/{scenario.js,webhook.js,page.js,worker.js,main.mjs,main.cjs} "$work/$name/"
   cp -r "$project". "$work/$name/"
 done
 cp "$here"/*.test.mjs "$work/"

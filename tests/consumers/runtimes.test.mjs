@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { EXPECTED, WORK, TOOLS, sh, tool, run, jsonOfLastLine, startServer, freePort, NODE18, NODE22, NODE24, NODE26 } from "./shared/harness.mjs";
+import { EXPECTED, WORK, TOOLS, sh, tool, run, jsonOfLastLine, startServer, freePort, assertWebhookReceiver, NODE18, NODE22, NODE24, NODE26 } from "./shared/harness.mjs";
 
 const project = join(WORK, "runtimes");
 const cli = join(TOOLS, "tango-orders", "cli.js");
@@ -93,5 +93,7 @@ for (const [config, how] of [["wrangler.jsonc", "imported at the top"], ["wrangl
     const text = await response.text();
     assert.equal(response.status, 200, `${text}\n${server.output()}`);
     assert.deepEqual(JSON.parse(text), EXPECTED);
+    // A webhook delivery on the Worker's Request: verified with workerd's WebCrypto.
+    await assertWebhookReceiver(`http://127.0.0.1:${port}/webhook`);
   });
 }

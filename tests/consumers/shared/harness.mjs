@@ -203,3 +203,20 @@ export async function shippedBytes(dir, pattern = /\.(m?js|wasm)$/) {
   }
   return { raw, gzip };
 }
+
+/** Posts a delivery signed as Tango signs it to `url`, then the same body changed by one byte:
+ * the receiver must answer the first with its event and refuse the second as `unverified`. */
+export async function assertWebhookReceiver(url) {
+  const { createHmac } = await import("node:crypto");
+  const { WEBHOOK_SECRET } = await import("./webhook.js");
+  const body = JSON.stringify({ eventId: "e-1", revision: 1, eventType: "RewardStatus", category: "REWARD",
+    eventData: { referenceLineItemId: "RL1", status: "FROZEN" } });
+  const signature = createHmac("sha256", Buffer.from(WEBHOOK_SECRET, "base64")).update(body).digest("base64");
+  const post = (text) => fetch(url, { method: "POST", body: text, headers: { "content-type": "application/json", "x-signed-payload": signature } });
+  const genuine = await post(body);
+  assert.equal(genuine.status, 200, await genuine.clone().text());
+  assert.deepEqual(await genuine.json(), { eventId: "e-1", eventType: "RewardStatus", status: "FROZEN" });
+  const tampered = await post(body.replace("FROZEN", "FROZEM"));
+  assert.equal(tampered.status, 401);
+  assert.deepEqual(await tampered.json(), { kind: "unverified" });
+}

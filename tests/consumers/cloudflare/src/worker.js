@@ -4,11 +4,13 @@ import * as main from "tango-orders";
 import * as validate from "tango-orders/validate";
 import * as sim from "tango-orders/sim";
 import { scenarioResult } from "../scenario.js";
+import { receiveWebhook } from "../webhook.js";
 
 export default {
   async fetch(request) {
     const { pathname } = new URL(request.url);
     if (pathname === "/health") return new Response("ok");
+    if (pathname === "/webhook") return receiveWebhook(main, request);
     return Response.json(await scenarioResult({ main, validate, sim }));
   },
 };
