@@ -7,7 +7,10 @@ use super::convert::get;
 use super::error::to_js_error;
 use super::text::utf8;
 use crate::error::Error;
-use crate::webhook::signature::{check_size, signature_bytes, unverified, SIGNATURE_HEADER};
+use crate::webhook::certificate::subject_public_key_info;
+use crate::webhook::signature::{
+    check_size, signature_bytes, unverified, SIGNATURE_HEADER, X509_HASH,
+};
 use crate::webhook::HmacKey;
 use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -24,11 +27,9 @@ export type WebhookDelivery =
       body: string | Uint8Array | ArrayBuffer;
       headers: { get(name: string): string | null } | Record<string, string | string[] | undefined>;
     };
-/** The subscription's key that `verifyWebhook` checks a delivery with: its `hmacSharedSecretKey`
- * (base64, as given to Tango). */
-export interface WebhookKeys {
-  hmacSharedSecretKey: string;
-}
+/** The subscription's key that `verifyWebhook` checks a delivery with, as given to Tango: its
+ * `hmacSharedSecretKey` (base64), or its `signingCertificate` (base64 DER, or PEM). */
+export type WebhookKeys = { hmacSharedSecretKey: string } | { signingCertificate: string };
 /** One event of type `T` with data `D`. */
 export interface WebhookEventOf<T extends string, D> {
   /** The event's ID: the same on every delivery of it (a retry, a replay). */
@@ -79,7 +80,7 @@ async fn verified_body(delivery: &JsValue, keys: &JsValue) -> Result<String, Err
     let (body, header) = read_delivery(delivery).await?;
     check_size(body.len())?;
     let signature = signature_bytes(header.as_deref())?;
-    if !hmac_verifies(key.expose(), &signature, &body).await? {
+    if !web_crypto_verifies(&key, &signature, &body).await? {
         return Err(unverified("the signature does not match the body"));
     }
     String::from_utf8(body).map_err(|_| Error::Decode {
@@ -88,23 +89,29 @@ async fn verified_body(delivery: &JsValue, keys: &JsValue) -> Result<String, Err
     })
 }
 
+/// A subscription's key, as WebCrypto imports it.
+enum Key {
+    /// HMAC-SHA256 with these bytes.
+    Hmac(HmacKey),
+    /// RSASSA-PKCS1-v1_5 with this SubjectPublicKeyInfo (DER).
+    X509(Vec<u8>),
+}
+
 /// The subscription's key from `keys`.
-fn key_of(keys: &JsValue) -> Result<HmacKey, Error> {
+fn key_of(keys: &JsValue) -> Result<Key, Error> {
     if !keys.is_object() {
         return Err(Error::config(
-            "verifyWebhook needs the subscription's key: { hmacSharedSecretKey }",
+            "verifyWebhook needs the subscription's key: { hmacSharedSecretKey } or { signingCertificate }",
         ));
     }
     if let Some(secret) = get(keys, "hmacSharedSecretKey").as_string() {
-        return HmacKey::from_shared_secret(&secret);
+        return HmacKey::from_shared_secret(&secret).map(Key::Hmac);
     }
-    if !get(keys, "signingCertificate").is_undefined() {
-        return Err(Error::config(
-            "X509 verification (signingCertificate) is not supported yet: use an HMAC subscription",
-        ));
+    if let Some(certificate) = get(keys, "signingCertificate").as_string() {
+        return subject_public_key_info(&certificate).map(Key::X509);
     }
     Err(Error::config(
-        "hmacSharedSecretKey must be the subscription's key (base64 text)",
+        "verifyWebhook needs the subscription's hmacSharedSecretKey or signingCertificate (base64 text)",
     ))
 }
 
@@ -176,8 +183,8 @@ fn header_value(headers: &JsValue, name: &str) -> Option<String> {
     })
 }
 
-/// Whether `signature` is HMAC-SHA256 of `body` under `key`, by `crypto.subtle.verify`.
-async fn hmac_verifies(key: &[u8], signature: &[u8], body: &[u8]) -> Result<bool, Error> {
+/// Whether `signature` is `body`'s under `key`, by `crypto.subtle.verify` (constant time).
+async fn web_crypto_verifies(key: &Key, signature: &[u8], body: &[u8]) -> Result<bool, Error> {
     let no_webcrypto = || {
         Error::config("verifyWebhook needs WebCrypto (globalThis.crypto.subtle: Node 19 or later)")
     };
@@ -190,16 +197,20 @@ async fn hmac_verifies(key: &[u8], signature: &[u8], body: &[u8]) -> Result<bool
             .and_then(|f| f.dyn_into::<Function>().ok())
             .ok_or_else(no_webcrypto)
     };
+    let (format, bytes, name, hash) = match key {
+        Key::Hmac(key) => ("raw", key.expose(), "HMAC", "SHA-256"),
+        Key::X509(spki) => ("spki", spki.as_slice(), "RSASSA-PKCS1-v1_5", X509_HASH),
+    };
     let algorithm = Object::new();
-    let _ = Reflect::set(&algorithm, &"name".into(), &"HMAC".into());
-    let _ = Reflect::set(&algorithm, &"hash".into(), &"SHA-256".into());
+    let _ = Reflect::set(&algorithm, &"name".into(), &name.into());
+    let _ = Reflect::set(&algorithm, &"hash".into(), &hash.into());
     let usages = Array::of1(&"verify".into());
     let import = method("importKey")?
         .apply(
             &subtle,
             &Array::of5(
-                &"raw".into(),
-                &Uint8Array::from(key),
+                &format.into(),
+                &Uint8Array::from(bytes),
                 &algorithm,
                 &false.into(),
                 &usages,
@@ -208,12 +219,12 @@ async fn hmac_verifies(key: &[u8], signature: &[u8], body: &[u8]) -> Result<bool
         .map_err(|_| no_webcrypto())?;
     let crypto_key = JsFuture::from(import.unchecked_into::<Promise>())
         .await
-        .map_err(|_| unverified("the key could not be used"))?;
+        .map_err(|_| Error::config("the subscription's key could not be used"))?;
     let verified = method("verify")?
         .apply(
             &subtle,
             &Array::of4(
-                &"HMAC".into(),
+                &algorithm,
                 &crypto_key,
                 &Uint8Array::from(signature),
                 &Uint8Array::from(body),

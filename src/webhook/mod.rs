@@ -5,6 +5,7 @@
 //! with the signature in the `X-Signed-Payload` header. Deliveries may repeat (Tango retries,
 //! replays) and arrive out of order: `revision` orders the events of one subscription.
 
+pub mod certificate;
 pub mod event;
 pub mod signature;
 

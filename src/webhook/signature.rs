@@ -6,7 +6,8 @@
 //! subscription's `hmacSharedSecretKey`, which is given base64; they do not say whether the key is
 //! its decoded bytes or its text, nor how the signature is encoded beyond "base64". This package
 //! takes the key's decoded bytes ([`HMAC_KEY_IS_BASE64_DECODED`]) and the signature as standard
-//! base64 of the 32-byte MAC. The check itself runs where the crypto is: WebCrypto in JavaScript
+//! base64 of the 32-byte MAC. For X509, RSASSA-PKCS1-v1_5 with [`X509_HASH`], checked against the
+//! subscription's `signingCertificate`. The check itself runs where the crypto is: WebCrypto in JavaScript
 //! (`crypto.subtle.verify`, which compares in constant time), the `hmac` crate natively (feature
 //! `webhook-sign`, which the simulator uses to sign).
 
@@ -23,6 +24,10 @@ pub const MAX_DELIVERY_BYTES: usize = 256 * 1024;
 
 /// Whether the HMAC key is the base64-decoded `hmacSharedSecretKey` (`true`) or its text.
 pub const HMAC_KEY_IS_BASE64_DECODED: bool = true;
+
+/// X509 signatures: RSASSA-PKCS1-v1_5 (Tango's docs: "PKCS#1 v1.5") over this hash, which the
+/// docs do not name.
+pub const X509_HASH: &str = "SHA-256";
 
 /// The fewest key bytes accepted: HMAC-SHA256's own output size.
 pub const MIN_HMAC_KEY_BYTES: usize = 32;

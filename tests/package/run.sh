@@ -37,6 +37,8 @@ export TANGO_PARSERS_DIR="$root/pkg/wasm-parsers"
 export TANGO_TEMPLATE_DIR="$root/pkg-template"
 export TANGO_BUILT_DIR="$root/pkg"
 export TANGO_README="$root/README.md"
+# The X509 webhook tests' key and certificate (test-only, see tests/fixtures/README.md).
+export TANGO_WEBHOOK_FIXTURES="$root/tests/fixtures"
 export TANGO_RECIPIENTS_CSV="$root/examples/recipients.csv"
 (cd "$root" && cargo build --quiet -p tango-sim --bin tango-sim)
 export TANGO_SIM_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/tango-sim"

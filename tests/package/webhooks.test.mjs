@@ -5,7 +5,9 @@
 // replayed or late event, in memory and in a real redis-server shared by two clients.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, createSign, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { createWebhookLedger, verifyWebhook, isTangoError } from "tango-orders";
 import { startRedis } from "./servers.mjs";
@@ -120,4 +122,18 @@ test("a ledger on a shared limiter's Redis: every process sees what one recorded
     for (const redis of clients) redis.disconnect();
     await server.kill();
   }
+});
+
+test("an X509 subscription: a delivery signed with its key verifies against its certificate, DER or PEM", async () => {
+  const fixtures = process.env.TANGO_WEBHOOK_FIXTURES;
+  const privateKey = readFileSync(join(fixtures, "webhook-test-key.pem"), "utf8");
+  const certificate = readFileSync(join(fixtures, "webhook-test-certificate.b64"), "utf8").trim();
+  const signed = createSign("RSA-SHA256").update(body).sign(privateKey, "base64");
+  assert.deepEqual(await verifyWebhook(request(body, { "X-Signed-Payload": signed }), { signingCertificate: certificate }), event);
+  const pem = `-----BEGIN CERTIFICATE-----\n${certificate.match(/.{1,64}/g).join("\n")}\n-----END CERTIFICATE-----\n`;
+  assert.deepEqual(await verifyWebhook({ body, headers: { "x-signed-payload": signed } }, { signingCertificate: pem }), event);
+  await refused({ body: body.replace("FROZEN", "FROZEM"), headers: { "x-signed-payload": signed } }, { signingCertificate: certificate });
+  // An HMAC signature is no X509 one, and an X509 signature no HMAC one.
+  await refused({ body, headers: { "x-signed-payload": sign(body) } }, { signingCertificate: certificate });
+  await refused({ body, headers: { "x-signed-payload": signed } });
 });

@@ -2714,11 +2714,9 @@ export type WebhookDelivery =
     headers: { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 };
 
-/** The subscription's key that `verifyWebhook` checks a delivery with: its `hmacSharedSecretKey`
- * (base64, as given to Tango). */
-export interface WebhookKeys {
-    hmacSharedSecretKey: string;
-}
+/** The subscription's key that `verifyWebhook` checks a delivery with, as given to Tango: its
+ * `hmacSharedSecretKey` (base64), or its `signingCertificate` (base64 DER, or PEM). */
+export type WebhookKeys = { hmacSharedSecretKey: string } | { signingCertificate: string };
 
 /** One event of type `T` with data `D`. */
 export interface WebhookEventOf<T extends string, D> {
