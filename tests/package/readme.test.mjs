@@ -9,7 +9,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import * as tango from "tango-orders";
-import { startRedis } from "./servers.mjs";
+import { spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { once } from "node:events";
+import { freePort, startRedis } from "./servers.mjs";
 
 const readme = readFileSync(process.env.TANGO_README, "utf8");
 
@@ -35,7 +38,7 @@ test("every tested README block runs against the simulator", { timeout: 60_000 }
   for (const { name, code } of jsBlocks()) {
     if (name && name !== "validation") groups.set(name, [...(groups.get(name) ?? []), code]);
   }
-  assert.deepEqual([...groups.keys()].sort(), ["client", "jsonschema", "redis", "schema", "simulator"]);
+  assert.deepEqual([...groups.keys()].sort(), ["client", "jsonschema", "redis", "schema", "simulator", "webhook"]);
   // The "redis" blocks need a real Redis.
   const redis = await startRedis();
   const preload = join(process.cwd(), "readme-preload.mjs");
@@ -46,6 +49,10 @@ test("every tested README block runs against the simulator", { timeout: 60_000 }
     for (const [name, codes] of groups) {
       const file = join(process.cwd(), `readme-${name}.mjs`);
       writeFileSync(file, codes.join("\n"));
+      if (name === "webhook") {
+        await assertReceiver(file, env);
+        continue;
+      }
       const { stdout } = await promisify(execFile)(process.execPath, ["--import", preload, file], { env });
       if (name === "client") assert.match(stdout, /RA\d{6}-\d{4}-\d{2} 25|retry in \d+ ms/);
       // The schema blocks print exactly what their last comment says.
@@ -70,3 +77,30 @@ test("the README's other JavaScript blocks are the ones covered by other tests",
     'import { normalizeCreateOrder, validateCreateOrder } from "tango-orders";',
   ]);
 });
+
+/** Runs the README's Express receiver on a free port, then posts it a delivery signed as Tango
+ * signs it (answered 200 and logged once, twice delivered) and the same body changed by one byte
+ * (401). */
+async function assertReceiver(file, env) {
+  const key = Buffer.from("readme-test-webhook-key-of-32-bytes-or-more").toString("base64");
+  const port = await freePort();
+  const child = spawn(process.execPath, [file], { env: { ...env, PORT: String(port), TANGO_WEBHOOK_KEY: key }, stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  try {
+    while (!output.includes("listening")) {
+      if (child.exitCode !== null) assert.fail(`the receiver exited: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const body = JSON.stringify({ eventId: "readme-1", revision: 1, eventType: "RewardStatus", eventData: { status: "FROZEN" } });
+    const post = (text) => fetch(`http://127.0.0.1:${port}/tango/webhooks`, { method: "POST", body: text,
+      headers: { "content-type": "application/json", "x-signed-payload": createHmac("sha256", Buffer.from(key, "base64")).update(body).digest("base64") } });
+    assert.equal((await post(body)).status, 200);
+    assert.equal((await post(body)).status, 200);
+    assert.equal((await post(body.replace("FROZEN", "FROZEM"))).status, 401);
+    assert.equal(output.match(/RewardStatus readme-1/g)?.length, 1, output);
+  } finally {
+    child.kill();
+    await once(child, "exit").catch(() => {});
+  }
+}

@@ -25,6 +25,8 @@ npm install --silent --no-audit --no-fund "../$tarball"
 # The Redis clients the application would own, from the repository's dev tools (a package
 # resolves its own dependencies from where it really is, so a link is enough).
 for client in ioredis iovalkey redis; do ln -s "$root/node_modules/$client" "node_modules/$client"; done
+# Express, for the README's webhook receiver (readme.test.mjs runs it).
+ln -s "$root/node_modules/express" node_modules/express
 
 # The reference the shipped types are compared with, and the tools, come from the repository.
 export TANGO_TYPES_REFERENCE="$root/tests/reference/tango_orders.d.ts"
