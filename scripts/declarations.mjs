@@ -46,7 +46,7 @@ if (JSON.stringify(parserNames) !== JSON.stringify(Object.keys(models.parsers).s
 // declarations (that module is no entry of its own); the CSV functions with their options are
 // re-exported from csv.d.ts, tango-orders/csv's types. The types several modules declare (the
 // models) are the same generated text, so the first load's copy names them.
-const { CLIENT_METHODS } = await import(join(template, "client-methods.js"));
+const { CLIENT_METHODS, CLIENT_FUNCTIONS } = await import(join(template, "client-methods.js"));
 const { CSV_FUNCTIONS } = await import(join(template, "lazy-csv.js"));
 const mainNames = declaredNames(main);
 
@@ -67,7 +67,7 @@ function declarationBlocks(declarations) {
 }
 const clientOnlyBlocks = declarationBlocks(client).filter(({ name }) => !mainNames.has(name));
 const clientOnly = clientOnlyBlocks.map(({ name }) => name);
-const lazyNames = ["TangoClient", ...Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? []), "verifyWebhook"];
+const lazyNames = ["TangoClient", ...Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? []), ...CLIENT_FUNCTIONS];
 for (const name of lazyNames) if (!clientOnly.includes(name)) fail(`${name} was not found in the client module's declarations`);
 const csvOnly = [...declaredNames(csv)].filter((name) => !mainNames.has(name));
 const csvTypes = csvOnly.filter((name) => !CSV_FUNCTIONS.includes(name));
