@@ -1,6 +1,6 @@
 // Standard JSON Schema (https://standardschema.dev, spec 1.1) for tango-orders/json-schema's
 // schemas: the JSON Schemas of the requests (json-schemas.js, generated from the Rust models by
-// tools/json-schema) as each schema's `~standard.jsonSchema`. Apart from schema.js so that the
+// tools/generate) as each schema's `~standard.jsonSchema`. Apart from schema.js so that the
 // other entries, which carry no JSON Schemas, do not carry this either.
 
 /** Standard JSON Schema's converter over one request's schemas (by target): a copy each time, with

@@ -1,21 +1,23 @@
 //! Writes the package's public .d.ts files from wasm-bindgen's declarations of each module (the
-//! types tsify generated from the Rust models) and pkg-template's hand-written ones. Run by
-//! build-pkg.sh after bundle-entries.mjs: node scripts/declarations.mjs <pkg dir>
+//! types tsify generated from the Rust models) and pkg-template's hand-written ones. Called by
+//! assemble.mjs after the entries are bundled.
 import { readFileSync, writeFileSync } from "node:fs";
-import { join, dirname, resolve } from "node:path";
+import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MODULES } from "./modules.mjs";
 
-const out = process.argv[2] && resolve(process.argv[2]);
-if (!out) throw new Error("usage: declarations.mjs <pkg dir>");
 const template = join(dirname(fileURLToPath(import.meta.url)), "..", "pkg-template");
 const fail = (message) => {
   throw new Error(`declarations: ${message}`);
 };
 
 /** A module's declarations up to its loader (InitInput, InitOutput, initSync, the default init),
- * which name DOM and WebAssembly types and are not the package's API. */
-function declarationsOf(dir, name) {
-  const declarations = readFileSync(join(out, dir, `${name}.d.ts`), "utf8");
+ * which name DOM and WebAssembly types and are not the package's API. Without `[Symbol.dispose]()`
+ * too: wasm-bindgen declares it on classes, and it only type-checks with TypeScript's esnext lib;
+ * the method stays at run time, so consumers on es2022 libs (the common default) compile without
+ * skipLibCheck. */
+function declarationsOf(out, { dir, name }) {
+  const declarations = readFileSync(join(out, dir, `${name}.d.ts`), "utf8").replace(/^.*\[Symbol\.dispose\]\(\).*\n/gm, "");
   const loaderAt = declarations.indexOf("\nexport type InitInput =");
   if (loaderAt < 0) fail(`no loader declarations in ${name}.d.ts`);
   return declarations.slice(0, loaderAt).trimEnd() + "\n";
@@ -23,32 +25,6 @@ function declarationsOf(dir, name) {
 /** The names a module's declarations export. */
 const declaredNames = (declarations) =>
   new Set([...declarations.matchAll(/^export (?:declare )?(?:class|function|const|type|interface|enum) (\w+)/gm)].map((m) => m[1]));
-
-const main = declarationsOf("wasm-main", "tango_orders_main");
-const client = declarationsOf("wasm", "tango_orders");
-const csv = declarationsOf("wasm-csv", "tango_orders_csv");
-const validate = declarationsOf("wasm-validate", "tango_orders_validate");
-const schemaTypes = readFileSync(join(template, "schema.d.ts"), "utf8");
-const ledgerTypes = readFileSync(join(template, "webhook-ledger.d.ts"), "utf8");
-
-// The parse* functions are decode.js's, which take and give what the Rust parsers do: their
-// declarations, each with its doc comment, are the wasm-parsers module's.
-const models = (await import(join(out, "models.js"))).default;
-const parserDeclarations = [...declarationsOf("wasm-parsers", "tango_orders_parsers")
-  .matchAll(/(?:\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export function (parse[A-Z]\w*)\([^)]*\): \w+;\n/g)];
-const parserNames = parserDeclarations.map((m) => m[1]).sort();
-if (JSON.stringify(parserNames) !== JSON.stringify(Object.keys(models.parsers).sort())) {
-  fail("the parsers' declarations were not found in the wasm-parsers module's .d.ts");
-}
-
-// The main entry's types: the first load's, and what only the modules it imports later declare.
-// TangoClient with its options and results is written out here, taken from the client module's
-// declarations (that module is no entry of its own); the CSV functions with their options are
-// re-exported from csv.d.ts, tango-orders/csv's types. The types several modules declare (the
-// models) are the same generated text, so the first load's copy names them.
-const { CLIENT_METHODS, CLIENT_FUNCTIONS } = await import(join(template, "client-methods.js"));
-const { CSV_FUNCTIONS } = await import(join(template, "lazy-csv.js"));
-const mainNames = declaredNames(main);
 
 /** A module's top-level declarations in order, each with its doc comment: `{ name, text }` (a
  * class and the interface merged into it are two, of one name). */
@@ -65,16 +41,45 @@ function declarationBlocks(declarations) {
   }
   return blocks.filter((block) => block.name).map(({ name, lines }) => ({ name, text: lines.join("\n").trimEnd() }));
 }
-const clientOnlyBlocks = declarationBlocks(client).filter(({ name }) => !mainNames.has(name));
-const clientOnly = clientOnlyBlocks.map(({ name }) => name);
-const lazyNames = ["TangoClient", ...Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? []), ...CLIENT_FUNCTIONS];
-for (const name of lazyNames) if (!clientOnly.includes(name)) fail(`${name} was not found in the client module's declarations`);
-const csvOnly = [...declaredNames(csv)].filter((name) => !mainNames.has(name));
-const csvTypes = csvOnly.filter((name) => !CSV_FUNCTIONS.includes(name));
+/** Writes index.d.ts, validate.d.ts and csv.d.ts into `out` (pkg/). */
+export async function writeDeclarations(out) {
+  const main = declarationsOf(out, MODULES.main);
+  const client = declarationsOf(out, MODULES.client);
+  const csv = declarationsOf(out, MODULES.csv);
+  const validate = declarationsOf(out, MODULES.validate);
+  const schemaTypes = readFileSync(join(template, "schema.d.ts"), "utf8");
+  const ledgerTypes = readFileSync(join(template, "webhook-ledger.d.ts"), "utf8");
 
-writeFileSync(join(out, "index.d.ts"), main + schemaTypes + ledgerTypes + "\n" + parserDeclarations.map((m) => m[0]).join("\n") + "\n" +
-  clientOnlyBlocks.map(({ text }) => text).join("\n\n") + "\n\n" +
-  `export { ${CSV_FUNCTIONS.join(", ")} } from "./csv.js";\nexport type { ${csvTypes.join(", ")} } from "./csv.js";\n`);
-// Every other entry with validators has the schemas.
-writeFileSync(join(out, "validate.d.ts"), validate + schemaTypes);
-writeFileSync(join(out, "csv.d.ts"), csv + schemaTypes);
+  // The parse* functions are decode.js's, which take and give what the Rust parsers do: their
+  // declarations, each with its doc comment, are the wasm-parsers module's.
+  const models = (await import(join(out, "models.js"))).default;
+  const parserDeclarations = [...declarationsOf(out, MODULES.parsers)
+    .matchAll(/(?:\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n)?export function (parse[A-Z]\w*)\([^)]*\): \w+;\n/g)];
+  const parserNames = parserDeclarations.map((m) => m[1]).sort();
+  if (JSON.stringify(parserNames) !== JSON.stringify(Object.keys(models.parsers).sort())) {
+    fail("the parsers' declarations were not found in the wasm-parsers module's .d.ts");
+  }
+
+  // The main entry's types: the first load's, and what only the modules it imports later declare.
+  // TangoClient with its options and results is written out here, taken from the client module's
+  // declarations (that module is no entry of its own); the CSV functions with their options are
+  // re-exported from csv.d.ts, tango-orders/csv's types. The types several modules declare (the
+  // models) are the same generated text, so the first load's copy names them.
+  const { CLIENT_METHODS, CLIENT_FUNCTIONS } = await import(join(template, "client-methods.js"));
+  const { CSV_FUNCTIONS } = await import(join(template, "lazy-csv.js"));
+  const mainNames = declaredNames(main);
+
+  const clientOnlyBlocks = declarationBlocks(client).filter(({ name }) => !mainNames.has(name));
+  const clientOnly = clientOnlyBlocks.map(({ name }) => name);
+  const lazyNames = ["TangoClient", ...Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? []), ...CLIENT_FUNCTIONS];
+  for (const name of lazyNames) if (!clientOnly.includes(name)) fail(`${name} was not found in the client module's declarations`);
+  const csvOnly = [...declaredNames(csv)].filter((name) => !mainNames.has(name));
+  const csvTypes = csvOnly.filter((name) => !CSV_FUNCTIONS.includes(name));
+
+  writeFileSync(join(out, "index.d.ts"), main + schemaTypes + ledgerTypes + "\n" + parserDeclarations.map((m) => m[0]).join("\n") + "\n" +
+    clientOnlyBlocks.map(({ text }) => text).join("\n\n") + "\n\n" +
+    `export { ${CSV_FUNCTIONS.join(", ")} } from "./csv.js";\nexport type { ${csvTypes.join(", ")} } from "./csv.js";\n`);
+  // Every other entry with validators has the schemas.
+  writeFileSync(join(out, "validate.d.ts"), validate + schemaTypes);
+  writeFileSync(join(out, "csv.d.ts"), csv + schemaTypes);
+}

@@ -23,7 +23,7 @@
 
 pub mod client;
 pub mod decode;
-/// The models as decode.js reads them (tools/describe-models writes it into the package): build
+/// The models as decode.js reads them (tools/generate writes it into the package): build
 /// tooling, compiled only for that tool and the tests.
 #[cfg(any(test, feature = "describe"))]
 pub mod describe;

@@ -39,6 +39,26 @@ pub enum Endpoint<'a> {
     GetCatalog(&'a Value),
     /// `GET /lineItems/{id}/embeddedUrl`.
     GetEmbeddedUrl(&'a str),
+    /// `POST /webhooks`: a subscription.
+    CreateWebhook(&'a Value),
+    /// `GET /webhooks` with a query (`null`: none).
+    ListWebhooks(&'a Value),
+    /// `GET /webhooks/{id}`.
+    GetWebhook(&'a str),
+    /// `PATCH /webhooks/{id}`.
+    UpdateWebhook(&'a str, &'a Value),
+    /// `DELETE /webhooks/{id}`.
+    DeleteWebhook(&'a str),
+    /// `POST /webhooks/{id}/renew`.
+    RenewWebhook(&'a str),
+    /// `GET /webhooks/eventtypes`.
+    ListWebhookEventTypes,
+    /// `GET /webhooks/{id}/events` with `fromRevision`, `toRevision` and a cursor.
+    ListWebhookEvents(&'a str, &'a Value),
+    /// `POST /webhooks/{id}/replay` with `fromRevision` and `toRevision`.
+    ReplayWebhookEvents(&'a str, &'a Value),
+    /// `POST /webhooks/{id}/tests`, or `/tests/{testName}` for one test.
+    TestWebhook(&'a str, Option<&'a str>),
 }
 
 /// What kind of call an attempt belongs to: how it may be retried and paced.
@@ -88,6 +108,18 @@ impl Prepared {
             query: String::new(),
             body: Some(body.to_string()),
             kind,
+            resend_key: None,
+        }
+    }
+
+    /// A call whose input is its path and query: `POST` without a body, or `DELETE`.
+    fn bare(method: &'static str, path: String, query: String) -> Self {
+        Prepared {
+            method,
+            path,
+            query,
+            body: None,
+            kind: CallKind::Action,
             resend_key: None,
         }
     }
@@ -181,8 +213,63 @@ impl Endpoint<'_> {
             Endpoint::GetEmbeddedUrl(id) => {
                 Prepared::read(path(LINE_ITEM, id, "/embeddedUrl")?, String::new())
             }
+            webhook => prepare_webhook(webhook, validation)?,
         })
     }
+}
+
+/// The webhook calls. A create is retried only where Tango did not act (it has no key: a second
+/// one would be a second subscription); an update sets the same fields however often it is sent.
+fn prepare_webhook(
+    endpoint: Endpoint<'_>,
+    validation: &ValidateOptions,
+) -> Result<Prepared, Error> {
+    const WEBHOOK: (&str, &str) = ("webhooks", "webhookId");
+    let path = |id: &str, suffix: &str| id_path(WEBHOOK.0, WEBHOOK.1, id, suffix);
+    let query = |query: &Value, events: bool| {
+        validate::validate_webhook_query(query, events, validation).into_result()?;
+        Ok::<_, Error>(query_string(query))
+    };
+    Ok(match endpoint {
+        Endpoint::CreateWebhook(body) => {
+            validate::validate_webhook_subscription(body, false, validation).into_result()?;
+            Prepared::write("POST", "/webhooks".into(), body, CallKind::Action)
+        }
+        Endpoint::ListWebhooks(filter) => Prepared::read("/webhooks".into(), query(filter, false)?),
+        Endpoint::GetWebhook(id) => Prepared::read(path(id, "")?, String::new()),
+        Endpoint::UpdateWebhook(id, body) => {
+            let path = path(id, "")?;
+            validate::validate_webhook_subscription(body, true, validation).into_result()?;
+            Prepared::write("PATCH", path, body, CallKind::Update)
+        }
+        Endpoint::DeleteWebhook(id) => Prepared::bare("DELETE", path(id, "")?, String::new()),
+        Endpoint::RenewWebhook(id) => Prepared::bare("POST", path(id, "/renew")?, String::new()),
+        Endpoint::ListWebhookEventTypes => {
+            Prepared::read("/webhooks/eventtypes".into(), String::new())
+        }
+        Endpoint::ListWebhookEvents(id, range) => {
+            Prepared::read(path(id, "/events")?, query(range, true)?)
+        }
+        Endpoint::ReplayWebhookEvents(id, range) => {
+            Prepared::bare("POST", path(id, "/replay")?, query(range, true)?)
+        }
+        Endpoint::TestWebhook(id, test) => {
+            let suffix = match test {
+                None => "/tests".to_owned(),
+                Some(name) if validate::WEBHOOK_TESTS.contains(&name) => format!("/tests/{name}"),
+                Some(_) => {
+                    let message = "The test is not one of Tango's webhook tests.";
+                    return Err(Error::invalid(
+                        "testName",
+                        validate::Code::InvalidValue,
+                        message,
+                    ));
+                }
+            };
+            Prepared::bare("POST", path(id, &suffix)?, String::new())
+        }
+        _ => return Err(Error::config("not a webhook call")),
+    })
 }
 
 /// The query of `GET /catalogs`: the filter read as a [`CatalogFilter`], so that a member of the

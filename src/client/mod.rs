@@ -49,6 +49,9 @@ use crate::decode::from_json;
 use crate::error::Error;
 use crate::model::*;
 use crate::validate::ValidateOptions;
+use crate::webhook::{
+    Webhook, WebhookEventPage, WebhookEventTypesPage, WebhookExpiry, WebhookListPage,
+};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::rc::Rc;
@@ -417,6 +420,102 @@ impl<T: Transport, R: Runtime> Client<T, R> {
         options: &CallOptions,
     ) -> Result<EmbeddedUrl, Error> {
         self.decoded(Endpoint::GetEmbeddedUrl(id), options).await
+    }
+
+    /// Subscribes to webhook events (`POST /webhooks`): validated first (an `https://` url, or
+    /// `http://` to localhost; known categories or event types; the key or certificate the
+    /// verification method needs). Resolves to the subscription's ID and expiry.
+    pub async fn create_webhook(
+        &self,
+        body: &Value,
+        options: &CallOptions,
+    ) -> Result<WebhookExpiry, Error> {
+        self.decoded(Endpoint::CreateWebhook(body), options).await
+    }
+
+    /// One page of subscriptions (`GET /webhooks`; `nextCursor` for the next).
+    pub async fn list_webhooks(
+        &self,
+        query: &Value,
+        options: &CallOptions,
+    ) -> Result<WebhookListPage, Error> {
+        self.decoded(Endpoint::ListWebhooks(query), options).await
+    }
+
+    /// One subscription.
+    pub async fn get_webhook(&self, id: &str, options: &CallOptions) -> Result<Webhook, Error> {
+        self.decoded(Endpoint::GetWebhook(id), options).await
+    }
+
+    /// Changes a subscription (`PATCH`): what the body has, checked as for a create.
+    pub async fn update_webhook(
+        &self,
+        id: &str,
+        body: &Value,
+        options: &CallOptions,
+    ) -> Result<Webhook, Error> {
+        self.decoded(Endpoint::UpdateWebhook(id, body), options)
+            .await
+    }
+
+    /// Deletes a subscription.
+    pub async fn delete_webhook(&self, id: &str, options: &CallOptions) -> Result<(), Error> {
+        self.call(Endpoint::DeleteWebhook(id), options)
+            .await
+            .map(drop)
+    }
+
+    /// Renews a subscription before it expires; resolves to its new expiry.
+    pub async fn renew_webhook(
+        &self,
+        id: &str,
+        options: &CallOptions,
+    ) -> Result<WebhookExpiry, Error> {
+        self.decoded(Endpoint::RenewWebhook(id), options).await
+    }
+
+    /// The event types one can subscribe to, by category.
+    pub async fn list_webhook_event_types(
+        &self,
+        options: &CallOptions,
+    ) -> Result<WebhookEventTypesPage, Error> {
+        self.decoded(Endpoint::ListWebhookEventTypes, options).await
+    }
+
+    /// A page of a subscription's past events (`{ fromRevision, toRevision, nextCursor,
+    /// maxResults }`), kept three months.
+    pub async fn list_webhook_events(
+        &self,
+        id: &str,
+        range: &Value,
+        options: &CallOptions,
+    ) -> Result<WebhookEventPage, Error> {
+        self.decoded(Endpoint::ListWebhookEvents(id, range), options)
+            .await
+    }
+
+    /// Delivers a subscription's past events again (`{ fromRevision, toRevision }`), with their
+    /// own `eventId` and `revision`.
+    pub async fn replay_webhook_events(
+        &self,
+        id: &str,
+        range: &Value,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        let endpoint = Endpoint::ReplayWebhookEvents(id, range);
+        self.call(endpoint, options).await.map(drop)
+    }
+
+    /// Asks Tango to send a test event: every test, or the one named (`ConnectivityTest`,
+    /// `RewardStatus`, …: [`crate::validate::WEBHOOK_TESTS`]).
+    pub async fn test_webhook(
+        &self,
+        id: &str,
+        test: Option<&str>,
+        options: &CallOptions,
+    ) -> Result<(), Error> {
+        let endpoint = Endpoint::TestWebhook(id, test);
+        self.call(endpoint, options).await.map(drop)
     }
 
     /// [`Client::call`], with the body decoded into the endpoint's model.

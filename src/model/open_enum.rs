@@ -92,7 +92,7 @@ macro_rules! open_enum {
         }
 
         /// A string, one of the known values (the JSON Schema of requests, which Tango checks
-        /// against the values it knows; `tools/json-schema` narrows it where a request allows
+        /// against the values it knows; `tools/generate` narrows it where a request allows
         /// fewer).
         #[cfg(feature = "json-schema")]
         impl schemars::JsonSchema for $name {

@@ -24,6 +24,7 @@ mod report;
 mod resend;
 mod shape;
 mod unrepresentable;
+mod webhook;
 
 pub use catalog::CatalogRules;
 pub use csv::{
@@ -43,6 +44,10 @@ pub use resend::{LineItemAction, RESEND_METHODS};
 pub use unrepresentable::{
     explain, explain_bulk_report, explain_report, find_unrepresentable, unrepresentable_report,
     Unrepresentable, LONE_SURROGATE_KEY, NON_FINITE_KEY,
+};
+pub use webhook::{
+    is_loopback, is_webhook_category, is_webhook_event_type, MAX_WEBHOOK_URL, WEBHOOK_EVENT_TYPES,
+    WEBHOOK_TESTS,
 };
 
 use check::Checker;
@@ -369,6 +374,37 @@ pub fn validate_line_item_update(body: &impl ReadJson, options: &ValidateOptions
     let body = body.read_json();
     line_item::check_line_item_update(&mut checker, &body);
     options.finish(checker, &body, &shape::LINE_ITEM_UPDATE)
+}
+
+/// Validates the body of `POST /webhooks` (`update`: of `PATCH /webhooks/{id}`, where nothing is
+/// required). The key and the certificate are never quoted.
+pub fn validate_webhook_subscription(
+    body: &impl ReadJson,
+    update: bool,
+    options: &ValidateOptions,
+) -> Report {
+    let mut checker = options.checker();
+    let body = body.read_json();
+    webhook::check_subscription(&mut checker, &body, update);
+    options.finish(checker, &body, &shape::WEBHOOK_SUBSCRIPTION)
+}
+
+/// Validates the query of `GET /webhooks` (`events`: of a subscription's past events, or their
+/// replay).
+pub fn validate_webhook_query(
+    query: &impl ReadJson,
+    events: bool,
+    options: &ValidateOptions,
+) -> Report {
+    let mut checker = options.checker();
+    let query = query.read_json();
+    webhook::check_list_query(&mut checker, &query);
+    let shape = if events {
+        &shape::WEBHOOK_EVENTS
+    } else {
+        &shape::WEBHOOK_LIST
+    };
+    options.finish(checker, &query, shape)
 }
 
 /// Validates an ID that goes into a path (`referenceOrderID`, `referenceLineItemID`): 1 to 100

@@ -90,6 +90,24 @@ pub const LINE_ITEM_REISSUE: Shape = closed(
 /// `UpdateLineItemRequest`.
 pub const LINE_ITEM_UPDATE: Shape = closed("purchaseOrderNumber campaign orderNotes", &[]);
 
+/// `POST /webhooks` and `PATCH /webhooks/{id}` (`headers` items are checked by the rules).
+pub const WEBHOOK_SUBSCRIPTION: Shape = closed(
+    "url headers categories eventTypes signingCertificate hmacSharedSecretKey payloadVerificationMethod",
+    &[],
+);
+
+/// The query of `GET /webhooks`.
+pub const WEBHOOK_LIST: Shape = closed(
+    "prevCursor nextCursor maxResults url headerName headerValue categories eventTypes expiresAtFrom expiresAtTo createdAtFrom createdAtTo",
+    &[],
+);
+
+/// The query of `GET /webhooks/{id}/events` and `POST /webhooks/{id}/replay`.
+pub const WEBHOOK_EVENTS: Shape = closed(
+    "fromRevision toRevision prevCursor nextCursor maxResults",
+    &[],
+);
+
 /// Names another operation uses for what this one calls differently: suggested before any
 /// spelling match (`GET /orders` says `lineItemStatus`, `GET /lineItems` says `status`).
 const OTHER_NAMES: &[(&str, &str)] = &[

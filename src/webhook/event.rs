@@ -263,9 +263,9 @@ impl WebhookEventData {
     }
 }
 
-/// One event of a delivery.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One event of a delivery, or of a subscription's past events (`listWebhookEvents`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", try_from = "Delivery")]
 pub struct WebhookEvent {
     /// The event's ID: the same on every delivery of it (a retry, a replay).
     pub event_id: String,
@@ -309,9 +309,16 @@ impl WebhookEvent {
         };
         let delivery: Delivery = serde_json::from_str(body)
             .map_err(|_| not_an_event("not a JSON object of its shape"))?;
-        let event_id = delivery
-            .event_id
-            .ok_or_else(|| not_an_event("no eventId"))?;
+        WebhookEvent::try_from(delivery).map_err(not_an_event)
+    }
+}
+
+impl TryFrom<Delivery> for WebhookEvent {
+    /// What is missing or wrong, in words that quote nothing of the event.
+    type Error = &'static str;
+
+    fn try_from(delivery: Delivery) -> Result<Self, Self::Error> {
+        let event_id = delivery.event_id.ok_or("no eventId")?;
         let event_type = delivery
             .event_type
             .or_else(|| {
@@ -319,9 +326,9 @@ impl WebhookEvent {
                     .event_types
                     .and_then(|types| types.into_iter().next())
             })
-            .ok_or_else(|| not_an_event("no eventType"))?;
+            .ok_or("no eventType")?;
         let data = WebhookEventData::read(event_type, delivery.event_data)
-            .map_err(|_| not_an_event("its eventData does not fit its eventType"))?;
+            .map_err(|_| "its eventData does not fit its eventType")?;
         Ok(WebhookEvent {
             event_id,
             revision: delivery.revision,

@@ -1,5 +1,6 @@
-//! Tango's webhook deliveries: the events they carry ([`event`]) and how a delivery is checked to
-//! come from Tango ([`signature`]) before anything in it is read.
+//! Tango's webhooks: the subscriptions ([`subscription`]), the events deliveries carry
+//! ([`event`]) and how a delivery is checked to come from Tango ([`signature`]) before anything in
+//! it is read.
 //!
 //! A delivery is a JSON POST to the subscription's URL, signed per its `payloadVerificationMethod`
 //! with the signature in the `X-Signed-Payload` header. Deliveries may repeat (Tango retries,
@@ -8,6 +9,7 @@
 pub mod certificate;
 pub mod event;
 pub mod signature;
+pub mod subscription;
 
 pub use event::{
     AccountStatusEventData, AsyncOrderStatusEventData, CredentialStatusEventData,
@@ -16,3 +18,7 @@ pub use event::{
     WebhookCategory, WebhookEvent, WebhookEventData,
 };
 pub use signature::{HmacKey, MAX_DELIVERY_BYTES, SIGNATURE_HEADER};
+pub use subscription::{
+    Webhook, WebhookEventPage, WebhookEventTypes, WebhookEventTypesPage, WebhookExpiry,
+    WebhookHeader, WebhookListPage, WebhookPage,
+};
