@@ -37,6 +37,7 @@ mod orders;
 mod query;
 pub mod simulator;
 mod store;
+pub mod webhooks;
 
 #[cfg(target_arch = "wasm32")]
 mod js;
@@ -44,3 +45,4 @@ mod js;
 pub use faults::Faults;
 pub use http::{Request, Response};
 pub use simulator::{SimOptions, Simulator};
+pub use webhooks::Delivery;

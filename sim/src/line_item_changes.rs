@@ -74,15 +74,17 @@ impl Simulator {
             new.item.reissued_from_reference_line_item_id = Some(id.to_owned());
         }
         if let Some(stored) = self.store.line_items.get_mut(index) {
-            stored.item.reissued_to_reference_line_item_id = new_id;
+            stored.item.reissued_to_reference_line_item_id = new_id.clone();
             stored.cancelled = true;
             stored.action_history.push(LineItemAction {
                 action: Some("CANCEL_AND_REISSUE".into()),
-                reason,
+                reason: reason.clone(),
                 action_date: Some(rfc3339(now)),
                 ..LineItemAction::default()
             });
         }
+        let reason = reason.unwrap_or_default();
+        self.reward_status(index, "CANCEL_AND_REISSUE", &reason, new_id.as_deref());
         placed
     }
 

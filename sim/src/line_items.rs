@@ -521,7 +521,7 @@ impl Simulator {
         }
         stored.action_history.push(LineItemAction {
             action: Some(action.to_uppercase()),
-            reason: Some(reason),
+            reason: Some(reason.clone()),
             action_date: Some(rfc3339(now)),
             ..LineItemAction::default()
         });
@@ -530,6 +530,7 @@ impl Simulator {
                 account.balance_cents += amount;
             }
         }
+        self.reward_status(index, &action.to_uppercase(), &reason, None);
         Response::json(202, &"Accepted")
     }
 }

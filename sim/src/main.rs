@@ -53,12 +53,16 @@ mod server {
                 settings.options.virtual_clock = true;
                 continue;
             }
+            if flag == "--allow-webhook-hosts" {
+                settings.options.allow_any_webhook_host = true;
+                continue;
+            }
             if flag == "--transport-test-routes" {
                 settings.transport_test_routes = true;
                 continue;
             }
             if flag == "--help" || flag == "-h" {
-                return Err("usage: tango-sim [--port N] [--host ADDR] [--seed N] [--virtual-clock] [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F] [--rate-limit-burst-length N] [--drop-after-commit-rate F] [--creates-per-second F] [--transport-test-routes]".into());
+                return Err("usage: tango-sim [--port N] [--host ADDR] [--seed N] [--virtual-clock] [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F] [--rate-limit-burst-length N] [--drop-after-commit-rate F] [--creates-per-second F] [--allow-webhook-hosts] [--transport-test-routes]".into());
             }
             let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
             let bad = || format!("{flag}: not a valid value");
@@ -100,7 +104,11 @@ mod server {
             .server_addr()
             .to_ip()
             .map_or(settings.port, |a| a.port());
+        let allow_any_host = settings.options.allow_any_webhook_host;
         let simulator = Arc::new(Mutex::new(Simulator::new(settings.options)));
+
+        let deliverer = Arc::clone(&simulator);
+        std::thread::spawn(move || deliver_forever(&deliverer, allow_any_host));
 
         let stopper = Arc::clone(&server);
         ctrlc::set_handler(move || stopper.unblock())
@@ -136,6 +144,43 @@ mod server {
     }
 
     /// The answer of a transport test route, when those are on and the request names one.
+    /// Sends the simulator's webhook deliveries as they fall due: a POST each, with its headers,
+    /// no redirects followed (a receiver must not send them elsewhere), 5 s at most; anything but
+    /// 200 goes back to the simulator, which retries it with backoff.
+    fn deliver_forever(simulator: &Mutex<Simulator>, allow_any_host: bool) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(std::time::Duration::from_secs(5)))
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            let due = match simulator.lock() {
+                Ok(mut simulator) => simulator.take_deliveries(),
+                Err(_) => return,
+            };
+            for delivery in due {
+                // The simulator only accepts loopback subscriptions unless allowed; checked again
+                // here, where the request leaves.
+                let allowed = allow_any_host || tango_sim::webhooks::loopback_url(&delivery.url);
+                let mut request = agent.post(&delivery.url);
+                for (name, value) in &delivery.headers {
+                    request = request.header(name, value);
+                }
+                let answered_200 = allowed
+                    && request
+                        .send(&delivery.body[..])
+                        .is_ok_and(|response| response.status().as_u16() == 200);
+                if !answered_200 {
+                    if let Ok(mut simulator) = simulator.lock() {
+                        simulator.delivery_failed(delivery);
+                    }
+                }
+            }
+        }
+    }
+
     fn transport_test_answer(request: &tiny_http::Request) -> Option<tango_sim::Response> {
         let page = |status: u16, content_type: &str, body: &str| tango_sim::Response {
             status,

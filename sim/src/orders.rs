@@ -334,6 +334,9 @@ impl Simulator {
                 .insert(key.clone(), order_index);
         }
         self.store.order_by_id.insert(order_id, order_index);
+        if let Behaviour::Printed { pending_ms } = item.behaviour {
+            self.mailed(&line_item_id, pending_ms);
+        }
         self.store.line_item_by_id.insert(line_item_id, item_index);
         self.store.orders.push(StoredOrder {
             order,

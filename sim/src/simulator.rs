@@ -5,6 +5,7 @@ use crate::data;
 use crate::faults::Faults;
 use crate::http::{phrase, Request, Response};
 use crate::store::Store;
+use crate::webhooks::WebhookStore;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tango_orders::validate::{Code, Report};
@@ -33,6 +34,9 @@ pub struct SimOptions {
     /// Creates allowed per second: Tango's is 1; higher values let a client's queue be measured
     /// at other limits.
     pub creates_per_second: f64,
+    /// Accept webhook subscriptions to any host, not only this machine's (the binary's
+    /// `--allow-webhook-hosts`).
+    pub allow_any_webhook_host: bool,
 }
 
 impl Default for SimOptions {
@@ -42,6 +46,7 @@ impl Default for SimOptions {
             faults: Faults::default(),
             virtual_clock: true,
             creates_per_second: tango_orders::rules::CREATES_PER_SECOND,
+            allow_any_webhook_host: false,
         }
     }
 }
@@ -69,6 +74,10 @@ pub struct Simulator {
     /// The ID of the request being answered: the `x-request-id` header and an error body's
     /// `requestId` are the same value, as one request has one ID.
     pub(crate) request_id: String,
+    /// Webhook subscriptions, their events and the deliveries queued.
+    pub(crate) webhooks: WebhookStore,
+    /// See [`SimOptions::allow_any_webhook_host`].
+    pub(crate) allow_any_webhook_host: bool,
 }
 
 impl Simulator {
@@ -96,6 +105,8 @@ impl Simulator {
             create_interval_ms: create_interval_ms(options.creates_per_second),
             burst_remaining: 0,
             request_id: String::new(),
+            webhooks: WebhookStore::default(),
+            allow_any_webhook_host: options.allow_any_webhook_host,
         }
     }
 
@@ -150,7 +161,8 @@ impl Simulator {
 
     /// Answers one request.
     pub fn handle(&mut self, request: &Request) -> Response {
-        self.request_id = self.new_request_id();
+        self.request_id = self.new_uuid();
+        self.mail_moved();
         let mut response = self.route(request);
         response.delay_ms = self.faults.latency_ms;
         response
@@ -189,6 +201,9 @@ impl Simulator {
             return fault;
         }
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        if let Some(answer) = self.webhook_route(request, &method, &segments) {
+            return answer;
+        }
         match (method.as_str(), segments.as_slice()) {
             ("GET", ["catalogs"]) => self.catalogs(request),
             ("POST", ["orders"]) => self.create_order(request),
@@ -369,8 +384,8 @@ impl Simulator {
         self.error(request, 500, "500.001", message, vec![])
     }
 
-    /// A request ID in the UUID shape, from the seeded source.
-    fn new_request_id(&mut self) -> String {
+    /// An ID in the UUID shape (requests, webhooks, events), from the seeded source.
+    pub(crate) fn new_uuid(&mut self) -> String {
         let hex: String = (0..32)
             .map(|_| char::from_digit(self.rng.u32(..16), 16).unwrap_or('0'))
             .collect();
@@ -425,8 +440,8 @@ pub(crate) fn optional_json_body(request: &Request) -> Option<Value> {
 }
 
 impl Response {
-    /// The same response with no body (for 204).
-    fn without_body(mut self) -> Self {
+    /// The same response with no body (for 204, and Tango's empty 200s).
+    pub(crate) fn without_body(mut self) -> Self {
         self.body.clear();
         self.headers
             .retain(|(k, _)| !k.eq_ignore_ascii_case("content-type"));

@@ -198,3 +198,116 @@ fn the_transport_test_routes_exist_only_when_asked_for() {
     assert!(created.starts_with("HTTP/1.1 201"), "{created}");
     stop(child, stdout);
 }
+
+/// A webhook receiver on loopback: answers each delivery with the next of `statuses` (200 once
+/// they run out; a 302 points at `redirect_to`) and hands each request's headers and body over.
+fn receiver(
+    statuses: Vec<u16>,
+    redirect_to: String,
+) -> (u16, std::sync::mpsc::Receiver<(String, Vec<u8>)>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (sender, received) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut statuses = statuses.into_iter();
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { return };
+            let mut reader = BufReader::new(stream);
+            let mut head = String::new();
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+                head.push_str(&line);
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let status = statuses.next().unwrap_or(200);
+            let location = if status == 302 {
+                format!("Location: {redirect_to}\r\n")
+            } else {
+                String::new()
+            };
+            let answer = format!(
+                "HTTP/1.1 {status} X\r\n{location}Content-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+            let _ = reader.get_mut().write_all(answer.as_bytes());
+            if sender.send((head, body)).is_err() {
+                return;
+            }
+        }
+    });
+    (port, received)
+}
+
+#[test]
+fn webhook_deliveries_are_posted_signed_retried_and_never_redirected() {
+    use base64::Engine as _;
+    let (trap_port, trapped) = receiver(vec![], String::new());
+    let trap = format!("http://127.0.0.1:{trap_port}/trap");
+    let (port, received) = receiver(vec![500, 302], trap);
+    let (child, address, stdout) = start(&[]);
+    let secret = base64::engine::general_purpose::STANDARD.encode([9u8; 32]);
+    let subscription = format!(
+        r#"{{"url":"http://127.0.0.1:{port}/hook","categories":["REWARD"],"payloadVerificationMethod":"HMAC","hmacSharedSecretKey":"{secret}","headers":[{{"name":"X-Receiver","value":"r1"}}]}}"#
+    );
+    let created = http(&address, "POST", "/raas/v2/webhooks", &subscription);
+    assert!(created.starts_with("HTTP/1.1 201"), "{created}");
+    let id = created
+        .split("\"webhookId\":\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let tested = http(
+        &address,
+        "POST",
+        &format!("/raas/v2/webhooks/{id}/tests/RewardStatus"),
+        "",
+    );
+    assert!(tested.starts_with("HTTP/1.1 200"), "{tested}");
+
+    // 500, then a redirect (not followed: the trap hears nothing), then 200: three attempts.
+    let key = tango_orders::webhook::HmacKey::from_shared_secret(&secret).unwrap();
+    let mut bodies = Vec::new();
+    for _ in 0..3 {
+        let (head, body) = received
+            .recv_timeout(Duration::from_secs(15))
+            .expect("a delivery");
+        let lower = head.to_ascii_lowercase();
+        assert!(head.starts_with("POST /hook "), "{head}");
+        assert!(lower.contains("x-receiver: r1"), "{head}");
+        let signature = head.lines().find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("x-signed-payload")
+                .then(|| value.trim())
+        });
+        tango_orders::webhook::signature::verify_hmac(&key, &body, signature).unwrap();
+        bodies.push(body);
+    }
+    assert!(
+        bodies.windows(2).all(|pair| pair[0] == pair[1]),
+        "a retry sends the same event"
+    );
+    assert!(
+        trapped.recv_timeout(Duration::from_millis(500)).is_err(),
+        "a redirect was followed"
+    );
+
+    // Other hosts are refused unless the server was started to allow them.
+    let remote = r#"{"url":"https://example.com/hook","categories":["REWARD"]}"#;
+    let refused = http(&address, "POST", "/raas/v2/webhooks", remote);
+    assert!(refused.starts_with("HTTP/1.1 400"), "{refused}");
+    stop(child, stdout);
+    let (child, address, stdout) = start(&["--allow-webhook-hosts"]);
+    let accepted = http(&address, "POST", "/raas/v2/webhooks", remote);
+    assert!(accepted.starts_with("HTTP/1.1 201"), "{accepted}");
+    stop(child, stdout);
+}
