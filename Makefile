@@ -36,6 +36,7 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features js-main -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features js-csv -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features js-client -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features js-webhook -- -D warnings
 	cargo clippy --no-default-features --all-targets -- -D warnings
 	@# The core without features is pure Rust: none of the JavaScript crates in its dependencies.
 	@! cargo tree -p tango-orders --no-default-features -e normal --prefix none \

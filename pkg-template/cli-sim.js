@@ -43,6 +43,7 @@ export function settingsFrom(values, UsageError) {
     port: n("port", { integer: true, max: 65535 }) ?? 4010,
     transportTestRoutes: values["transport-test-routes"] === true,
     simulator: {
+      allowAnyWebhookHost: values["allow-webhook-hosts"] === true,
       seed: n("seed", { integer: true, max: Number.MAX_SAFE_INTEGER }) ?? 1,
       virtualClock: values["virtual-clock"] === true,
       faults: Object.fromEntries(Object.entries(faults).filter(([, value]) => value !== undefined)),
@@ -126,9 +127,28 @@ async function serve(simulator, settings, request, response) {
   response.end(answer.status === 204 || answer.status === 304 || request.method === "HEAD" ? undefined : answer.body);
 }
 
+/** Whether `url` is http(s) to this machine (as the simulator's core decides for subscriptions). */
+function loopback(url) {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Sends one webhook delivery as the binary does: a POST, no redirects followed (a receiver must
+ * not send it elsewhere), 5 s at most; resolves to the status (0: not sent or no answer). */
+async function postDelivery(request, allowAnyHost) {
+  if (!allowAnyHost && !loopback(request.url)) return 0;
+  const response = await fetch(request.url, {
+    method: "POST", headers: request.headers, body: await request.arrayBuffer(), redirect: "manual",
+    signal: AbortSignal.timeout(5_000),
+  });
+  await response.body?.cancel();
+  return response.status;
+}
+
 export async function run(values, _positionals, { UsageError }) {
   const settings = settingsFrom(values, UsageError);
-  const simulator = createSimulator(settings.simulator);
+  const allowAnyHost = settings.simulator.allowAnyWebhookHost;
+  const simulator = createSimulator({ ...settings.simulator, onWebhook: (request) => postDelivery(request, allowAnyHost) });
   // connectionsCheckingInterval: how often Node looks for the timeouts above (30 s by default).
   const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, (request, response) => {
     serve(simulator, settings, request, response).catch(() => {

@@ -14,8 +14,9 @@ const USAGE = `usage: tango-orders <command> [options]
   tango-orders sim [--port 4010] [--host 127.0.0.1] [--seed N] [--virtual-clock]
                    [--latency-ms N] [--server-error-rate F] [--rate-limit-burst-rate F]
                    [--rate-limit-burst-length N] [--drop-after-commit-rate F]
-                   [--creates-per-second F]
+                   [--creates-per-second F] [--allow-webhook-hosts]
       Serves a simulated Tango over HTTP (loopback unless --host says otherwise). Ctrl-C stops it.
+      Webhook deliveries are POSTed to loopback receivers only, unless --allow-webhook-hosts.
 
   tango-orders help     this text
 `;
@@ -49,6 +50,7 @@ const COMMANDS = {
       "rate-limit-burst-length": { type: "string" },
       "drop-after-commit-rate": { type: "string" },
       "creates-per-second": { type: "string" },
+      "allow-webhook-hosts": { type: "boolean" },
       // For the client's transport tests, as on the Rust binary; not in the usage text.
       "transport-test-routes": { type: "boolean" },
     },

@@ -5,7 +5,8 @@
 // for the wait while the client module loads); `answer`, how the wrapper turns the wasm's answer
 // into the method's: the parser that decodes the body, `null` for an answer passed on as it is,
 // or "own" for a method client-wrap.js writes out. An iterator method names instead its class,
-// the parser of each page and the page's field that holds the items.
+// the parser of each page and the page's field that holds the items. The webhook calls' answers
+// are read by webhook-read.js's readers (`readWebhook`, …), which only the client module carries.
 export const CLIENT_METHODS = {
   createOrder: { options: 1, answer: "own" },
   getOrder: { options: 1, answer: "parseOrder" },
@@ -25,7 +26,35 @@ export const CLIENT_METHODS = {
   getCatalog: { options: 1, answer: null },
   iterateOrders: { options: 1, iterator: "OrderIterator", pages: "parseOrderListPage", items: "orders" },
   iterateLineItems: { options: 1, iterator: "LineItemIterator", pages: "parseLineItemListPage", items: "lineItems" },
+  createWebhook: { options: 1, answer: "readWebhookExpiry" },
+  listWebhooks: { options: 1, answer: "readWebhookPage" },
+  getWebhook: { options: 1, answer: "readWebhook" },
+  updateWebhook: { options: 2, answer: "readWebhook" },
+  deleteWebhook: { options: 1, answer: "nothing" },
+  renewWebhook: { options: 1, answer: "readWebhookExpiry" },
+  listWebhookEventTypes: { options: 0, answer: "readWebhookEventTypesPage" },
+  listWebhookEvents: { options: 2, answer: "readWebhookEventPage" },
+  replayWebhookEvents: { options: 2, answer: "nothing" },
+  testWebhook: { options: 2, answer: "nothing" },
 };
 
-/** The client module's functions that are not methods, which the main entry forwards the same way. */
-export const CLIENT_FUNCTIONS = ["verifyWebhook"];
+/**
+ * The methods both TangoClient classes (the main entry's and the client module's) write in
+ * JavaScript over the others, with no wasm of their own.
+ */
+export const CLIENT_JS_METHODS = {
+  /** Every subscription, following `nextCursor` from page to page (ending should Tango hand the
+   * same cursor back twice). */
+  async *iterateWebhooks(query, options) {
+    const seen = new Set();
+    let cursor = query?.nextCursor;
+    do {
+      const page = await this.listWebhooks({ ...query, nextCursor: cursor }, options);
+      yield* page.items;
+      cursor = page.nextCursor;
+      if (seen.has(cursor)) return;
+      seen.add(cursor);
+    } while (cursor);
+  },
+};
+

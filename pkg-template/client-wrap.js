@@ -7,7 +7,8 @@
 // the order's key and `mayHaveBeenPlaced: true`, since Tango answered 2xx.
 import models from "tango:models";
 import { makeParsers } from "./decode.js";
-import { CLIENT_METHODS } from "./client-methods.js";
+import { CLIENT_METHODS, CLIENT_JS_METHODS } from "./client-methods.js";
+import { makeWebhookReaders } from "./webhook-read.js";
 
 /**
  * The TangoClient class over the wasm's (`WasmClient`), decoding with `responseDecodeError(body,
@@ -19,6 +20,13 @@ export function wrapClient(WasmClient, responseDecodeError) {
   const parsers = makeParsers(models, {
     decodeError: (body, path, missing) => responseDecodeError(body, path, missing, createKey),
   });
+  // Every answer's reader by name: the parse* functions, the webhook readers, and "nothing" for
+  // the calls Tango answers with an empty body.
+  const readers = {
+    ...parsers,
+    ...makeWebhookReaders((body, path, missing) => responseDecodeError(body, path, missing, undefined)),
+    nothing: () => undefined,
+  };
   const parseCreated = (body, key) => {
     createKey = key;
     try {
@@ -83,9 +91,10 @@ export function wrapClient(WasmClient, responseDecodeError) {
     if (answer === "own" || iterator !== undefined) continue;
     define(method, { [method](...args) {
       const answered = innerOf(this)[method](...args);
-      return answer === null ? answered : answered.then((body) => parsers[answer](body));
+      return answer === null ? answered : answered.then((body) => readers[answer](body));
     } }[method]);
   }
+  for (const [method, value] of Object.entries(CLIENT_JS_METHODS)) define(method, value);
   for (const [method, { iterator: className, pages: parser, items: field }] of Object.entries(CLIENT_METHODS)) {
     if (className === undefined) continue;
     const Iterator = { [className]: class {

@@ -6,10 +6,10 @@
 // wait honours the call's AbortSignal. Once the module is there, calls go straight through (an
 // iterate* call with unusable options throws at once again).
 
-import { CLIENT_METHODS } from "./client-methods.js";
+import { CLIENT_METHODS, CLIENT_JS_METHODS } from "./client-methods.js";
 
 /** `options.signal`, read so that a throwing getter cannot throw here (the client reports it).
- * Also lazy-csv.js's. */
+ * Also lazy-module.js's. */
 export function signalOf(options) {
   try {
     return options !== null && typeof options === "object" ? options.signal : undefined;
@@ -198,15 +198,15 @@ export function makeLazyClient({ load, loaded, check, loadError }) {
     });
   }
 
+  for (const [method, value] of Object.entries(CLIENT_JS_METHODS)) {
+    Object.defineProperty(TangoClient.prototype, method, { configurable: true, writable: true, value });
+  }
+
   if (typeof Symbol.dispose === "symbol") {
     TangoClient.prototype[Symbol.dispose] = function () {
       this.free();
     };
   }
 
-  /** Calls the module's function `name` (verifyWebhook), loading the module first when needed. */
-  const callFunction = (name, args) => clientModule !== undefined ? clientModule[name](...args)
-    : whenLoaded(undefined, false).then((namespace) => namespace[name](...args));
-
-  return { TangoClient, ...iteratorClasses, callFunction };
+  return { TangoClient, ...iteratorClasses };
 }

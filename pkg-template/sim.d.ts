@@ -40,7 +40,18 @@ export interface SimulatorOptions {
   createsPerSecond?: number;
   /** The base URL fetch answers for (any host is accepted). Default "http://tango-sim.local/raas/v2". */
   baseUrl?: string;
+  /**
+   * Receives the webhook deliveries: each a signed POST `Request` (HMAC subscriptions carry
+   * `X-Signed-Payload`), as a receiver's own handler takes it; answer a `Response` or a status. Anything
+   * but 200, or a throw, is retried with backoff (1 s, doubling, 6 attempts). Without it, deliveries
+   * are dropped (the events stay listable).
+   */
+  onWebhook?: (request: SimulatorRequest, delivery: { attempt: number }) => SimulatorResponse | number | Promise<SimulatorResponse | number>;
+  /** Accept webhook subscriptions to any host; by default only localhost, 127.0.0.1 and [::1]. */
+  allowAnyWebhookHost?: boolean;
 }
+
+type SimulatorRequest = typeof globalThis extends { Request: { prototype: infer R } } ? R : FetchRequestLike;
 
 export interface Simulator {
   /** A drop-in for the global fetch that answers as Tango would, with no network. */
@@ -65,6 +76,9 @@ export interface Simulator {
   setFaults(faults: SimulatorFaults): void;
   /** Adds past $1.00 orders, one every spacingMs, for paging demos and tests. */
   seedOrders(count: number, spacingMs?: number): void;
+  /** Sends the webhook deliveries due now to onWebhook (it also runs after each request and
+   * advanceTime); resolves, once they are answered, to how many this round sent. */
+  deliverWebhooks(): Promise<number>;
 }
 
 /** Starts a simulated Tango with the demo data. */

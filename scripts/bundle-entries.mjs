@@ -3,8 +3,8 @@
 //! module and the table of client methods say. Called by assemble.mjs.
 //!
 //! An entry imports its module as `tango:module` (instantiated on import) and `tango:api` (its
-//! public functions); this file points those, and `tango:client`, `tango:csv` and the generated
-//! data (`tango:models`, `tango:webhook-models`, `tango:json-schemas`), at the files of the loader
+//! public functions); this file points those, and `tango:client`, `tango:csv`, `tango:webhooks` and
+//! the generated data (`tango:models`, `tango:webhook-models`, `tango:json-schemas`), at the files of the loader
 //! it builds for (scripts/README.md says why there are three loaders and what each entry holds).
 import { build } from "esbuild";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,7 +16,7 @@ import { MODULES as TABLE } from "./modules.mjs";
 const template = join(dirname(fileURLToPath(import.meta.url)), "..", "pkg-template");
 
 /** Each entry's module. */
-const MODULE_OF = { index: "main", web: "main", client: "client", validate: "validate", csv: "csv", "json-schema": "validate", sim: "sim" };
+const MODULE_OF = { index: "main", web: "main", client: "client", validate: "validate", csv: "csv", "json-schema": "validate", webhooks: "webhooks", sim: "sim" };
 
 /**
  * The loaders, by the suffix of the files they get:
@@ -33,12 +33,15 @@ const MODULE_OF = { index: "main", web: "main", client: "client", validate: "val
  */
 const LOADERS = [".js", ".node.js", ".workerd.js"];
 const BUILDS = [
-  ...LOADERS.flatMap((loader) => ["index", "client", "validate", "csv", "json-schema", "sim"]
+  ...LOADERS.flatMap((loader) => ["index", "client", "validate", "csv", "json-schema", "webhooks", "sim"]
     .map((entry) => ({ entry, loader, file: `${entry}${loader}` }))),
   { entry: "web", loader: "web", file: "web.js" },
   { entry: "client", loader: "web", file: "client.web.js" },
 ];
 
+// `text` without its doc comment blocks (each on lines of their own): in the client module's
+// bundle they were a seventh of its JavaScript, gzip, and the .d.ts files carry the same docs.
+const withoutDocComments = (text) => text.replace(/^[ \t]*\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n/gm, "");
 const sameSet = (a, b) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 const fail = (message) => {
   throw new Error(`bundle-entries: ${message}`);
@@ -60,8 +63,11 @@ export async function bundleEntries(out) {
     if (!glue.includes(refusal)) { // not yet patched (this script may run again on the same pkg/)
       if (glue.split(url).length !== 2) fail(`expected one default URL in ${module.glue}: the glue changed shape`);
       glue = glue.replace(url, refusal);
-      writeFileSync(module.glue, glue);
     }
+    // Its doc comments go too, as from the bundles (below): the glue's file is shipped as it is
+    // for tango-orders/web.
+    glue = withoutDocComments(glue);
+    writeFileSync(module.glue, glue);
 
     const bytes = readFileSync(join(out, module.dir, module.wasmFile));
     const inline = (suffix, text) => writeFileSync(join(out, module.dir, `${module.name}.${suffix}`),
@@ -100,6 +106,7 @@ export async function bundleEntries(out) {
           case "tango:module": case "tango:api": return { path, namespace: "tango" };
           case "tango:client": return external(loader === "web" ? "./client.web.js" : `./client${suffix}`);
           case "tango:csv": return external(`./csv${suffix}`);
+        case "tango:webhooks": return external(`./webhooks${suffix}`);
           case "tango:client-glue": return external(`./${MODULES.client.dir}/${MODULES.client.name}.js`);
           case "tango:models": return { path: join(out, "models.js") };
           case "tango:json-schemas": return { path: join(out, "json-schemas.js") };
@@ -131,11 +138,13 @@ export async function bundleEntries(out) {
       banner: { js: `// tango-orders: ${file}, bundled from pkg-template/entries/${entry}.js by scripts/bundle-entries.mjs.` },
     });
     exportsOf[file] = Object.values(result.metafile.outputs)[0].exports;
+    // Doc comments are for the sources' readers (and the .d.ts files'); a page need not load them.
+    writeFileSync(join(out, file), withoutDocComments(readFileSync(join(out, file), "utf8")));
   }
 
   // What each entry must export. The client's methods come from one table (client-methods.js) that
   // the lazy client and the wrapper both read; it must be the wasm class's own.
-  const { CLIENT_METHODS, CLIENT_FUNCTIONS } = await import(join(template, "client-methods.js"));
+  const { CLIENT_METHODS } = await import(join(template, "client-methods.js"));
   const clientGlue = readFileSync(MODULES.client.glue, "utf8");
   const classBody = clientGlue.slice(clientGlue.indexOf("export class TangoClient"));
   const methods = [...classBody.slice(0, classBody.indexOf("\n}\n")).matchAll(/^ {4}(\w+)\(/gm)]
@@ -144,8 +153,8 @@ export async function bundleEntries(out) {
   const iterators = Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? []);
   const clientApi = ["TangoClient", ...iterators];
   if (!sameSet(MODULES.client.api, clientApi)) fail(`the client module exports ${MODULES.client.api}; expected ${clientApi}`);
-  // What the main entry forwards to the client module: its classes, and its functions (verifyWebhook).
-  const lazyNames = [...clientApi, ...CLIENT_FUNCTIONS];
+  // What the main entry forwards to the client module (its classes) and the webhooks module.
+  const lazyNames = [...clientApi, "verifyWebhook"];
 
   // models.js must describe exactly the Rust parsers (the wasm-parsers module's), and decide every field.
   const models = (await import(join(out, "models.js"))).default;
@@ -155,7 +164,7 @@ export async function bundleEntries(out) {
   }
   if (JSON.stringify(models.models).includes('"x"')) fail("models.js has a field only the Rust decoder can decide (kind x)");
 
-  const { CSV_FUNCTIONS } = await import(join(template, "lazy-csv.js"));
+  const { CSV_FUNCTIONS } = await import(join(template, "lazy-module.js"));
   const schemas = ["createOrderSchema", "orderFilterSchema", "lineItemFilterSchema", "orderResendSchema",
     "lineItemResendSchema", "lineItemReissueSchema", "lineItemUpdateSchema"];
   const errors = ["isTangoError", "TangoError"];
@@ -163,7 +172,8 @@ export async function bundleEntries(out) {
   const expected = {
     index: [...MODULES.main.api, ...parsers, ...schemas, ...errors, ...lazyNames, ...CSV_FUNCTIONS, "createWebhookLedger"],
     web: [...MODULES.main.api, ...parsers, ...schemas, ...errors, ...lazyNames, ...CSV_FUNCTIONS, "createWebhookLedger", "default"],
-    client: ["TangoClient", ...CLIENT_FUNCTIONS],
+    client: ["TangoClient"],
+    webhooks: ["verifyWebhook", "createWebhookLedger", ...errors],
     validate: [...MODULES.validate.api, ...schemas, ...errors],
     csv: [...MODULES.csv.api, ...schemas, ...errors],
     "json-schema": [...schemas, ...errors],

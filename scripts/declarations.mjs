@@ -41,12 +41,13 @@ function declarationBlocks(declarations) {
   }
   return blocks.filter((block) => block.name).map(({ name, lines }) => ({ name, text: lines.join("\n").trimEnd() }));
 }
-/** Writes index.d.ts, validate.d.ts and csv.d.ts into `out` (pkg/). */
+/** Writes index.d.ts, validate.d.ts, csv.d.ts and webhooks.d.ts into `out` (pkg/). */
 export async function writeDeclarations(out) {
   const main = declarationsOf(out, MODULES.main);
   const client = declarationsOf(out, MODULES.client);
   const csv = declarationsOf(out, MODULES.csv);
   const validate = declarationsOf(out, MODULES.validate);
+  const webhooks = declarationsOf(out, MODULES.webhooks);
   const schemaTypes = readFileSync(join(template, "schema.d.ts"), "utf8");
   const ledgerTypes = readFileSync(join(template, "webhook-ledger.d.ts"), "utf8");
 
@@ -64,22 +65,26 @@ export async function writeDeclarations(out) {
   // TangoClient with its options and results is written out here, taken from the client module's
   // declarations (that module is no entry of its own); the CSV functions with their options are
   // re-exported from csv.d.ts, tango-orders/csv's types. The types several modules declare (the
-  // models) are the same generated text, so the first load's copy names them.
-  const { CLIENT_METHODS, CLIENT_FUNCTIONS } = await import(join(template, "client-methods.js"));
-  const { CSV_FUNCTIONS } = await import(join(template, "lazy-csv.js"));
+  // models) are the same generated text, so the first load's copy names them. verifyWebhook with its
+  // types is written out likewise from the webhooks module's.
+  const { CLIENT_METHODS } = await import(join(template, "client-methods.js"));
+  const { CSV_FUNCTIONS } = await import(join(template, "lazy-module.js"));
   const mainNames = declaredNames(main);
 
   const clientOnlyBlocks = declarationBlocks(client).filter(({ name }) => !mainNames.has(name));
   const clientOnly = clientOnlyBlocks.map(({ name }) => name);
-  const lazyNames = ["TangoClient", ...Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? []), ...CLIENT_FUNCTIONS];
+  const lazyNames = ["TangoClient", ...Object.values(CLIENT_METHODS).flatMap(({ iterator }) => iterator ?? [])];
   for (const name of lazyNames) if (!clientOnly.includes(name)) fail(`${name} was not found in the client module's declarations`);
+  const webhookOnlyBlocks = declarationBlocks(webhooks).filter(({ name }) => !mainNames.has(name) && !clientOnly.includes(name));
+  if (!webhookOnlyBlocks.some(({ name }) => name === "verifyWebhook")) fail("verifyWebhook was not found in the webhooks module's declarations");
   const csvOnly = [...declaredNames(csv)].filter((name) => !mainNames.has(name));
   const csvTypes = csvOnly.filter((name) => !CSV_FUNCTIONS.includes(name));
 
   writeFileSync(join(out, "index.d.ts"), main + schemaTypes + ledgerTypes + "\n" + parserDeclarations.map((m) => m[0]).join("\n") + "\n" +
-    clientOnlyBlocks.map(({ text }) => text).join("\n\n") + "\n\n" +
+    [...clientOnlyBlocks, ...webhookOnlyBlocks].map(({ text }) => text).join("\n\n") + "\n\n" +
     `export { ${CSV_FUNCTIONS.join(", ")} } from "./csv.js";\nexport type { ${csvTypes.join(", ")} } from "./csv.js";\n`);
   // Every other entry with validators has the schemas.
   writeFileSync(join(out, "validate.d.ts"), validate + schemaTypes);
   writeFileSync(join(out, "csv.d.ts"), csv + schemaTypes);
+  writeFileSync(join(out, "webhooks.d.ts"), webhooks + ledgerTypes);
 }

@@ -14,6 +14,7 @@ export const MODULES = {
   main: { dir: "wasm-main", name: "tango_orders_main", crate: "tango-orders", features: "js-main", profile: "release-main" },
   csv: { dir: "wasm-csv", name: "tango_orders_csv", crate: "tango-orders", features: "js-csv", profile: "release-csv" },
   client: { dir: "wasm", name: "tango_orders", crate: "tango-orders", features: "js-client", profile: "release-client" },
+  webhooks: { dir: "wasm-webhooks", name: "tango_orders_webhooks", crate: "tango-orders", features: "js-webhook", profile: "release-webhook" },
   sim: { dir: "wasm-sim", name: "tango_sim", crate: "tango-sim", features: "default", profile: "release" },
   // Not shipped (package.json's files leave it out): the Rust decoders that the tests and bench/
   // hold decode.js to, and whose declarations the parse* functions take.

@@ -282,7 +282,8 @@ pub fn decoder_description() -> Result<Value, DescribeError> {
 }
 
 /// The same for webhook events' data, one "parser" per event type: what the client module's
-/// `verifyWebhook` reads each event's `eventData` as (`webhook-models.js`).
+/// `verifyWebhook` reads each event's `eventData` as; and for the subscription calls' answers
+/// (`webhook-models.js`, which only the client module carries).
 pub fn webhook_description() -> Result<Value, DescribeError> {
     use crate::webhook::*;
     const MODELS: &[Describer] = &[
@@ -295,6 +296,10 @@ pub fn webhook_description() -> Result<Value, DescribeError> {
         describe::<LowBalanceEventData>,
         describe::<CredentialStatusEventData>,
         describe::<ExchangeRatesStatusData>,
+        describe::<Webhook>,
+        describe::<WebhookHeader>,
+        describe::<WebhookExpiry>,
+        describe::<WebhookEventTypes>,
     ];
     const PARSERS: &[(&str, &str)] = &[
         ("RewardStatus", "RewardStatusEventData"),
@@ -306,6 +311,10 @@ pub fn webhook_description() -> Result<Value, DescribeError> {
         ("LowBalance", "LowBalanceEventData"),
         ("APICredentials", "CredentialStatusEventData"),
         ("ExchangeRatesStatus", "ExchangeRatesStatusData"),
+        // The subscription calls' answers (webhook-read.js keeps them apart from event types).
+        ("Webhook", "Webhook"),
+        ("WebhookExpiry", "WebhookExpiry"),
+        ("WebhookEventTypes", "WebhookEventTypes"),
     ];
     description(MODELS, PARSERS)
 }
@@ -648,6 +657,7 @@ mod tests {
         let parsers = description["parsers"].as_object().unwrap();
         let types: Vec<_> = parsers.keys().map(String::as_str).collect();
         let mut known = crate::webhook::WebhookEventData::KNOWN_TYPES.to_vec();
+        known.extend(["Webhook", "WebhookExpiry", "WebhookEventTypes"]);
         known.sort_unstable();
         assert_eq!(types, known);
         assert_eq!(

@@ -25,6 +25,9 @@ fn read_json<T: serde::de::DeserializeOwned + Default>(value: &JsValue) -> Resul
 #[wasm_bindgen]
 pub struct SimulatorHandle {
     inner: Simulator,
+    /// Deliveries handed to JavaScript and not yet reported, by token.
+    in_flight: std::collections::HashMap<u32, crate::webhooks::Delivery>,
+    next_token: u32,
 }
 
 #[wasm_bindgen]
@@ -40,6 +43,8 @@ impl SimulatorHandle {
         options.virtual_clock = virtual_clock;
         Ok(SimulatorHandle {
             inner: Simulator::new(options),
+            in_flight: std::collections::HashMap::new(),
+            next_token: 0,
         })
     }
 
@@ -115,5 +120,46 @@ impl SimulatorHandle {
     #[wasm_bindgen(js_name = seedOrders)]
     pub fn seed_orders(&mut self, count: usize, spacing_ms: f64) {
         self.inner.seed_orders(count, spacing_ms as i64);
+    }
+
+    /// The webhook deliveries due now, each `{ token, url, headers: [name, value][], body:
+    /// Uint8Array, attempt }`: POST it, then report it with `deliveryDone(token, answeredOk)`.
+    #[wasm_bindgen(js_name = takeDeliveries)]
+    pub fn take_deliveries(&mut self) -> Result<Array, JsValue> {
+        let out = Array::new();
+        for delivery in self.inner.take_deliveries() {
+            let token = self.next_token;
+            self.next_token = self.next_token.wrapping_add(1);
+            let item = Object::new();
+            let headers = Array::new();
+            for (name, value) in &delivery.headers {
+                headers.push(&Array::of2(&name.into(), &value.into()));
+            }
+            Reflect::set(&item, &"token".into(), &token.into())?;
+            Reflect::set(&item, &"url".into(), &delivery.url.as_str().into())?;
+            Reflect::set(&item, &"headers".into(), &headers)?;
+            let body = Uint8Array::from(delivery.body.as_slice());
+            Reflect::set(&item, &"body".into(), &body)?;
+            Reflect::set(&item, &"attempt".into(), &delivery.attempt.into())?;
+            self.in_flight.insert(token, delivery);
+            out.push(&item);
+        }
+        Ok(out)
+    }
+
+    /// Reports a delivery: answered 200 (done), or not (retried with backoff, then given up).
+    #[wasm_bindgen(js_name = deliveryDone)]
+    pub fn delivery_done(&mut self, token: u32, answered_ok: bool) {
+        if let Some(delivery) = self.in_flight.remove(&token) {
+            if !answered_ok {
+                self.inner.delivery_failed(delivery);
+            }
+        }
+    }
+
+    /// When the next queued delivery is due (simulated epoch ms), if one is queued.
+    #[wasm_bindgen(js_name = nextDeliveryDueMs)]
+    pub fn next_delivery_due_ms(&self) -> Option<f64> {
+        self.inner.next_delivery_due_ms().map(|ms| ms as f64)
     }
 }

@@ -49,7 +49,7 @@ impl Error {
                 fields.excerpt = excerpt.as_deref();
                 message.clone()
             }
-            Error::Config { message } => message.clone(),
+            Error::Config { message } | Error::Unverified { message } => message.clone(),
             Error::Network { message } => ["network error: ", message].concat(),
             Error::Aborted => String::from("aborted by the caller"),
             _ => String::from("unexpected error"),

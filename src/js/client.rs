@@ -178,7 +178,7 @@ fn create_rejection(error: CreateOrderError, signal: &JsValue) -> JsValue {
     js_error
 }
 
-type JsClient = Client<FetchTransport, JsRuntime>;
+pub(super) type JsClient = Client<FetchTransport, JsRuntime>;
 /// The pagers of the JavaScript iterators: each item left as JSON for client-wrap.js to decode.
 type JsOrderPager = OrderPager<Rc<JsClient>, RawOrderPage>;
 type JsLineItemPager = LineItemPager<Rc<JsClient>, RawLineItemPage>;
@@ -187,7 +187,7 @@ type JsLineItemPager = LineItemPager<Rc<JsClient>, RawLineItemPage>;
 /// create queue, the 30 s resend guard, paging past 10,000 results and typed errors.
 #[wasm_bindgen]
 pub struct TangoClient {
-    inner: Rc<JsClient>,
+    pub(super) inner: Rc<JsClient>,
 }
 
 /// The promise of an export's work. Boxed, so that `future_to_promise` is compiled once rather
@@ -198,7 +198,7 @@ pub(super) fn promise(work: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>
 
 /// A response body for the client module's JavaScript to decode (pkg-template/client-wrap.js):
 /// decode.js builds the same objects as the Rust decoders, for far fewer bytes of wasm.
-fn text(body: String) -> JsValue {
+pub(super) fn text(body: String) -> JsValue {
     JsValue::from(body)
 }
 
@@ -212,7 +212,7 @@ impl TangoClient {
     /// `start` convert the arguments and return the work, and runs it as a promise. A failure at
     /// any step rejects the promise with a TangoError: callers of an async API handle failures
     /// with `await`/`.catch`, and a synchronous throw would escape a `.catch()` chain.
-    fn call<Work>(
+    pub(super) fn call<Work>(
         &self,
         options: &JsValue,
         start: impl FnOnce(Rc<JsClient>, CallOptions) -> Result<Work, Error>,
@@ -704,40 +704,3 @@ impl PagerNext for JsLineItemPager {
 
 iterator_next!(OrderIterator, "Promise<IteratorResult<Order>>");
 iterator_next!(LineItemIterator, "Promise<IteratorResult<LineItem>>");
-
-/// The `decode` TangoError for a response body the client module's JavaScript could not decode
-/// (decode.js calls it as its `decodeError`): worded as the Rust decoder words it, with the body's
-/// redacted excerpt, as every client error for a body has. `path` `undefined` asks for the text's
-/// syntax error (`undefined` when it has none). With `key`, a create's error: the order may have
-/// been placed (Tango answered 2xx), retry with that key.
-#[wasm_bindgen(js_name = __responseDecodeError, skip_typescript)]
-pub fn response_decode_error(
-    body: JsValue,
-    path: JsValue,
-    missing: bool,
-    key: Option<String>,
-) -> JsValue {
-    let text = body.as_string().unwrap_or_default();
-    let error = match path.as_string() {
-        Some(path) => crate::decode::shape_error(&path, missing),
-        None => match crate::decode::syntax_error(&text) {
-            Some(error) => error,
-            None => return JsValue::UNDEFINED,
-        },
-    };
-    let error = match error {
-        Error::Decode { message, .. } => Error::Decode {
-            message,
-            excerpt: Some(crate::client::redacted_excerpt(&text)),
-        },
-        other => other,
-    };
-    match key {
-        Some(external_ref_id) => super::error::create_error_to_js(&CreateOrderError {
-            error,
-            external_ref_id,
-            may_have_been_placed: true,
-        }),
-        None => super::error::to_js_error(error),
-    }
-}

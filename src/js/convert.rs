@@ -10,7 +10,12 @@ use super::text::json_bytes;
 use super::text::utf8;
 
 /// `object[key]`, or `undefined` when `object` is not an object or its getter throws.
-#[cfg(any(feature = "js-main", feature = "js-csv", feature = "js-client"))]
+#[cfg(any(
+    feature = "js-main",
+    feature = "js-csv",
+    feature = "js-client",
+    feature = "js-webhook"
+))]
 pub fn get(object: &JsValue, key: &str) -> JsValue {
     if object.is_object() {
         js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)

@@ -3,9 +3,16 @@
 
 #[cfg(feature = "js-client")]
 mod client;
+// The webhooks module alone uses a few of the conversions; the rest are the other modules'.
+#[cfg_attr(
+    not(any(feature = "js-validate", feature = "js-client")),
+    allow(dead_code)
+)]
 mod convert;
 #[cfg(feature = "js-csv")]
 mod csv;
+#[cfg(any(feature = "js-client", feature = "js-webhook"))]
+mod decode_error;
 mod error;
 #[cfg(feature = "js-main")]
 mod first_load;
@@ -25,6 +32,10 @@ mod rules;
 mod runtime;
 #[cfg(feature = "js-validate")]
 mod standard;
+#[cfg_attr(
+    not(any(feature = "js-validate", feature = "js-client")),
+    allow(dead_code)
+)]
 mod text;
 #[cfg(feature = "js-client")]
 mod timers;
@@ -32,8 +43,10 @@ mod timers;
 mod transport;
 #[cfg(feature = "js-validate")]
 mod validate;
-#[cfg(feature = "js-client")]
+#[cfg(feature = "js-webhook")]
 mod webhook;
+#[cfg(feature = "js-client")]
+mod webhook_client;
 
 #[cfg(all(test, feature = "js-client"))]
 mod tests;

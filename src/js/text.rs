@@ -87,7 +87,7 @@ fn has_is_well_formed() -> bool {
 }
 
 /// A string as UTF-8, or `None` for anything that is not a string.
-#[cfg(any(feature = "js-main", feature = "js-client"))]
+#[cfg(any(feature = "js-main", feature = "js-client", feature = "js-webhook"))]
 pub(super) fn utf8(value: &JsValue) -> Option<Vec<u8>> {
     value.dyn_ref::<JsString>().and_then(encode)
 }

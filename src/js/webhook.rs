@@ -1,7 +1,8 @@
 //! `verifyWebhook`: a delivery's raw bytes checked against its `X-Signed-Payload` header with
 //! WebCrypto (`crypto.subtle`, which compares in constant time). The crypto is the runtime's own,
-//! so the wasm carries none; the verified body is read as an event by the client module's
-//! JavaScript (pkg-template/webhook-read.js, with decode.js), as the client's answers are.
+//! so the wasm carries none; the verified body is read as an event by the webhooks module's
+//! JavaScript (pkg-template/webhook-read.js, with decode.js), as the client's answers are. Built
+//! alone (feature `js-webhook`): a receiver loads neither the client nor its bytes.
 
 use super::convert::get;
 use super::error::to_js_error;
@@ -64,10 +65,10 @@ export function verifyWebhook(delivery: WebhookDelivery, keys: WebhookKeys): Pro
 "#;
 
 /// `verifyWebhook`'s check: resolves to the delivery's body as text once it is verified, for the
-/// client module's JavaScript to read (the function the package exports is that JavaScript's).
+/// webhooks module's JavaScript to read (the function the package exports is that JavaScript's).
 #[wasm_bindgen(js_name = __verifyWebhook, skip_typescript)]
 pub fn verify_webhook(delivery: JsValue, keys: JsValue) -> Promise {
-    super::client::promise(Box::pin(async move {
+    wasm_bindgen_futures::future_to_promise(Box::pin(async move {
         verified_body(&delivery, &keys)
             .await
             .map(JsValue::from)

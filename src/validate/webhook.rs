@@ -120,7 +120,7 @@ fn host_of(authority: &str) -> &str {
     }
 }
 
-/// Whether `host` (from [`host_of`]) names this machine.
+/// Whether `host` (a URL's host, an IPv6 address without its brackets) names this machine.
 pub fn is_loopback(host: &str) -> bool {
     host == "localhost"
         || host == "::1"

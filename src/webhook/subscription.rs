@@ -94,6 +94,7 @@ pub struct WebhookEventTypes {
 #[serde(rename_all = "camelCase")]
 pub struct WebhookPage<T> {
     /// The items on this page.
+    #[cfg_attr(feature = "js", tsify(type = "T[]"))]
     pub items: Items<T>,
     /// How many items this page holds.
     #[serde(

@@ -52,3 +52,12 @@ test("the README's form snippets are lines of the form projects", () => {
     }
   }
 });
+
+test("the README's Workers webhook receiver is the Cloudflare consumer's receiver.js, line for line", () => {
+  const section = readme.split("\n### Webhooks: subscribing, and verifying a delivery\n")[1]?.split("\n## ")[0] ?? "";
+  const block = section.split("<!-- served by the Cloudflare consumer as")[1]?.split("```js\n")[1]?.split("```")[0];
+  assert.ok(block, "the README has the Workers receiver");
+  const source = readFileSync(join(WORK, "cloudflare", "src", "receiver.js"), "utf8");
+  const code = source.split("\n").filter((line) => !line.startsWith("//")).join("\n").trim();
+  assert.equal(block.trim(), code);
+});

@@ -95,5 +95,7 @@ for (const [config, how] of [["wrangler.jsonc", "imported at the top"], ["wrangl
     assert.deepEqual(JSON.parse(text), EXPECTED);
     // A webhook delivery on the Worker's Request: verified with workerd's WebCrypto.
     await assertWebhookReceiver(`http://127.0.0.1:${port}/webhook`);
+    // The README's Workers receiver (src/receiver.js), on tango-orders/webhooks.
+    await assertWebhookReceiver(`http://127.0.0.1:${port}/receiver`, { bare: true });
   });
 }

@@ -22,7 +22,7 @@ test("arethetypeswrong: every subpath resolves, with types, in node10, node16 an
   run("sh", ["-c", `"$0" "$1" --format json > "$2" || true`, bin("attw"), TARBALL, answer], { cwd });
   const { analysis } = JSON.parse(readFileSync(answer, "utf8"));
   const entrypoints = Object.keys(analysis.entrypoints);
-  assert.deepEqual(entrypoints.sort(), [".", "./csv", "./json-schema", "./package.json", "./redis", "./sim", "./validate", "./web"]);
+  assert.deepEqual(entrypoints.sort(), [".", "./csv", "./json-schema", "./package.json", "./redis", "./sim", "./validate", "./web", "./webhooks"]);
   // The package is ES modules only: from CommonJS under node16 TypeScript sees "dynamic import
   // only" (Node 20.19+ and 22.12+ require() it anyway). Anything else is a problem.
   const problems = analysis.problems.filter((problem) => problem.kind !== "CJSResolvesToESM");

@@ -198,3 +198,27 @@ export async function fromNodeHttp(body: Uint8Array, headers: Record<string, str
   const event = await verifyWebhook({ body, headers }, { hmacSharedSecretKey: "c2VjcmV0" });
   return event.revision;
 }
+
+// tango-orders/webhooks: the same function and types alone.
+import { verifyWebhook as verifyAlone, createWebhookLedger as ledgerAlone, type WebhookEvent as AloneEvent } from "tango-orders/webhooks";
+export async function recordAlone(request: Request, secret: string): Promise<boolean> {
+  const event: AloneEvent = await verifyAlone(request, { hmacSharedSecretKey: secret });
+  return (await ledgerAlone().record(event)).duplicate;
+}
+
+// Subscriptions: typed requests and answers.
+import { TangoClient as SubscribingClient, type Webhook, type WebhookPage } from "tango-orders";
+export async function subscribe(client: SubscribingClient): Promise<string[]> {
+  const { webhookId } = await client.createWebhook({ url: "https://example.com/hook", categories: ["REWARD"],
+    payloadVerificationMethod: "HMAC", hmacSharedSecretKey: "c2VjcmV0" });
+  // @ts-expect-error: not one of Tango's categories
+  await client.createWebhook({ url: "https://example.com/hook", categories: ["REWARDS"] });
+  const page: WebhookPage<Webhook> = await client.listWebhooks({ maxResults: 50 });
+  const events = await client.listWebhookEvents(webhookId ?? "", { fromRevision: 1 });
+  const types: string[] = events.items.map((event) => event.eventType);
+  for await (const webhook of client.iterateWebhooks()) types.push(webhook.url ?? "");
+  await client.testWebhook(webhookId ?? "", "RewardStatus");
+  // @ts-expect-error: not one of Tango's tests
+  await client.testWebhook(webhookId ?? "", "Nope");
+  return [...types, ...page.items.map((webhook) => webhook.webhookId ?? "")];
+}

@@ -67,13 +67,15 @@ test("every tested README block runs against the simulator", { timeout: 60_000 }
 });
 
 test("the README's other JavaScript blocks are the ones covered by other tests", () => {
-  // The backend proxy runs in browser.test.mjs, the form wiring in tests/e2e (the demo page), and
-  // the helpers block needs a response from your own fetch.
+  // The backend proxy runs in browser.test.mjs, the form wiring in tests/e2e (the demo page), the
+  // Workers webhook receiver in the Cloudflare consumer (tests/consumers/readme.test.mjs holds the
+  // two equal), and the helpers block needs a response from your own fetch.
   const untested = jsBlocks().filter((b) => !b.name).map((b) => b.code.split("\n")[0]);
   assert.deepEqual(untested, [
     "// In the page: no credentials.",
     "// On your server (Node, Express-style): forward to Tango with the key the page never sees — only",
     'import { parseOrder, orderSource, deriveOrderStatus, canResendOrder } from "tango-orders";',
+    'import { verifyWebhook } from "tango-orders/webhooks";',
     'import { normalizeCreateOrder, validateCreateOrder } from "tango-orders";',
   ]);
 });

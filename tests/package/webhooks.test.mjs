@@ -137,3 +137,139 @@ test("an X509 subscription: a delivery signed with its key verifies against its 
   await refused({ body, headers: { "x-signed-payload": sign(body) } }, { signingCertificate: certificate });
   await refused({ body, headers: { "x-signed-payload": signed } });
 });
+
+test("subscribe through the client, and the in-process simulator delivers signed events that verify", async () => {
+  const { TangoClient } = await import("tango-orders");
+  const { createSimulator } = await import("tango-orders/sim");
+  const received = [];
+  let answer = 500; // the first delivery fails once: it comes again after the simulator's backoff
+  const sim = createSimulator({
+    virtualClock: true,
+    onWebhook: async (request, { attempt }) => {
+      received.push({ event: await verifyWebhook(request, { hmacSharedSecretKey: secret }), attempt, auth: request.headers.get("authorization") });
+      const status = answer;
+      answer = 200;
+      return new Response(null, { status });
+    },
+  });
+  const client = new TangoClient({ platformName: sim.platformName, platformKey: sim.platformKey, baseUrl: sim.baseUrl, fetch: sim.fetch });
+  const created = await client.createWebhook({
+    url: "http://localhost:8787/tango", categories: ["REWARD"], payloadVerificationMethod: "HMAC", hmacSharedSecretKey: secret,
+    headers: [{ name: "Authorization", value: "Bearer receiver-token" }],
+  });
+  assert.match(created.webhookId, /^[0-9a-f-]{36}$/);
+  assert.ok(Date.parse(created.expiresAt) > sim.now());
+
+  const { order } = await client.createOrder({ customerIdentifier: sim.customerIdentifier, accountIdentifier: sim.accounts.funded,
+    utid: sim.utids.digital, amount: 5, deliveryMethod: "EMAIL", recipient: { firstName: "Ada", email: "ada@example.com" } });
+  await client.freezeLineItem(order.referenceLineItemID, { reasonCode: "FRAUD" });
+  await sim.deliverWebhooks();
+  sim.advanceTime(1_000);
+  await sim.deliverWebhooks();
+  assert.equal(received.length, 2, "delivered, refused with 500, delivered again");
+  assert.deepEqual(received.map((r) => r.attempt), [1, 2]);
+  assert.deepEqual(received[0].event, received[1].event);
+  const [{ event, auth }] = received;
+  assert.equal(auth, "Bearer receiver-token");
+  assert.equal(event.eventType, "RewardStatus");
+  assert.equal(event.category, "REWARD");
+  assert.equal(event.revision, 1);
+  assert.equal(event.eventData.status, "FROZEN");
+  assert.equal(event.eventData.referenceLineItemId, order.referenceLineItemID);
+
+  // Past events read as events; a replay delivers them again, same eventId and revision, which a
+  // ledger calls repeats.
+  const past = await client.listWebhookEvents(created.webhookId, { fromRevision: 1 });
+  assert.deepEqual(past.items, [{ ...event, category: "REWARD" }]);
+  const ledger = createWebhookLedger();
+  assert.equal((await ledger.record(event, { subscription: created.webhookId })).duplicate, false);
+  await client.replayWebhookEvents(created.webhookId, { fromRevision: 1, toRevision: 1 });
+  await sim.deliverWebhooks();
+  assert.equal(received.length, 3);
+  assert.deepEqual(received[2].event, event);
+  assert.equal((await ledger.record(received[2].event, { subscription: created.webhookId })).duplicate, true);
+
+  // Every other call, typed answers.
+  const webhook = await client.getWebhook(created.webhookId);
+  assert.equal(webhook.url, "http://localhost:8787/tango");
+  assert.deepEqual(webhook.categories, ["REWARD"]);
+  assert.deepEqual(webhook.eventTypes, []);
+  assert.equal(webhook.hmacSharedSecretKey, undefined);
+  const updated = await client.updateWebhook(created.webhookId, { eventTypes: ["LineItemDeliveryStatus"] });
+  assert.deepEqual(updated.eventTypes, ["LineItemDeliveryStatus"]);
+  sim.advanceTime(86_400_000);
+  const renewed = await client.renewWebhook(created.webhookId);
+  assert.ok(Date.parse(renewed.expiresAt) > Date.parse(created.expiresAt));
+  const types = await client.listWebhookEventTypes();
+  assert.ok(types.items.some((t) => t.category === "ORDER" && t.eventTypes.includes("LineItemDeliveryStatus")));
+  await client.testWebhook(created.webhookId, "ConnectivityTest");
+  await sim.deliverWebhooks();
+  assert.equal(received.at(-1).event.eventType, "ConnectivityTest");
+  for (let i = 0; i < 3; i++) await client.createWebhook({ url: `http://127.0.0.1:${9000 + i}/`, eventTypes: ["RewardStatus"] });
+  const page = await client.listWebhooks({ maxResults: 2 });
+  assert.equal(page.items.length, 2);
+  assert.equal(typeof page.nextCursor, "string");
+  const all = [];
+  for await (const each of client.iterateWebhooks({ maxResults: 2 })) all.push(each.webhookId);
+  assert.equal(all.length, 4);
+  assert.equal(new Set(all).size, 4);
+  await client.deleteWebhook(created.webhookId);
+  const gone = await client.getWebhook(created.webhookId).then(() => assert.fail("found"), (e) => e);
+  assert.equal(gone.kind, "api");
+  assert.equal(gone.status, 404);
+});
+
+test("a subscription the rules refuse is a validation error before anything is sent, naming no key", async () => {
+  const { TangoClient } = await import("tango-orders");
+  let sent = 0;
+  const client = new TangoClient({ platformName: "p", platformKey: "k", baseUrl: "http://127.0.0.1:9/raas/v2", fetch: () => { sent++; throw new Error("sent"); } });
+  const shortKey = Buffer.from("too-short-a-key").toString("base64");
+  for (const [subscription, path] of [
+    [{ url: "http://example.com/hook", categories: ["REWARD"] }, "url"],
+    [{ url: "https://example.com/hook" }, "categories"],
+    [{ url: "https://example.com/hook", eventTypes: ["RewardStatuss"] }, "eventTypes[0]"],
+    [{ url: "https://example.com/hook", categories: ["REWARD"], payloadVerificationMethod: "HMAC", hmacSharedSecretKey: shortKey }, "hmacSharedSecretKey"],
+    [{ url: "https://example.com/hook", categories: ["REWARD"], payloadVerificationMethod: "X509" }, "signingCertificate"],
+  ]) {
+    const error = await client.createWebhook(subscription).then(() => assert.fail("accepted"), (e) => e);
+    assert.equal(error.kind, "validation", JSON.stringify(subscription));
+    assert.ok(error.issues.some((issue) => issue.path === path), `${path}: ${JSON.stringify(error.issues)}`);
+    assert.ok(!JSON.stringify({ ...error, message: error.message }).includes(shortKey));
+  }
+  const badTest = await client.testWebhook("w1", "NoSuchTest").then(() => assert.fail("sent"), (e) => e);
+  assert.equal(badTest.kind, "validation");
+  const badRange = await client.listWebhookEvents("w1", { fromRevision: 3, toRevision: 1 }).then(() => assert.fail("sent"), (e) => e);
+  assert.equal(badRange.kind, "validation");
+  assert.equal(sent, 0);
+});
+
+test("tango-orders/webhooks verifies alone, in its Node and browser files, and the main entry loads it, not the client", async () => {
+  const require = createRequire(import.meta.url);
+  const packageDir = join(require.resolve("tango-orders/package.json"), "..");
+  const signed = { body, headers: { "x-signed-payload": sign(body) } };
+  const entry = await import("tango-orders/webhooks");
+  assert.deepEqual(Object.keys(entry).sort(), ["TangoError", "createWebhookLedger", "isTangoError", "verifyWebhook"]);
+  assert.deepEqual(await entry.verifyWebhook(signed, { hmacSharedSecretKey: secret }), event);
+  const browserFile = await import(join(packageDir, "webhooks.js"));
+  assert.deepEqual(await browserFile.verifyWebhook(signed, { hmacSharedSecretKey: secret }), event);
+  const error = await browserFile.verifyWebhook({ body, headers: {} }, { hmacSharedSecretKey: secret }).catch((e) => e);
+  assert.ok(entry.isTangoError(error) && error.kind === "unverified", String(error));
+
+  // A fresh process that only verifies, through the main entry: the first call loads the webhooks
+  // module (the client module is not needed; a hook counts which of the package's files load).
+  const script = `
+import * as nodeModule from "node:module";
+const loaded = [];
+const { registerHooks } = nodeModule; // Node 22.15+; older Nodes verify without counting
+registerHooks?.({ load(url, context, next) { loaded.push(url.split("/").pop()); return next(url, context); } });
+const { verifyWebhook } = await import("tango-orders");
+const event = await verifyWebhook(${JSON.stringify(signed)}, { hmacSharedSecretKey: ${JSON.stringify(secret)} });
+console.log(JSON.stringify({ eventId: event.eventId, hooks: typeof registerHooks === "function", loaded }));`;
+  const { execFileSync } = await import("node:child_process");
+  const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }));
+  assert.equal(out.eventId, event.eventId);
+  if (out.hooks) {
+    assert.ok(out.loaded.includes("webhooks.node.js"), out.loaded.join(" "));
+    assert.ok(!out.loaded.some((file) => file.startsWith("client.")), out.loaded.join(" "));
+  }
+});

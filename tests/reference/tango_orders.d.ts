@@ -257,6 +257,20 @@ export interface CostAdjustment {
 }
 
 /**
+ * A header Tango sends with every delivery of a subscription (its value is often a credential).
+ */
+export interface WebhookHeader {
+    /**
+     * The header's name.
+     */
+    name?: string;
+    /**
+     * Its value: redacted in `Debug`.
+     */
+    value?: string;
+}
+
+/**
  * A limiter event for the client's logger: the shared store stopped answering, or answers again.
  */
 export interface LimiterEvent {
@@ -510,6 +524,56 @@ export interface Address {
  * end up in a log line or an error message by accident; it is read deliberately with `expose()`.
  */
 export type Sensitive = string;
+
+/**
+ * A subscription (`GET /webhooks/{id}`, each item of `GET /webhooks`, `PATCH`'s answer).
+ */
+export interface Webhook {
+    /**
+     * The subscription's ID.
+     */
+    webhookId?: string;
+    /**
+     * Where Tango delivers.
+     */
+    url?: string;
+    /**
+     * The headers sent with every delivery.
+     */
+    headers: WebhookHeader[];
+    /**
+     * The categories subscribed to.
+     */
+    categories: string[];
+    /**
+     * The event types subscribed to.
+     */
+    eventTypes: string[];
+    /**
+     * `HMAC`, `X509` or `NONE`.
+     */
+    payloadVerificationMethod?: string;
+    /**
+     * The HMAC key, base64 (when Tango returns it): redacted in `Debug`.
+     */
+    hmacSharedSecretKey?: string;
+    /**
+     * The X509 certificate, base64 DER.
+     */
+    signingCertificate?: string;
+    /**
+     * When it was created (RFC 3339).
+     */
+    createdAt?: string;
+    /**
+     * When it was last changed.
+     */
+    updatedAt?: string;
+    /**
+     * When it stops delivering unless renewed.
+     */
+    expiresAt?: string;
+}
 
 /**
  * A wait's settings as read from input (in TypeScript, `WaitSettings`; `WaitOptions` adds the
@@ -974,6 +1038,40 @@ export interface OrderListPage {
      * The orders on it (without `reward`: get an order for its credentials).
      */
     orders: Order[];
+}
+
+/**
+ * One page of a cursor-paged webhook list: pass `nextCursor` back for the next.
+ */
+export interface WebhookPage<T> {
+    /**
+     * The items on this page.
+     */
+    items: T[];
+    /**
+     * How many items this page holds.
+     */
+    numberOfElements?: number;
+    /**
+     * The page size asked for.
+     */
+    maxResults?: number;
+    /**
+     * The cursor of the next page.
+     */
+    nextCursor?: string;
+    /**
+     * The cursor of the previous page.
+     */
+    prevCursor?: string;
+    /**
+     * Whether there is a next page.
+     */
+    nextPageAvailable?: boolean;
+    /**
+     * Whether there is a previous page.
+     */
+    prevPageAvailable?: boolean;
 }
 
 /**
@@ -1592,6 +1690,20 @@ export interface CreateOrderRequest {
 export type LegacyCredentials = unknown;
 
 /**
+ * The event types of a category (`GET /webhooks/eventtypes`).
+ */
+export interface WebhookEventTypes {
+    /**
+     * The category.
+     */
+    category?: string;
+    /**
+     * Its event types.
+     */
+    eventTypes: string[];
+}
+
+/**
  * The query of `GET /catalogs`: every member optional; lists (one value or several) are sent as
  * repeated parameters.
  */
@@ -2046,6 +2158,20 @@ export interface ApiErrorBody {
      * One entry per problem, e.g. per invalid field.
      */
     errors?: ApiErrorDetail[];
+}
+
+/**
+ * What a create or a renew answers: the subscription's ID and its new expiry.
+ */
+export interface WebhookExpiry {
+    /**
+     * The subscription's ID.
+     */
+    webhookId?: string;
+    /**
+     * When it stops delivering unless renewed (RFC 3339).
+     */
+    expiresAt?: string;
 }
 
 /**
@@ -2704,53 +2830,64 @@ export function parseOrderListPage(body: string): OrderListPage;
  */
 export function parseOrderResendResult(body: string): OrderResendResult;
 
-/** A webhook delivery as `verifyWebhook` takes it: a Fetch `Request` (Workers, Next.js route
- * handlers, Deno, Bun, Hono), or its raw body, as bytes or text, with its headers (Express with
- * `express.raw({ type: "application/json" })`, Node's `http`). */
-export type WebhookDelivery =
-| { arrayBuffer(): Promise<ArrayBuffer>; headers: { get(name: string): string | null } }
-| {
-    body: string | Uint8Array | ArrayBuffer;
-    headers: { get(name: string): string | null } | Record<string, string | string[] | undefined>;
-};
+/** A webhook category, as Tango's docs list them. */
+export type WebhookCategoryName = "ITEM" | "ACCOUNT" | "REWARD" | "ORDER" | "PLATFORM";
 
-/** The subscription's key that `verifyWebhook` checks a delivery with, as given to Tango: its
- * `hmacSharedSecretKey` (base64), or its `signingCertificate` (base64 DER, or PEM). */
-export type WebhookKeys = { hmacSharedSecretKey: string } | { signingCertificate: string };
+/** A webhook event type, as Tango's docs list them. */
+export type WebhookEventTypeName = "ItemAvailability" | "AccountStatus" | "Transaction" | "LowBalance" | "RewardStatus"
+| "AsyncOrderStatus" | "LineItemDeliveryStatus" | "OrderActionStatus" | "APICredentials" | "ExchangeRatesStatus";
 
-/** One event of type `T` with data `D`. */
-export interface WebhookEventOf<T extends string, D> {
-    /** The event's ID: the same on every delivery of it (a retry, a replay). */
-    eventId: string;
-    /** Its position among the subscription's events: deliveries may arrive out of order. */
-    revision?: number;
-    /** Its category. */
-    category?: WebhookCategory;
-    /** When it happened (RFC 3339). */
-    eventOccurredAt?: string;
-    eventType: T;
-    eventData: D;
+/** The test events `testWebhook` can ask for. */
+export type WebhookTestName = "ConnectivityTest" | "ItemAvailability" | "RewardStatus" | "Transaction" | "LowBalance"
+| "AccountStatus" | "CredentialStatus" | "LineItemDeliveryStatus" | "AsyncOrderStatus" | "ExchangeRatesStatus";
+
+/** A subscription (`createWebhook`; `updateWebhook` takes any part of it). */
+export interface WebhookSubscriptionRequest {
+    /** Where Tango POSTs deliveries: `https://`, or `http://` to localhost for local work. */
+    url: string;
+    /** Categories to subscribe to (this or `eventTypes`, or both). */
+    categories?: WebhookCategoryName[];
+    /** Event types to subscribe to. */
+    eventTypes?: WebhookEventTypeName[];
+    /** Headers Tango sends with every delivery (a token your receiver checks, say). */
+    headers?: { name: string; value: string }[];
+    /** How deliveries are signed; HMAC needs `hmacSharedSecretKey`, X509 `signingCertificate`. */
+    payloadVerificationMethod?: "HMAC" | "X509" | "NONE";
+    /** The HMAC key, base64 of at least 32 bytes. Never logged or put in errors. */
+    hmacSharedSecretKey?: string;
+    /** The X509 certificate, base64 of its DER (no PEM lines). */
+    signingCertificate?: string;
 }
 
-/** A verified delivery's event: narrow on `eventType` for its `eventData`. An event of a type this
- * release does not know is passed on as Tango sent it, but typed only by the types it knows (as
- * stripe-node types its events): handle a `default` case at run time. */
-export type WebhookEvent =
-| WebhookEventOf<"RewardStatus", RewardStatusEventData>
-| WebhookEventOf<"LineItemDeliveryStatus", LineItemDeliveryStatusEventData>
-| WebhookEventOf<"AsyncOrderStatus", AsyncOrderStatusEventData>
-| WebhookEventOf<"ItemAvailability", ItemAvailabilityEventData>
-| WebhookEventOf<"AccountStatus", AccountStatusEventData>
-| WebhookEventOf<"Transaction", TransactionEventData>
-| WebhookEventOf<"LowBalance", LowBalanceEventData>
-| WebhookEventOf<"APICredentials", CredentialStatusEventData>
-| WebhookEventOf<"ExchangeRatesStatus", ExchangeRatesStatusData>;
+/** The query of `listWebhooks`: a cursor, a page size (1–200) and filters. */
+export interface WebhookListQuery {
+    maxResults?: number;
+    nextCursor?: string;
+    prevCursor?: string;
+    url?: string;
+    headerName?: string;
+    headerValue?: string;
+    categories?: string[];
+    eventTypes?: string[];
+    expiresAtFrom?: string;
+    expiresAtTo?: string;
+    createdAtFrom?: string;
+    createdAtTo?: string;
+}
 
-/** Verifies a webhook delivery and resolves to its event. The raw body is checked against the
- * `X-Signed-Payload` header with the subscription's key before anything in it is read; a delivery
- * that is not verified (no header, a wrong signature, a body over 256 KiB or one already parsed)
- * rejects with a TangoError of kind `"unverified"` that quotes nothing of it. */
-export function verifyWebhook(delivery: WebhookDelivery, keys: WebhookKeys): Promise<WebhookEvent>;
+/** Which of a subscription's past events, by revision (both ends included), and a cursor. */
+export interface WebhookEventRange {
+    fromRevision?: number;
+    toRevision?: number;
+    maxResults?: number;
+    nextCursor?: string;
+    prevCursor?: string;
+}
+
+export interface TangoClient {
+    /** Every subscription, following `nextCursor` from page to page. */
+    iterateWebhooks(query?: WebhookListQuery, options?: CallOptions): AsyncGenerator<Webhook, void, undefined>;
+}
 
 /** The part of a fetch Request the client's requests have, for environments whose types declare
  * none. */
@@ -2915,6 +3052,16 @@ export class TangoClient {
      */
     createOrder(order: CreateOrderRequest, options?: CallOptions): Promise<CreateOrderResult>;
     /**
+     * Subscribes to webhook events: validated first (an `https://` url, or `http://` to
+     * localhost; Tango's categories or event types; the key or certificate the verification
+     * method needs). Resolves to `{ webhookId, expiresAt }`.
+     */
+    createWebhook(subscription: WebhookSubscriptionRequest, options?: CallOptions): Promise<WebhookExpiry>;
+    /**
+     * Deletes a subscription.
+     */
+    deleteWebhook(id: string, options?: CallOptions): Promise<void>;
+    /**
      * Freezes a line item's reward.
      */
     freezeLineItem(id: string, body: FreezeLineItemRequest, options?: CallOptions): Promise<void>;
@@ -2938,6 +3085,10 @@ export class TangoClient {
      */
     getOrder(id: string, options?: CallOptions): Promise<Order>;
     /**
+     * One subscription.
+     */
+    getWebhook(id: string, options?: CallOptions): Promise<Webhook>;
+    /**
      * Every line item matching `filter`, following page keys.
      */
     iterateLineItems(filter?: LineItemFilter, options?: CallOptions): LineItemIterator;
@@ -2959,6 +3110,19 @@ export class TangoClient {
      */
     listReasonCodes(options?: CallOptions): Promise<ReasonCodes>;
     /**
+     * The event types one can subscribe to, by category.
+     */
+    listWebhookEventTypes(options?: CallOptions): Promise<WebhookPage<WebhookEventTypes>>;
+    /**
+     * A page of a subscription's past events (kept three months), oldest first:
+     * `{ fromRevision, toRevision, maxResults, nextCursor }`.
+     */
+    listWebhookEvents(id: string, range?: WebhookEventRange, options?: CallOptions): Promise<WebhookPage<WebhookEvent>>;
+    /**
+     * One page of subscriptions; pass `nextCursor` back for the next (or use `iterateWebhooks`).
+     */
+    listWebhooks(query?: WebhookListQuery, options?: CallOptions): Promise<WebhookPage<Webhook>>;
+    /**
      * A client. Throws a `config` TangoError on unusable options, and in a browser when
      * credentials are given without `dangerouslyAllowBrowser: true`.
      */
@@ -2969,6 +3133,15 @@ export class TangoClient {
      */
     reissueLineItem(id: string, body: ReissueLineItemRequest, options?: CallOptions): Promise<Order>;
     /**
+     * Renews a subscription before it expires; resolves to its new `expiresAt`.
+     */
+    renewWebhook(id: string, options?: CallOptions): Promise<WebhookExpiry>;
+    /**
+     * Delivers a subscription's past events again, `{ fromRevision, toRevision }`, each with its
+     * own `eventId` and `revision` (a receiver's ledger sees them as repeats).
+     */
+    replayWebhookEvents(id: string, range?: WebhookEventRange, options?: CallOptions): Promise<void>;
+    /**
      * Resends a line item's reward, possibly by another method.
      */
     resendLineItem(id: string, body: LineItemResendRequest, options?: CallOptions): Promise<LineItemResendResult>;
@@ -2978,6 +3151,11 @@ export class TangoClient {
      */
     resendOrder(id: string, body?: OrderResendRequest, options?: CallOptions): Promise<OrderResendResult>;
     /**
+     * Asks Tango to send a test event: `ConnectivityTest` by default, or the test named
+     * (`RewardStatus`, `LineItemDeliveryStatus`, …).
+     */
+    testWebhook(id: string, test?: WebhookTestName, options?: CallOptions): Promise<void>;
+    /**
      * Unfreezes a line item's reward.
      */
     unfreezeLineItem(id: string, body: FreezeLineItemRequest, options?: CallOptions): Promise<void>;
@@ -2985,6 +3163,10 @@ export class TangoClient {
      * Changes a line item's `purchaseOrderNumber`, `campaign` or `orderNotes`.
      */
     updateLineItem(id: string, body: UpdateLineItemRequest, options?: CallOptions): Promise<void>;
+    /**
+     * Changes a subscription: what the body has, checked as for a create.
+     */
+    updateWebhook(id: string, changes: Partial<WebhookSubscriptionRequest>, options?: CallOptions): Promise<Webhook>;
     /**
      * Reads the order until its status is final (COMPLETE, FAILED, CANCELLED, PARTIAL, DELETED)
      * and resolves to it: reads about a second apart at first, backing off to at most 30 s,
@@ -2994,6 +3176,54 @@ export class TangoClient {
      */
     waitForOrder(id: string, options?: WaitOptions): Promise<Order>;
 }
+
+/** A webhook delivery as `verifyWebhook` takes it: a Fetch `Request` (Workers, Next.js route
+ * handlers, Deno, Bun, Hono), or its raw body, as bytes or text, with its headers (Express with
+ * `express.raw({ type: "application/json" })`, Node's `http`). */
+export type WebhookDelivery =
+| { arrayBuffer(): Promise<ArrayBuffer>; headers: { get(name: string): string | null } }
+| {
+    body: string | Uint8Array | ArrayBuffer;
+    headers: { get(name: string): string | null } | Record<string, string | string[] | undefined>;
+};
+
+/** The subscription's key that `verifyWebhook` checks a delivery with, as given to Tango: its
+ * `hmacSharedSecretKey` (base64), or its `signingCertificate` (base64 DER, or PEM). */
+export type WebhookKeys = { hmacSharedSecretKey: string } | { signingCertificate: string };
+
+/** One event of type `T` with data `D`. */
+export interface WebhookEventOf<T extends string, D> {
+    /** The event's ID: the same on every delivery of it (a retry, a replay). */
+    eventId: string;
+    /** Its position among the subscription's events: deliveries may arrive out of order. */
+    revision?: number;
+    /** Its category. */
+    category?: WebhookCategory;
+    /** When it happened (RFC 3339). */
+    eventOccurredAt?: string;
+    eventType: T;
+    eventData: D;
+}
+
+/** A verified delivery's event: narrow on `eventType` for its `eventData`. An event of a type this
+ * release does not know is passed on as Tango sent it, but typed only by the types it knows (as
+ * stripe-node types its events): handle a `default` case at run time. */
+export type WebhookEvent =
+| WebhookEventOf<"RewardStatus", RewardStatusEventData>
+| WebhookEventOf<"LineItemDeliveryStatus", LineItemDeliveryStatusEventData>
+| WebhookEventOf<"AsyncOrderStatus", AsyncOrderStatusEventData>
+| WebhookEventOf<"ItemAvailability", ItemAvailabilityEventData>
+| WebhookEventOf<"AccountStatus", AccountStatusEventData>
+| WebhookEventOf<"Transaction", TransactionEventData>
+| WebhookEventOf<"LowBalance", LowBalanceEventData>
+| WebhookEventOf<"APICredentials", CredentialStatusEventData>
+| WebhookEventOf<"ExchangeRatesStatus", ExchangeRatesStatusData>;
+
+/** Verifies a webhook delivery and resolves to its event. The raw body is checked against the
+ * `X-Signed-Payload` header with the subscription's key before anything in it is read; a delivery
+ * that is not verified (no header, a wrong signature, a body over 256 KiB or one already parsed)
+ * rejects with a TangoError of kind `"unverified"` that quotes nothing of it. */
+export function verifyWebhook(delivery: WebhookDelivery, keys: WebhookKeys): Promise<WebhookEvent>;
 
 export { validateOrdersCsv, ordersFromCsv } from "./csv.js";
 export type { CsvOptions } from "./csv.js";

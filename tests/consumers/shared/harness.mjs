@@ -206,7 +206,7 @@ export async function shippedBytes(dir, pattern = /\.(m?js|wasm)$/) {
 
 /** Posts a delivery signed as Tango signs it to `url`, then the same body changed by one byte:
  * the receiver must answer the first with its event and refuse the second as `unverified`. */
-export async function assertWebhookReceiver(url) {
+export async function assertWebhookReceiver(url, { bare = false } = {}) {
   const { createHmac } = await import("node:crypto");
   const { WEBHOOK_SECRET } = await import("./webhook.js");
   const body = JSON.stringify({ eventId: "e-1", revision: 1, eventType: "RewardStatus", category: "REWARD",
@@ -215,8 +215,9 @@ export async function assertWebhookReceiver(url) {
   const post = (text) => fetch(url, { method: "POST", body: text, headers: { "content-type": "application/json", "x-signed-payload": signature } });
   const genuine = await post(body);
   assert.equal(genuine.status, 200, await genuine.clone().text());
-  assert.deepEqual(await genuine.json(), { eventId: "e-1", eventType: "RewardStatus", status: "FROZEN" });
   const tampered = await post(body.replace("FROZEN", "FROZEM"));
   assert.equal(tampered.status, 401);
+  if (bare) return; // a receiver that answers only a status, as the README's
+  assert.deepEqual(await genuine.json(), { eventId: "e-1", eventType: "RewardStatus", status: "FROZEN" });
   assert.deepEqual(await tampered.json(), { kind: "unverified" });
 }

@@ -5,9 +5,10 @@ import { scenarioResult } from "../scenario.js";
 import { receiveWebhook } from "../webhook.js";
 
 export default {
-  async fetch(request) {
+  async fetch(request, env) {
     const { pathname } = new URL(request.url);
     if (pathname === "/health") return new Response("ok");
+    if (pathname === "/receiver") return (await import("./receiver.js")).default.fetch(request, env);
     if (pathname === "/webhook") return receiveWebhook(await import("tango-orders"), request);
     const [main, validate, sim] = await Promise.all([
       import("tango-orders"), import("tango-orders/validate"), import("tango-orders/sim"),
