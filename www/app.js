@@ -1,4 +1,5 @@
 // The demo page: live validation as a person types, orders placed and read through the client,
+// the webhook events its orders produce (verified by the demo's server, streamed to /events),
 // resends with the 30 s countdown, a bulk upload's CSV checked in the page, and a paged orders view. Everything talks to /api (this demo's
 // backend proxy), so the page itself holds no platform key.
 import { TangoClient, normalizeCreateOrder, orderSource, validateCreateOrder, validateOrdersCsv } from "/tango-orders/index.js";
@@ -351,3 +352,20 @@ $("#next").addEventListener("click", () => { page += 1; loadOrders(); });
 showFieldsForChoices();
 loadOrders();
 document.body.dataset.ready = "true";
+
+// ---- webhook events, as the demo's server verified them -------------------------------------------
+
+/** Adds each event the server streams: its revision, type, line item and status. */
+function showEvents() {
+  const stream = new EventSource("/events");
+  stream.addEventListener("message", (message) => {
+    const event = JSON.parse(message.data);
+    const row = document.createElement("tr");
+    const cells = [event.revision ?? "", event.eventType, event.eventData?.referenceLineItemId ?? "",
+      event.eventData?.status ?? "", event.eventOccurredAt ? new Date(event.eventOccurredAt).toLocaleTimeString() : ""];
+    for (const text of cells) row.insertCell().textContent = String(text);
+    $("#events").prepend(row);
+    $("#events-status").textContent = `${$("#events").rows.length} event(s).`;
+  });
+}
+showEvents();

@@ -23,6 +23,11 @@ export const API_PREFIX = "/api/raas/v2";
 /** The largest request body forwarded (a create with a 3,000-character message fits many times). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Where the simulator POSTs webhook deliveries (this server subscribes it at start), and where
+ * the page reads the verified events as they come (server-sent events). */
+export const WEBHOOK_PATH = "/webhooks/tango";
+export const EVENTS_PATH = "/events";
+
 /** The page's own files, and the package files it loads: nothing else is served. */
 export const PAGE_FILES = new Map([["/", "index.html"], ["/index.html", "index.html"], ["/app.js", "app.js"], ["/style.css", "style.css"]]);
 export const PACKAGE_FILE = /^\/tango-orders\/(?:[A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:js|wasm)$/;
@@ -73,7 +78,18 @@ export function classify(request, port) {
     if (length > MAX_BODY_BYTES) return { status: 413, reason: "body too large" };
     return { kind: "api", path: apiPath, query };
   }
+  if (path === WEBHOOK_PATH) {
+    // A delivery: a signed JSON POST, checked again by verifyWebhook before anything is read.
+    if (request.method !== "POST") return { status: 405, reason: "method not allowed" };
+    const type = String(headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+    if (type !== "application/json") return { status: 415, reason: "deliveries are application/json" };
+    if (query !== "") return { status: 400, reason: "no query here" };
+    const length = Number(headers["content-length"] ?? 0);
+    if (length > MAX_BODY_BYTES) return { status: 413, reason: "body too large" };
+    return { kind: "webhook" };
+  }
   if (request.method !== "GET" && request.method !== "HEAD") return { status: 405, reason: "method not allowed" };
+  if (path === EVENTS_PATH) return { kind: "events" };
   if (PAGE_FILES.has(path)) return { kind: "file", root: "www", path: PAGE_FILES.get(path) };
   if (PACKAGE_FILE.test(path) && !path.includes("..")) {
     return { kind: "file", root: "pkg", path: path.slice("/tango-orders/".length) };

@@ -5,15 +5,19 @@
 //
 //   node www/server.mjs [--port 5173] [--sim target/release/tango-sim]
 //
+// It also subscribes to the simulator's webhooks (a fresh HMAC key each run), verifies each delivery
+// with the package's verifyWebhook, and streams the events to the page (/events).
+//
 // Prints the URL; Ctrl-C or SIGTERM stops the simulator and the server.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:http";
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
-import { MAX_BODY_BYTES, classify, upstreamUrl } from "./proxy-rules.mjs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { MAX_BODY_BYTES, WEBHOOK_PATH, classify, upstreamUrl } from "./proxy-rules.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = join(here, "..");
@@ -25,6 +29,13 @@ const simBinary = args.sim ?? join(root, "target", "release", "tango-sim");
 const CREDENTIALS = "Basic " + Buffer.from("demo-platform:demo-key").toString("base64");
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm",
   ".json": "application/json", ".svg": "image/svg+xml" };
+
+/** The package as built (make pkg), for verifyWebhook and its ledger. */
+const { verifyWebhook, createWebhookLedger } = await import(pathToFileURL(join(root, "pkg", "webhooks.node.js")).href);
+const WEBHOOK_KEY = randomBytes(32).toString("base64");
+const ledger = createWebhookLedger();
+/** The pages listening on /events. */
+const listeners = new Set();
 
 const sim = spawn(simBinary, ["--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
 const [firstLine] = await once(createInterface({ input: sim.stdout }), "line");
@@ -79,6 +90,28 @@ async function proxy(request, response, route) {
   }
 }
 
+/** A delivery: verified (401 when not), recorded once, then sent to every page listening. */
+async function receiveWebhook(request, response) {
+  const body = await readBody(request);
+  if (body === null) return refuse(response, 413, "body too large");
+  try {
+    const event = await verifyWebhook({ body, headers: request.headers }, { hmacSharedSecretKey: WEBHOOK_KEY });
+    const { duplicate } = await ledger.record(event);
+    if (!duplicate) for (const listener of listeners) listener.write(`data: ${JSON.stringify(event)}\n\n`);
+    response.writeHead(200).end();
+  } catch (error) {
+    refuse(response, error?.kind === "unverified" ? 401 : 500, error?.kind === "unverified" ? "not verified" : "not handled");
+  }
+}
+
+/** The page's stream of verified events. */
+function streamEvents(request, response) {
+  response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" });
+  response.write(": events\n\n");
+  listeners.add(response);
+  request.on("close", () => listeners.delete(response));
+}
+
 const server = createServer((request, response) => {
   response.setHeader("x-content-type-options", "nosniff");
   response.setHeader("x-frame-options", "DENY");
@@ -89,16 +122,28 @@ const server = createServer((request, response) => {
     return refuse(response, route.status, route.reason);
   }
   if (route.kind === "api") return proxy(request, response, route);
+  if (route.kind === "webhook") return receiveWebhook(request, response);
+  if (route.kind === "events") return streamEvents(request, response);
   return serveFile(response, route.root === "pkg" ? join(root, "pkg") : here, route.path, request.method);
 });
-server.listen(port, "127.0.0.1", () => {
+server.listen(port, "127.0.0.1", async () => {
   const { port: actual } = server.address();
+  // Reward and order events (a mailed reward moving; a reward frozen, cancelled, reissued) to this
+  // server, signed with this run's key.
+  const subscribed = await fetch(`${simBase}/webhooks`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: CREDENTIALS },
+    body: JSON.stringify({ url: `http://127.0.0.1:${actual}${WEBHOOK_PATH}`, categories: ["REWARD", "ORDER"],
+      payloadVerificationMethod: "HMAC", hmacSharedSecretKey: WEBHOOK_KEY }),
+  }).catch(() => undefined);
+  if (subscribed?.status !== 201) console.error("tango-orders demo: could not subscribe to the simulator's webhooks");
   console.log(`tango-orders demo: http://127.0.0.1:${actual}/`);
   console.log(`  (tango-sim at ${simUrl.href}; the page calls it through this server's /api proxy)`);
 });
 
 function stop() {
   sim.kill("SIGTERM");
+  for (const listener of listeners) listener.end();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 1_000).unref();
 }

@@ -100,7 +100,7 @@ test("a digital order shows its RA ID and credentials; a resend shows the countd
   assert.deepEqual(problems, []);
 });
 
-test("a physical order shows PENDING, then COMPLETE", { timeout: 60_000 }, async () => {
+test("a physical order shows PENDING, then COMPLETE, and its webhook events arrive live", { timeout: 60_000 }, async () => {
   const { page } = await openPage();
   await page.selectOption("#utid", "U000002");
   await page.selectOption("#method", "ADDRESS");
@@ -113,6 +113,14 @@ test("a physical order shows PENDING, then COMPLETE", { timeout: 60_000 }, async
   await page.waitForFunction(() => document.querySelector("#order-panel").dataset.state === "ready"
     && document.querySelector("#order-status").textContent === "COMPLETE", null, { timeout: 30_000 });
   assert.match((await page.locator("#line-items li").allTextContents())[0], /COMPLETE — delivery DISPATCHED/);
+  // The simulator's deliveries, verified by the demo's server and streamed to the page: the mailed
+  // reward IN_PROGRESS when ordered, SHIPPED once printed.
+  const lineItem = (await page.locator("#line-items li").allTextContents())[0].split(":")[0];
+  await page.waitForFunction(() => [...document.querySelectorAll("#events tr")].some((row) => row.textContent.includes("SHIPPED")),
+    null, { timeout: 30_000 });
+  const rows = await page.locator("#events tr").allTextContents();
+  assert.ok(rows.some((row) => row.includes("LineItemDeliveryStatus") && row.includes("IN_PROGRESS")), rows.join("\n"));
+  assert.ok(rows.some((row) => row.includes(lineItem)), `${lineItem}\n${rows.join("\n")}`);
 });
 
 test("a frozen account and an empty one are explained in plain words", { timeout: 60_000 }, async () => {

@@ -164,3 +164,32 @@ test("the page's own calls go through: a same-origin JSON create is placed", asy
   assert.equal(await orderCount(), before + 1);
   assert.deepEqual(trapped, []);
 });
+
+test("the webhook receiver refuses what is not a signed delivery, and the page hears of none of it", async () => {
+  const heard = [];
+  const events = await fetch(`http://127.0.0.1:${port}/events`);
+  const reader = events.body.getReader();
+  const listening = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      const text = new TextDecoder().decode(value);
+      if (text.includes("data:")) heard.push(text);
+    }
+  })();
+  const body = '{"eventId":"forged","revision":1,"eventType":"RewardStatus","eventData":{"status":"CANCELLED"}}';
+  const post = (extra = [], text = body) => raw(["POST /webhooks/tango HTTP/1.1", host(), "Content-Type: application/json",
+    `Content-Length: ${Buffer.byteLength(text)}`, ...extra], text);
+  assert.equal((await post()).status, 401, "unsigned");
+  assert.equal((await post(["X-Signed-Payload: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="])).status, 401, "a signature of another key");
+  assert.equal((await raw(["GET /webhooks/tango HTTP/1.1", host()])).status, 405);
+  assert.equal((await raw(["POST /webhooks/tango HTTP/1.1", host(), "Content-Type: text/plain", "Content-Length: 2"], "{}")).status, 415);
+  assert.equal((await raw(["POST /webhooks/tango?x=1 HTTP/1.1", host(), "Content-Type: application/json", "Content-Length: 2"], "{}")).status, 400);
+  assert.equal((await raw(["POST /webhooks/tango HTTP/1.1", "Host: evil.example", "Content-Type: application/json", "Content-Length: 2"], "{}")).status, 421);
+  const big = `{"pad":"${"x".repeat(70 * 1024)}"}`;
+  assert.equal((await post([], big)).status, 413, "oversized");
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.deepEqual(heard, []);
+  await reader.cancel();
+  await listening;
+});
