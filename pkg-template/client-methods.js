@@ -39,6 +39,14 @@ export const CLIENT_METHODS = {
 };
 
 /**
+ * What the main entry's lazy client needs of each method: the position of its options, and for an
+ * iterator its class (`[options, "OrderIterator"]`). The build writes this view into the main
+ * entry (`tango:lazy-methods`), so that the first load does not carry the answers' readers.
+ */
+export const lazyMethods = (methods = CLIENT_METHODS) =>
+  Object.fromEntries(Object.entries(methods).map(([name, { options, iterator }]) => [name, iterator ? [options, iterator] : options]));
+
+/**
  * The methods both TangoClient classes (the main entry's and the client module's) write in
  * JavaScript over the others, with no wasm of their own.
  */

@@ -6,7 +6,7 @@
 // wait honours the call's AbortSignal. Once the module is there, calls go straight through (an
 // iterate* call with unusable options throws at once again).
 
-import { CLIENT_METHODS, CLIENT_JS_METHODS } from "./client-methods.js";
+import { CLIENT_JS_METHODS } from "./client-methods.js";
 
 /** `options.signal`, read so that a throwing getter cannot throw here (the client reports it).
  * Also lazy-module.js's. */
@@ -50,8 +50,10 @@ function snapshot(options) {
  * - `check(options)`: throws the config TangoError the client's constructor would throw.
  * - `loadError(isCreate, order, signal)`: the rejection when the module cannot be loaded or the
  *   signal fires first (aborted; a create's error carries its key and `mayHaveBeenPlaced: false`).
+ * - `methods`: client-methods.js's `lazyMethods()`, each method's options position (and an
+ *   iterator's class).
  */
-export function makeLazyClient({ load, loaded, check, loadError }) {
+export function makeLazyClient({ load, loaded, check, loadError, methods }) {
   let clientModule = loaded;
   let loading;
   const loadOnce = () => {
@@ -140,8 +142,8 @@ export function makeLazyClient({ load, loaded, check, loadError }) {
     }
   }
 
-  for (const [method, { options: optionsAt, iterator }] of Object.entries(CLIENT_METHODS)) {
-    if (iterator !== undefined) continue;
+  for (const [method, optionsAt] of Object.entries(methods)) {
+    if (Array.isArray(optionsAt)) continue;
     Object.defineProperty(TangoClient.prototype, method, {
       configurable: true,
       writable: true,
@@ -156,8 +158,9 @@ export function makeLazyClient({ load, loaded, check, loadError }) {
   // The iterators: the client module's own once it is loaded; before that, one that loads it on
   // its first next() and then creates the real one (an unusable filter or options reject there).
   const iteratorClasses = {};
-  for (const [method, { iterator: className }] of Object.entries(CLIENT_METHODS)) {
-    if (className === undefined) continue;
+  for (const [method, iterator] of Object.entries(methods)) {
+    if (!Array.isArray(iterator)) continue;
+    const className = iterator[1];
     const Iterator = {
       [className]: class {
         constructor(client, filter, options) {

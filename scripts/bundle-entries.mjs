@@ -49,6 +49,8 @@ const fail = (message) => {
 
 /** Bundles every entry into `out` (pkg/) and checks what each exports. */
 export async function bundleEntries(out) {
+  // The main entry's view of the client's methods (see client-methods.js).
+  const { lazyMethods } = await import(join(template, "client-methods.js"));
   // The table's rows, with what this step learns of each module's files.
   const MODULES = structuredClone(TABLE);
   // Every module: its glue without the default URL, its bytes inlined, the names it exports.
@@ -103,7 +105,7 @@ export async function bundleEntries(out) {
       const external = (path) => ({ path, external: true });
       b.onResolve({ filter: /^tango:/ }, ({ path }) => {
         switch (path) {
-          case "tango:module": case "tango:api": return { path, namespace: "tango" };
+          case "tango:module": case "tango:api": case "tango:lazy-methods": return { path, namespace: "tango" };
           case "tango:client": return external(loader === "web" ? "./client.web.js" : `./client${suffix}`);
           case "tango:csv": return external(`./csv${suffix}`);
         case "tango:webhooks": return external(`./webhooks${suffix}`);
@@ -121,7 +123,9 @@ export async function bundleEntries(out) {
       }
       b.onLoad({ filter: /.*/, namespace: "tango" }, ({ path }) => ({
         resolveDir: out,
-        contents: path === "tango:module" ? instantiation(module, loader) : `export { ${module.api.join(", ")} } from "tango:module";\n`,
+        contents: path === "tango:module" ? instantiation(module, loader)
+          : path === "tango:lazy-methods" ? `export default ${JSON.stringify(lazyMethods())};\n`
+          : `export { ${module.api.join(", ")} } from "tango:module";\n`,
       }));
     },
   });

@@ -4,6 +4,7 @@
 // loader; `tango:` imports are what it points at that loader's files (scripts/README.md).
 import { __checkClientOptions, __clientLoadError } from "tango:module";
 import { makeLazyClient } from "../lazy-client.js";
+import lazyMethods from "tango:lazy-methods";
 import { callModule } from "../lazy-module.js";
 import { loadClient } from "./load-client.js";
 
@@ -13,7 +14,7 @@ export * from "./schemas.js";
 export { isTangoError, TangoError } from "../errors.js";
 export { createWebhookLedger } from "../webhook-ledger.js";
 
-const lazy = makeLazyClient({ load: loadClient, check: __checkClientOptions, loadError: __clientLoadError });
+const lazy = makeLazyClient({ load: loadClient, check: __checkClientOptions, loadError: __clientLoadError, methods: lazyMethods });
 export const TangoClient = lazy.TangoClient;
 export const OrderIterator = lazy.OrderIterator;
 export const LineItemIterator = lazy.LineItemIterator;

@@ -233,6 +233,20 @@ impl Simulator {
         self.webhooks.outbox.push(delivery);
     }
 
+    /// Sends the deliveries due now to `receive` (in process, a receiver's handler), which answers
+    /// each with an HTTP status; those not answered 200 are retried with backoff. Returns how many
+    /// it was given.
+    pub fn deliver_to(&mut self, mut receive: impl FnMut(&Delivery) -> u16) -> usize {
+        let due = self.take_deliveries();
+        let count = due.len();
+        for delivery in due {
+            if receive(&delivery) != 200 {
+                self.delivery_failed(delivery);
+            }
+        }
+        count
+    }
+
     /// When the next queued delivery is due, if any is queued.
     pub fn next_delivery_due_ms(&self) -> Option<i64> {
         self.webhooks.outbox.iter().map(|d| d.due_ms).min()

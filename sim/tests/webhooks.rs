@@ -326,3 +326,38 @@ async fn a_mailed_reward_sends_its_delivery_status_as_it_moves() {
     sim.borrow_mut().advance(7 * 86_400_000);
     assert_eq!(read(sim.borrow_mut().take_deliveries()), ["SHIPPED"]);
 }
+
+#[tokio::test(start_paused = true)]
+async fn in_process_deliveries_go_to_a_function_and_a_refusal_comes_again() {
+    let (client, sim) = client();
+    let options = CallOptions::default();
+    let id = client
+        .create_webhook(&subscription("http://127.0.0.1:9/hook"), &options)
+        .await
+        .unwrap()
+        .webhook_id
+        .unwrap();
+    client.test_webhook(&id, None, &options).await.unwrap();
+    let mut seen = Vec::new();
+    let mut receiver = |delivery: &Delivery| {
+        let event = verified(delivery);
+        seen.push((event.data.event_type().to_owned(), delivery.attempt));
+        if seen.len() == 1 {
+            503
+        } else {
+            200
+        }
+    };
+    assert_eq!(sim.borrow_mut().deliver_to(&mut receiver), 1);
+    assert_eq!(sim.borrow_mut().deliver_to(&mut receiver), 0, "not due yet");
+    sim.borrow_mut().advance(1_000);
+    assert_eq!(sim.borrow_mut().deliver_to(&mut receiver), 1);
+    assert_eq!(
+        seen,
+        [
+            ("ConnectivityTest".to_owned(), 1),
+            ("ConnectivityTest".to_owned(), 2)
+        ]
+    );
+    assert_eq!(sim.borrow().delivery_counts(), (0, 0));
+}

@@ -16,7 +16,9 @@ const packageDir = join(createRequire(import.meta.url).resolve("tango-orders"), 
 /** lazy-client.js with its hooks from an instance of the first-load module of its own: both from
  * the repository (the package bundles them into each entry), the module the one the package ships. */
 async function lazyClientParts() {
-  const { makeLazyClient } = await import(join(process.env.TANGO_TEMPLATE_DIR, "lazy-client.js"));
+  const { makeLazyClient: make } = await import(join(process.env.TANGO_TEMPLATE_DIR, "lazy-client.js"));
+  const { lazyMethods } = await import(join(process.env.TANGO_TEMPLATE_DIR, "client-methods.js"));
+  const makeLazyClient = (hooks) => make({ ...hooks, methods: lazyMethods() });
   const glue = await import(join(process.env.TANGO_BUILT_DIR, "wasm-main", "tango_orders_main.js"));
   glue.initSync({ module: readFileSync(join(packageDir, "wasm-main", "tango_orders_main_bg.wasm")) });
   return { makeLazyClient, glue };
