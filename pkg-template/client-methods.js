@@ -43,26 +43,32 @@ export const CLIENT_METHODS = {
  * iterator its class (`[options, "OrderIterator"]`). The build writes this view into the main
  * entry (`tango:lazy-methods`), so that the first load does not carry the answers' readers.
  */
-export const lazyMethods = (methods = CLIENT_METHODS) =>
-  Object.fromEntries(Object.entries(methods).map(([name, { options, iterator }]) => [name, iterator ? [options, iterator] : options]));
+export const lazyMethods = () => ({
+  ...Object.fromEntries(Object.entries(CLIENT_METHODS).map(([name, { options, iterator }]) => [name, iterator ? [options, iterator] : options])),
+  // A JavaScript generator method: `[options]`, forwarded as a generator of the client module's.
+  ...Object.fromEntries(Object.entries(CLIENT_JS_METHODS).map(([name, { options }]) => [name, [options]])),
+});
 
 /**
- * The methods both TangoClient classes (the main entry's and the client module's) write in
- * JavaScript over the others, with no wasm of their own.
+ * The client module's methods written in JavaScript over the others, with no wasm of their own:
+ * each an async generator, with the position of its options (the main entry forwards them).
  */
 export const CLIENT_JS_METHODS = {
-  /** Every subscription, following `nextCursor` from page to page (ending should Tango hand the
-   * same cursor back twice). */
-  async *iterateWebhooks(query, options) {
-    const seen = new Set();
-    let cursor = query?.nextCursor;
-    do {
-      const page = await this.listWebhooks({ ...query, nextCursor: cursor }, options);
-      yield* page.items;
-      cursor = page.nextCursor;
-      if (seen.has(cursor)) return;
-      seen.add(cursor);
-    } while (cursor);
+  iterateWebhooks: {
+    options: 1,
+    /** Every subscription, following `nextCursor` from page to page (ending should Tango hand the
+     * same cursor back twice). */
+    async *generator(query, options) {
+      const seen = new Set();
+      let cursor = query?.nextCursor;
+      do {
+        const page = await this.listWebhooks({ ...query, nextCursor: cursor }, options);
+        yield* page.items;
+        cursor = page.nextCursor;
+        if (seen.has(cursor)) return;
+        seen.add(cursor);
+      } while (cursor);
+    },
   },
 };
 

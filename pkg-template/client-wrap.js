@@ -94,7 +94,7 @@ export function wrapClient(WasmClient, responseDecodeError) {
       return answer === null ? answered : answered.then((body) => readers[answer](body));
     } }[method]);
   }
-  for (const [method, value] of Object.entries(CLIENT_JS_METHODS)) define(method, value);
+  for (const [method, { generator }] of Object.entries(CLIENT_JS_METHODS)) define(method, generator);
   for (const [method, { iterator: className, pages: parser, items: field }] of Object.entries(CLIENT_METHODS)) {
     if (className === undefined) continue;
     const Iterator = { [className]: class {

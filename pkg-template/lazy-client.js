@@ -6,7 +6,6 @@
 // wait honours the call's AbortSignal. Once the module is there, calls go straight through (an
 // iterate* call with unusable options throws at once again).
 
-import { CLIENT_JS_METHODS } from "./client-methods.js";
 
 /** `options.signal`, read so that a throwing getter cannot throw here (the client reports it).
  * Also lazy-module.js's. */
@@ -50,8 +49,8 @@ function snapshot(options) {
  * - `check(options)`: throws the config TangoError the client's constructor would throw.
  * - `loadError(isCreate, order, signal)`: the rejection when the module cannot be loaded or the
  *   signal fires first (aborted; a create's error carries its key and `mayHaveBeenPlaced: false`).
- * - `methods`: client-methods.js's `lazyMethods()`, each method's options position (and an
- *   iterator's class).
+ * - `methods`: client-methods.js's `lazyMethods()`, each method's options position (`[options,
+ *   class]` for an iterator, `[options]` for a generator the client module writes in JavaScript).
  */
 export function makeLazyClient({ load, loaded, check, loadError, methods }) {
   let clientModule = loaded;
@@ -159,7 +158,7 @@ export function makeLazyClient({ load, loaded, check, loadError, methods }) {
   // its first next() and then creates the real one (an unusable filter or options reject there).
   const iteratorClasses = {};
   for (const [method, iterator] of Object.entries(methods)) {
-    if (!Array.isArray(iterator)) continue;
+    if (!Array.isArray(iterator) || iterator.length !== 2) continue;
     const className = iterator[1];
     const Iterator = {
       [className]: class {
@@ -201,8 +200,22 @@ export function makeLazyClient({ load, loaded, check, loadError, methods }) {
     });
   }
 
-  for (const [method, value] of Object.entries(CLIENT_JS_METHODS)) {
-    Object.defineProperty(TangoClient.prototype, method, { configurable: true, writable: true, value });
+  // The client module's generators: a generator here that loads the module, then yields theirs.
+  for (const [method, generator] of Object.entries(methods)) {
+    if (!Array.isArray(generator) || generator.length !== 1) continue;
+    Object.defineProperty(TangoClient.prototype, method, {
+      configurable: true,
+      writable: true,
+      value: {
+        [method](...args) {
+          const client = this;
+          return (async function* () {
+            const namespace = clientModule ?? (await whenLoaded(signalOf(args[generator[0]]), false));
+            yield* innerOf(client, namespace)[method](...args);
+          })();
+        },
+      }[method],
+    });
   }
 
   if (typeof Symbol.dispose === "symbol") {

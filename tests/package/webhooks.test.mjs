@@ -273,3 +273,21 @@ console.log(JSON.stringify({ eventId: event.eventId, hooks: typeof registerHooks
     assert.ok(!out.loaded.some((file) => file.startsWith("client.")), out.loaded.join(" "));
   }
 });
+
+test("iterateWebhooks as a client's first call: the main entry loads the client module, then walks the pages", async () => {
+  const script = `
+import { TangoClient } from "tango-orders";
+import { createSimulator } from "tango-orders/sim";
+const sim = createSimulator();
+const seed = new TangoClient({ platformName: sim.platformName, platformKey: sim.platformKey, baseUrl: sim.baseUrl, fetch: sim.fetch });
+const client = new TangoClient({ platformName: sim.platformName, platformKey: sim.platformKey, baseUrl: sim.baseUrl, fetch: sim.fetch });
+const ids = [];
+const walk = client.iterateWebhooks({ maxResults: 2 }); // before any module has loaded
+for (let i = 0; i < 5; i++) await seed.createWebhook({ url: "http://127.0.0.1:" + (9100 + i) + "/", categories: ["REWARD"] });
+for await (const webhook of walk) ids.push(webhook.webhookId);
+console.log(JSON.stringify(ids));`;
+  const { execFileSync } = await import("node:child_process");
+  const ids = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }));
+  assert.equal(ids.length, 5);
+  assert.equal(new Set(ids).size, 5);
+});
