@@ -45,17 +45,19 @@ export const CLIENT_METHODS = {
  */
 export const lazyMethods = () => ({
   ...Object.fromEntries(Object.entries(CLIENT_METHODS).map(([name, { options, iterator }]) => [name, iterator ? [options, iterator] : options])),
-  // A JavaScript generator method: `[options]`, forwarded as a generator of the client module's.
-  ...Object.fromEntries(Object.entries(CLIENT_JS_METHODS).map(([name, { options }]) => [name, [options]])),
+  // A JavaScript generator: forwarded as an iterator is (its `iterator` names the lazy class).
+  ...Object.fromEntries(Object.entries(CLIENT_JS_METHODS).map(([name, { options, iterator }]) => [name, [options, iterator]])),
 });
 
 /**
  * The client module's methods written in JavaScript over the others, with no wasm of their own:
- * each an async generator, with the position of its options (the main entry forwards them).
+ * each an async generator, with the position of its options and the name of the class the main
+ * entry's lazy client forwards it by (as it forwards the wasm's iterators).
  */
 export const CLIENT_JS_METHODS = {
   iterateWebhooks: {
     options: 1,
+    iterator: "WebhookIterator",
     /** Every subscription, following `nextCursor` from page to page (ending should Tango hand the
      * same cursor back twice). */
     async *generator(query, options) {

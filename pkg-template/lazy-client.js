@@ -50,7 +50,7 @@ function snapshot(options) {
  * - `loadError(isCreate, order, signal)`: the rejection when the module cannot be loaded or the
  *   signal fires first (aborted; a create's error carries its key and `mayHaveBeenPlaced: false`).
  * - `methods`: client-methods.js's `lazyMethods()`, each method's options position (`[options,
- *   class]` for an iterator, `[options]` for a generator the client module writes in JavaScript).
+ *   class]` for an iterator: the wasm's, or a generator the client module writes in JavaScript).
  */
 export function makeLazyClient({ load, loaded, check, loadError, methods }) {
   let clientModule = loaded;
@@ -158,7 +158,7 @@ export function makeLazyClient({ load, loaded, check, loadError, methods }) {
   // its first next() and then creates the real one (an unusable filter or options reject there).
   const iteratorClasses = {};
   for (const [method, iterator] of Object.entries(methods)) {
-    if (!Array.isArray(iterator) || iterator.length !== 2) continue;
+    if (!Array.isArray(iterator)) continue;
     const className = iterator[1];
     const Iterator = {
       [className]: class {
@@ -177,9 +177,9 @@ export function makeLazyClient({ load, loaded, check, loadError, methods }) {
           if (this.inner !== undefined) return this.inner.next();
           return this.start().then((inner) => inner.next());
         }
-        /** Releases the iterator's memory in the client module. */
+        /** Releases the iterator's memory in the client module (a generator has none to free). */
         free() {
-          this.inner?.free();
+          this.inner?.free?.();
         }
         [Symbol.asyncIterator]() {
           return this;
@@ -195,24 +195,6 @@ export function makeLazyClient({ load, loaded, check, loadError, methods }) {
           if (clientModule !== undefined) return innerOf(this, clientModule)[method](filter, options);
           if (states.get(this)?.freed !== false) throw new Error(FREED);
           return new Iterator(this, filter, options);
-        },
-      }[method],
-    });
-  }
-
-  // The client module's generators: a generator here that loads the module, then yields theirs.
-  for (const [method, generator] of Object.entries(methods)) {
-    if (!Array.isArray(generator) || generator.length !== 1) continue;
-    Object.defineProperty(TangoClient.prototype, method, {
-      configurable: true,
-      writable: true,
-      value: {
-        [method](...args) {
-          const client = this;
-          return (async function* () {
-            const namespace = clientModule ?? (await whenLoaded(signalOf(args[generator[0]]), false));
-            yield* innerOf(client, namespace)[method](...args);
-          })();
         },
       }[method],
     });

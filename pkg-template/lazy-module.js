@@ -14,8 +14,8 @@ import { signalOf } from "./lazy-client.js";
 /** The CSV module's functions, by name. */
 export const CSV_FUNCTIONS = ["validateOrdersCsv", "ordersFromCsv"];
 
-/** Each module once asked for, by its label (reset when it failed to load). */
-const loading = new Map();
+/** Each module once asked for, by its label (forgotten when it failed to load). */
+const loading = {};
 
 /**
  * Calls the module `label`'s `name(...args)`, importing the module by `load()` on first use;
@@ -23,12 +23,11 @@ const loading = new Map();
  * `network` TangoError, or `aborted` when `options.signal` fired).
  */
 export function callModule(label, load, loadError, name, args, options) {
-  if (!loading.has(label)) loading.set(label, load());
-  const attempt = loading.get(label);
+  const attempt = (loading[label] ??= load());
   return attempt.then(
     (module) => module[name](...args),
     () => {
-      if (loading.get(label) === attempt) loading.delete(label); // a later call tries again
+      if (loading[label] === attempt) delete loading[label]; // a later call tries again
       throw loadError(false, undefined, signalOf(options), label);
     },
   );
