@@ -163,7 +163,8 @@ mod server {
             for delivery in due {
                 // The simulator only accepts loopback subscriptions unless allowed; checked again
                 // here, where the request leaves.
-                let allowed = allow_any_host || tango_sim::webhooks::loopback_url(&delivery.url);
+                let allowed =
+                    allow_any_host || tango_orders::validate::is_loopback_url(&delivery.url);
                 let mut request = agent.post(&delivery.url);
                 for (name, value) in &delivery.headers {
                     request = request.header(name, value);

@@ -9,7 +9,7 @@ use crate::query::{whole, Query};
 use crate::simulator::Simulator;
 use serde_json::{json, Value};
 use tango_orders::validate::{
-    is_loopback, validate_webhook_query, validate_webhook_subscription, ValidateOptions,
+    is_loopback_url, validate_webhook_query, validate_webhook_subscription, ValidateOptions,
     WEBHOOK_EVENT_TYPES, WEBHOOK_TESTS,
 };
 use tango_orders::webhook::signature::sign_hmac;
@@ -332,21 +332,7 @@ impl Simulator {
             })
             .collect();
         for index in wanting {
-            let event_id = self.new_uuid();
-            let Some(subscription) = self.webhooks.subscriptions.get_mut(index) else {
-                continue;
-            };
-            subscription.events.push(StoredEvent {
-                event_id,
-                event_type: event_type.to_owned(),
-                category: category.to_owned(),
-                occurred_ms: now,
-                data: data.clone(),
-            });
-            let last = subscription.events.len() - 1;
-            if let Some(delivery) = subscription.delivery(last, now) {
-                self.webhooks.outbox.push(delivery);
-            }
+            self.record_event(index, event_type, data.clone());
         }
     }
 
@@ -380,8 +366,18 @@ impl Simulator {
         })
     }
 
-    fn webhook_index(&self, id: &str) -> Option<usize> {
-        self.webhooks.subscriptions.iter().position(|w| w.id == id)
+    /// The index of the subscription `id`, or the 404 that says there is none.
+    fn webhook_or_404(&mut self, request: &Request, id: &str) -> Result<usize, Response> {
+        match self.webhooks.subscriptions.iter().position(|w| w.id == id) {
+            Some(index) => Ok(index),
+            None => Err(self.error(
+                request,
+                404,
+                "404.003",
+                "No webhook with this webhookId.",
+                vec![],
+            )),
+        }
     }
 
     /// Runs `answer` on the subscription `id`, or answers 404.
@@ -391,18 +387,33 @@ impl Simulator {
         id: &str,
         answer: impl FnOnce(&mut Simulator, StoredWebhook) -> Response,
     ) -> Response {
-        match self
-            .webhook_index(id)
-            .and_then(|i| self.webhooks.subscriptions.get(i))
-        {
-            Some(webhook) => answer(self, webhook.clone()),
-            None => self.error(
-                request,
-                404,
-                "404.003",
-                "No webhook with this webhookId.",
-                vec![],
-            ),
+        let index = match self.webhook_or_404(request, id) {
+            Ok(index) => index,
+            Err(refusal) => return refusal,
+        };
+        match self.webhooks.subscriptions.get(index).cloned() {
+            Some(webhook) => answer(self, webhook),
+            None => self.inconsistent(request),
+        }
+    }
+
+    /// Records an event for the subscription at `index` and queues its delivery.
+    fn record_event(&mut self, index: usize, event_type: &str, data: Value) {
+        let now = self.now_ms();
+        let event_id = self.new_uuid();
+        let Some(subscription) = self.webhooks.subscriptions.get_mut(index) else {
+            return;
+        };
+        subscription.events.push(StoredEvent {
+            event_id,
+            event_type: event_type.to_owned(),
+            category: category_of(event_type).to_owned(),
+            occurred_ms: now,
+            data,
+        });
+        let last = subscription.events.len() - 1;
+        if let Some(delivery) = subscription.delivery(last, now) {
+            self.webhooks.outbox.push(delivery);
         }
     }
 
@@ -415,7 +426,7 @@ impl Simulator {
         let report = validate_webhook_subscription(&body, update, &ValidateOptions::default());
         self.refuse_invalid(request, &report, "The subscription is not valid.")?;
         let url = body.get("url").and_then(Value::as_str);
-        if let Some(url) = url.filter(|url| !self.allow_any_webhook_host && !loopback_url(url)) {
+        if let Some(url) = url.filter(|url| !self.allow_any_webhook_host && !is_loopback_url(url)) {
             let _ = url;
             let entry = crate::simulator::field_entry(
                 "url",
@@ -455,14 +466,9 @@ impl Simulator {
     }
 
     fn update_webhook(&mut self, request: &Request, id: &str) -> Response {
-        let Some(index) = self.webhook_index(id) else {
-            return self.error(
-                request,
-                404,
-                "404.003",
-                "No webhook with this webhookId.",
-                vec![],
-            );
+        let index = match self.webhook_or_404(request, id) {
+            Ok(index) => index,
+            Err(refusal) => return refusal,
         };
         let body = match self.subscription_body(request, true) {
             Ok(body) => body,
@@ -480,14 +486,9 @@ impl Simulator {
     }
 
     fn delete_webhook(&mut self, request: &Request, id: &str) -> Response {
-        let Some(index) = self.webhook_index(id) else {
-            return self.error(
-                request,
-                404,
-                "404.003",
-                "No webhook with this webhookId.",
-                vec![],
-            );
+        let index = match self.webhook_or_404(request, id) {
+            Ok(index) => index,
+            Err(refusal) => return refusal,
         };
         self.webhooks.subscriptions.remove(index);
         self.webhooks.outbox.retain(|d| d.webhook_id != id);
@@ -495,14 +496,9 @@ impl Simulator {
     }
 
     fn renew_webhook(&mut self, request: &Request, id: &str) -> Response {
-        let Some(index) = self.webhook_index(id) else {
-            return self.error(
-                request,
-                404,
-                "404.003",
-                "No webhook with this webhookId.",
-                vec![],
-            );
+        let index = match self.webhook_or_404(request, id) {
+            Ok(index) => index,
+            Err(refusal) => return refusal,
         };
         let expires_ms = self.now_ms() + SUBSCRIPTION_LIFETIME_MS;
         match self.webhooks.subscriptions.get_mut(index) {
@@ -612,14 +608,9 @@ impl Simulator {
                 vec![],
             );
         }
-        let Some(index) = self.webhook_index(id) else {
-            return self.error(
-                request,
-                404,
-                "404.003",
-                "No webhook with this webhookId.",
-                vec![],
-            );
+        let index = match self.webhook_or_404(request, id) {
+            Ok(index) => index,
+            Err(refusal) => return refusal,
         };
         // A test event goes to the subscription tested, whatever it subscribes to.
         let event_type = if test == "CredentialStatus" {
@@ -627,41 +618,9 @@ impl Simulator {
         } else {
             test
         };
-        let now = self.now_ms();
-        let event_id = self.new_uuid();
-        let Some(webhook) = self.webhooks.subscriptions.get_mut(index) else {
-            return self.inconsistent(request);
-        };
-        webhook.events.push(StoredEvent {
-            event_id,
-            event_type: event_type.to_owned(),
-            category: category_of(event_type).to_owned(),
-            occurred_ms: now,
-            data: json!({"test": true}),
-        });
-        let last = webhook.events.len() - 1;
-        if let Some(delivery) = webhook.delivery(last, now) {
-            self.webhooks.outbox.push(delivery);
-        }
+        self.record_event(index, event_type, json!({"test": true}));
         Response::json(200, &Value::Null).without_body()
     }
-}
-
-/// Whether `url` is `http(s)://` to this machine.
-pub fn loopback_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_prefix("http://")
-        .or_else(|| lower.strip_prefix("https://"))
-    else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => authority.split(':').next().unwrap_or_default(),
-    };
-    !authority.contains('@') && is_loopback(host)
 }
 
 /// One cursor page of `items`: the cursor is the index of the page's first item.

@@ -46,8 +46,8 @@ pub use unrepresentable::{
     Unrepresentable, LONE_SURROGATE_KEY, NON_FINITE_KEY,
 };
 pub use webhook::{
-    is_loopback, is_webhook_category, is_webhook_event_type, MAX_WEBHOOK_URL, WEBHOOK_EVENT_TYPES,
-    WEBHOOK_TESTS,
+    is_loopback, is_loopback_url, is_webhook_category, is_webhook_event_type, MAX_WEBHOOK_URL,
+    WEBHOOK_EVENT_TYPES, WEBHOOK_TESTS,
 };
 
 use check::Checker;

@@ -89,14 +89,9 @@ fn check_url(checker: &mut Checker, url: &str) {
         return refuse(checker, "The url is longer than 2048 characters.");
     }
     let lower = url.to_ascii_lowercase();
-    let (rest, secure) = if let Some(rest) = lower.strip_prefix("https://") {
-        (rest, true)
-    } else if let Some(rest) = lower.strip_prefix("http://") {
-        (rest, false)
-    } else {
+    let Some((secure, authority)) = split_url(&lower) else {
         return refuse(checker, "The url must start with https://.");
     };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if authority.contains('@') {
         return refuse(checker, "The url must not carry a user name or password.");
     }
@@ -110,6 +105,27 @@ fn check_url(checker: &mut Checker, url: &str) {
             "The url must start with https:// (http:// only to localhost, for local work).",
         );
     }
+}
+
+/// Whether an `https://` URL (`None` for another scheme) and its authority (`user@host:port`), of
+/// a URL already lower-cased.
+fn split_url(lower: &str) -> Option<(bool, &str)> {
+    let (secure, rest) = match lower.strip_prefix("https://") {
+        Some(rest) => (true, rest),
+        None => (false, lower.strip_prefix("http://")?),
+    };
+    Some((
+        secure,
+        rest.split(['/', '?', '#']).next().unwrap_or_default(),
+    ))
+}
+
+/// Whether `url` is `http(s)://` to this machine, with no user name or password: where the
+/// simulator delivers webhooks unless told otherwise.
+pub fn is_loopback_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    split_url(&lower)
+        .is_some_and(|(_, authority)| !authority.contains('@') && is_loopback(host_of(authority)))
 }
 
 /// The host of `host[:port]`, or the address of `[v6]:port`.
